@@ -1,1 +1,2 @@
-namespace Bot.Builder;
+global using System.Text.Json;
+global using System.Text.Json.Nodes;

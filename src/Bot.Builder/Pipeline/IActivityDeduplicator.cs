@@ -1,0 +1,18 @@
+using System.Collections.Concurrent;
+
+namespace Bot.Builder.Pipeline;
+
+/// <summary>Remembers which channel message ids were processed, so a re-delivered message is handled once.</summary>
+public interface IActivityDeduplicator
+{
+    /// <summary>True the first time a key is seen.</summary>
+    Task<bool> TryMarkAsync(string key, CancellationToken cancellationToken = default);
+}
+
+public sealed class MemoryActivityDeduplicator : IActivityDeduplicator
+{
+    private readonly ConcurrentDictionary<string, byte> _seen = new(StringComparer.Ordinal);
+
+    public Task<bool> TryMarkAsync(string key, CancellationToken cancellationToken = default) =>
+        Task.FromResult(_seen.TryAdd(key, 0));
+}

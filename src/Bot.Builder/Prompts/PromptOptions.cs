@@ -1,0 +1,33 @@
+using Bot.Builder.Activities;
+
+namespace Bot.Builder.Prompts;
+
+public sealed record PromptOptions
+{
+    public Reply? Prompt { get; init; }
+
+    /// <summary>Sent after an answer that was not understood or not valid (unless the validator said something itself).</summary>
+    public Reply? RetryPrompt { get; init; }
+
+    /// <summary>Sent when <see cref="MaxAttempts"/> answers in a row failed; the flow is then cancelled.</summary>
+    public Reply? GiveUpPrompt { get; init; }
+
+    public IReadOnlyList<Choice> Choices { get; init; } = [];
+    public int MaxAttempts { get; init; } = 3;
+}
+
+public sealed record PromptRecognizerResult<T>(bool Succeeded, T? Value = default)
+{
+    public static PromptRecognizerResult<T> Fail() => new(false);
+    public static PromptRecognizerResult<T> Ok(T value) => new(true, value);
+}
+
+public sealed class PromptValidatorContext<T>(ITurnContext context, PromptRecognizerResult<T> recognized, PromptOptions options, int attemptCount)
+{
+    public ITurnContext Context { get; } = context;
+    public PromptRecognizerResult<T> Recognized { get; } = recognized;
+    public PromptOptions Options { get; } = options;
+    public int AttemptCount { get; } = attemptCount;
+}
+
+public delegate Task<bool> PromptValidator<T>(PromptValidatorContext<T> prompt, CancellationToken cancellationToken);

@@ -1,0 +1,86 @@
+using Bot.Builder.Activities;
+using Bot.Builder.State;
+
+namespace Bot.Builder;
+
+public sealed class TurnContext(
+    Activity activity,
+    IChannelConnector connector,
+    Func<string, IChannelConnector?> connectorFor,
+    TurnState state,
+    IServiceProvider services,
+    TimeProvider time) : ITurnContext
+{
+    internal const string PendingChoicesProperty = "engine.choices";
+    private readonly List<Reply> _replies = [];
+
+    public Activity Activity { get; internal set; } = activity;
+    public ChannelCapabilities Capabilities => connector.Capabilities;
+    public TurnState State { get; } = state;
+    public IServiceProvider Services { get; } = services;
+    public TimeProvider Time { get; } = time;
+    public IReadOnlyList<Reply> Replies => _replies;
+    public bool ButtonAnswered { get; private set; }
+
+    public async Task<string?> SendAsync(Reply reply, CancellationToken cancellationToken = default)
+    {
+        _replies.Add(reply);
+        if (reply.Choices.Count > 0) reply = await WithChoiceButtonsAsync(reply, cancellationToken);
+        if (Activity.ChatKind == ChatKind.Group && reply.ReplyToMessageId is null && reply.EditMessageId is null)
+            reply = reply with { ReplyToMessageId = Activity.MessageId };
+        return await SendAdaptedAsync(connector, Activity.Address, reply, cancellationToken);
+    }
+
+    public Task<string?> SendToAsync(ConversationAddress to, Reply reply, CancellationToken cancellationToken = default)
+    {
+        var target = connectorFor(to.Channel) ?? throw new InvalidOperationException($"No channel '{to.Channel}'.");
+        return SendAdaptedAsync(target, to, reply with { Choices = [] }, cancellationToken);
+    }
+
+    public async Task AnswerButtonAsync(string? text = null, CancellationToken cancellationToken = default)
+    {
+        if (ButtonAnswered || Activity.Kind != ActivityKind.Button) return;
+        ButtonAnswered = true;
+        await connector.AnswerButtonAsync(Activity, text, cancellationToken);
+    }
+
+    /// <summary>Renders a reply for a channel: the one place where capabilities are honoured.</summary>
+    public static async Task<string?> SendAdaptedAsync(IChannelConnector target, ConversationAddress to, Reply reply, CancellationToken ct)
+    {
+        var caps = target.Capabilities;
+        var text = reply.Text;
+        if (!caps.Buttons && reply.Choices.Count > 0) text = TextFormat.WithNumberedChoices(text, reply.Choices);
+        if (!caps.Buttons && reply.Buttons.Any(b => b.Url is not null))
+            text += string.Concat(reply.Buttons.Where(b => b.Url is not null).Select(b => $"\n{b.Label}: {b.Url}"));
+        if (!caps.Html) text = TextFormat.ToPlain(text);
+        var buttons = caps.Buttons ? reply.Buttons : [];
+        var edit = caps.EditMessages ? reply.EditMessageId : null;
+        var parts = TextFormat.Split(text, caps.MaxTextLength);
+        string? last = null;
+        for (var i = 0; i < parts.Count; i++)
+        {
+            var final = i == parts.Count - 1;
+            var piece = reply with
+            {
+                Text = parts[i],
+                Buttons = final ? buttons : [],
+                EditMessageId = i == 0 ? edit : null,
+                File = final && caps.Files ? reply.File : null,
+                ReplyToMessageId = i == 0 ? reply.ReplyToMessageId : null,
+            };
+            last = await target.SendAsync(to, piece, ct);
+        }
+        return last;
+    }
+
+    private async Task<Reply> WithChoiceButtonsAsync(Reply reply, CancellationToken ct)
+    {
+        if (!Capabilities.Buttons) return reply;
+        var token = Guid.NewGuid().ToString("N")[..6];
+        await State.SetAsync(StateScope.Member, PendingChoicesProperty, new PendingChoices(token, [.. reply.Choices.Select(c => c.Value)]), ct);
+        var buttons = reply.Choices.Select((c, i) => new Button(c.Label, ButtonData.Format(Activity.UserId, token, i)));
+        return reply with { Buttons = [.. buttons, .. reply.Buttons] };
+    }
+}
+
+internal sealed record PendingChoices(string Token, string[] Values);
