@@ -73,14 +73,28 @@ public sealed class TurnContext(
         return last;
     }
 
+    /// <summary>
+    /// Remembers the choices just offered (so "2" or a label typed later picks one, and old buttons can be told
+    /// apart as expired) and, where the channel has buttons, renders them with ids as callback data.
+    /// </summary>
     private async Task<Reply> WithChoiceButtonsAsync(Reply reply, CancellationToken ct)
     {
-        if (!Capabilities.Buttons) return reply;
         var token = Guid.NewGuid().ToString("N")[..6];
-        await State.SetAsync(StateScope.Member, PendingChoicesProperty, new PendingChoices(token, [.. reply.Choices.Select(c => c.Value)]), ct);
+        await State.SetAsync(StateScope.Member, PendingChoicesProperty, new PendingChoices(token, [.. reply.Choices]), ct);
+        if (!Capabilities.Buttons) return reply;
         var buttons = reply.Choices.Select((c, i) => new Button(c.Label, ButtonData.Format(Activity.UserId, token, i)));
         return reply with { Buttons = [.. buttons, .. reply.Buttons] };
     }
 }
 
-internal sealed record PendingChoices(string Token, string[] Values);
+internal sealed record PendingChoices(string Token, Choice[] Choices);
+
+/// <summary>The choices last offered to this member, for free text answered outside a prompt (e.g. "2" after a menu).</summary>
+public static class ChoiceMemory
+{
+    public static async Task<Choice?> RecallAsync(ITurnContext turn, CancellationToken ct = default)
+    {
+        var pending = await turn.State.GetAsync<PendingChoices>(StateScope.Member, TurnContext.PendingChoicesProperty, ct);
+        return pending is null ? null : Recognizers.ChoiceRecognizer.Recognize(turn.Activity.Text, pending.Choices);
+    }
+}

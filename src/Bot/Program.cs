@@ -1,3 +1,2 @@
-var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
-await app.RunAsync();
+// The service's table of contents is Hosting/BotHost.cs; tests build the same host through it.
+return await Bot.Hosting.BotHost.RunAsync(args);

@@ -59,6 +59,14 @@ public sealed class DialogRunner(DialogSet dialogs, IInterruptionResponder respo
         return result;
     }
 
+    /// <summary>Asks the active dialog's question again (after an interruption answered something else).</summary>
+    public async Task RepromptAsync(ITurnContext turn, CancellationToken ct = default)
+    {
+        var state = await LoadAsync(turn, ct);
+        var dc = new DialogContext(dialogs, turn, state);
+        if (state.Stack.Count > 0 && dc.IsValid()) await dc.RepromptDialogAsync(ct);
+    }
+
     public async Task CancelAllAsync(ITurnContext turn, CancellationToken ct = default)
     {
         var state = await LoadAsync(turn, ct);

@@ -80,14 +80,15 @@ public sealed class TurnPipeline(
             return false;
         }
         var pending = await turn.State.GetAsync<PendingChoices>(StateScope.Member, TurnContext.PendingChoicesProperty, ct);
-        if (pending is null || pending.Token != data.Token || data.Index < 0 || data.Index >= pending.Values.Length)
+        if (pending is null || pending.Token != data.Token || data.Index < 0 || data.Index >= pending.Choices.Length)
         {
             await turn.AnswerButtonAsync(texts.ButtonExpired(turn), ct);
             return false;
         }
+        // One press per offer: a second press of the same button is "expired".
         await turn.State.RemoveAsync(StateScope.Member, TurnContext.PendingChoicesProperty, ct);
         await turn.AnswerButtonAsync(null, ct);
-        turn.Activity = turn.Activity with { Kind = ActivityKind.Message, Text = pending.Values[data.Index] };
+        turn.Activity = turn.Activity with { Kind = ActivityKind.Message, Text = pending.Choices[data.Index].Value };
         return true;
     }
 

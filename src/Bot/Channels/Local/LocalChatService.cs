@@ -1,0 +1,58 @@
+using Bot.Builder.Pipeline;
+
+namespace Bot.Channels.Local;
+
+/// <summary>
+/// Reads lines from the terminal (or a pipe) as one member's messages. Piped input is answered line by line,
+/// in order, and the service stops the host after the last answer, so a conversation can be scripted.
+/// </summary>
+public sealed class LocalChatService(
+    TurnPipeline pipeline,
+    IOptions<LocalChatOptions> options,
+    IHostApplicationLifetime lifetime,
+    TextReader input,
+    TimeProvider time,
+    ILogger<LocalChatService> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await WaitForStartAsync(stoppingToken);
+        var o = options.Value;
+        var interactive = !Console.IsInputRedirected;
+        var n = 0;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            if (interactive) await Console.Error.WriteAsync("> ");
+            // ReadLine on a console cannot be cancelled; racing it against the stop token lets Ctrl+C end at once.
+            var read = Task.Run(input.ReadLine, CancellationToken.None);
+            var finished = await Task.WhenAny(read, Task.Delay(Timeout.Infinite, stoppingToken));
+            if (finished != read) break;
+            var line = await read;
+            if (line is null) break;
+            if (line.Trim().Length == 0) continue;
+            var activity = new Activity
+            {
+                Channel = LocalConnector.Name,
+                ChatId = o.ChatId,
+                UserId = o.UserId,
+                UserName = o.UserName,
+                Text = line,
+                MessageId = $"{time.GetUtcNow().ToUnixTimeMilliseconds()}-{++n}",
+                Timestamp = time.GetUtcNow(),
+            };
+            await pipeline.ProcessAsync(activity, stoppingToken);
+        }
+        if (!stoppingToken.IsCancellationRequested)
+        {
+            logger.LogInformation("Local chat input ended; stopping.");
+            lifetime.StopApplication();
+        }
+    }
+
+    private Task WaitForStartAsync(CancellationToken ct)
+    {
+        var started = new TaskCompletionSource();
+        using var _ = lifetime.ApplicationStarted.Register(() => started.TrySetResult());
+        return started.Task.WaitAsync(ct);
+    }
+}

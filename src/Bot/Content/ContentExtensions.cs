@@ -1,0 +1,16 @@
+namespace Bot.Content;
+
+public static class ContentExtensions
+{
+    /// <summary>Loads dialogs/ now, so a broken file stops the start with a clear message before anything runs.</summary>
+    public static WebApplicationBuilder AddContent(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<ContentOptions>().BindConfiguration(ContentOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        var options = builder.Configuration.GetSection(ContentOptions.Section).Get<ContentOptions>() ?? new ContentOptions();
+        builder.Services.AddSingleton(BotContent.Load(options));
+        builder.Services.AddSingleton(sp => sp.GetRequiredService<BotContent>().Texts);
+        builder.Services.AddSingleton<PlanCalendar>();
+        builder.Services.AddSingleton(TimeProvider.System);
+        return builder;
+    }
+}

@@ -1,0 +1,100 @@
+using Bot.Builder.Dialogs;
+
+namespace Bot.Conversations;
+
+/// <summary>
+/// Decides what a turn is: a command, an answer to the form in progress, a menu pick, a question, or something
+/// to explain. Dialog logic lives in the dialogs; this only routes.
+/// </summary>
+public sealed class ConversationRouter(
+    IEnumerable<ICommand> commands,
+    IEnumerable<ITextHandler> textHandlers,
+    IEnumerable<IButtonHandler> buttonHandlers,
+    DialogRunner dialogs,
+    Officers officers,
+    Menu menu,
+    Say say) : IBot
+{
+    public async Task OnTurnAsync(ITurnContext turn, CancellationToken ct)
+    {
+        var activity = turn.Activity;
+        switch (activity.Kind)
+        {
+            case ActivityKind.BotRemoved:
+                return;
+            case ActivityKind.BotAdded:
+                await menu.ShowAsync(turn, "core.group-welcome");
+                return;
+            case ActivityKind.Unsupported:
+                await say.SendAsync(turn, "core.unsupported");
+                return;
+            case ActivityKind.Button:
+                await OnButtonAsync(turn, activity.ButtonData ?? "", ct);
+                return;
+        }
+
+        var text = activity.Text?.Trim() ?? "";
+        if (text.Length == 0)
+        {
+            await say.SendAsync(turn, "core.empty");
+            return;
+        }
+        if (activity.Command is { } name && Find(name) is { } command)
+        {
+            await RunCommandAsync(turn, command, activity.CommandArgs, ct);
+            return;
+        }
+        if (await dialogs.IsActiveAsync(turn, ct))
+        {
+            await dialogs.ContinueAsync(turn, ct);
+            return;
+        }
+        if (activity.Command is not null)
+        {
+            await menu.ShowAsync(turn, "core.unknown-command", ("command", "/" + activity.Command));
+            return;
+        }
+        // In groups the bot only reads what is addressed to it (privacy mode): commands and replies to its messages.
+        if (activity.ChatKind == ChatKind.Group && !activity.IsReplyToBot) return;
+        // "2" or a label after a menu: run the picked command as if it had been typed.
+        if (await ChoiceMemory.RecallAsync(turn, ct) is { } picked && CommandLine.Parse(picked.Value) is { } line && Find(line.Name) is { } pickedCommand)
+        {
+            await RunCommandAsync(turn, pickedCommand, line.Args, ct);
+            return;
+        }
+        foreach (var handler in textHandlers)
+            if (await handler.TryHandleAsync(turn, text, ct)) return;
+        await menu.ShowAsync(turn, "core.not-understood");
+    }
+
+    private async Task RunCommandAsync(ITurnContext turn, ICommand command, string args, CancellationToken ct)
+    {
+        if (command.OfficerOnly && !officers.IsOfficer(turn.Activity))
+        {
+            await say.SendAsync(turn, "core.officer-only");
+            return;
+        }
+        var wasActive = await dialogs.IsActiveAsync(turn, ct);
+        if (command.StartsFlow && wasActive) await dialogs.CancelAllAsync(turn, ct);
+        await command.HandleAsync(turn, args, ct);
+        // An informational command in the middle of a form: answer, then put the member back where they were.
+        if (!command.StartsFlow && wasActive && await dialogs.ActiveAsync(turn, ct) is not null)
+        {
+            await say.SendAsync(turn, "core.resume-form");
+            await dialogs.RepromptAsync(turn, ct);
+        }
+    }
+
+    private async Task OnButtonAsync(ITurnContext turn, string data, CancellationToken ct)
+    {
+        var handler = buttonHandlers.FirstOrDefault(h => data.StartsWith(h.Prefix + ":", StringComparison.Ordinal));
+        if (handler is null)
+        {
+            await turn.AnswerButtonAsync(await say.TextAsync(turn, "core.button-expired"), ct);
+            return;
+        }
+        await handler.HandleAsync(turn, data[(handler.Prefix.Length + 1)..], ct);
+    }
+
+    private ICommand? Find(string name) => commands.FirstOrDefault(c => c.Names.Contains(name, StringComparer.OrdinalIgnoreCase));
+}

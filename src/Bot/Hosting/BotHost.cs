@@ -1,0 +1,59 @@
+using Bot.Channels.Local;
+using Bot.Content;
+using Bot.Conversations;
+using Bot.Movements;
+using Bot.Storage;
+
+namespace Bot.Hosting;
+
+/// <summary>The table of contents of the service: one Add…() per concern, details next to each feature.</summary>
+public static class BotHost
+{
+    public static WebApplication Build(string[] args, BotHostOverrides? overrides = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+        overrides?.Configuration?.Invoke(builder.Configuration);
+        builder.AddLogging();
+
+        builder.AddContent();
+        builder.AddStorage();
+        builder.AddConversations();
+        builder.AddMovements();
+        builder.AddLocalChat();
+
+        overrides?.Services?.Invoke(builder.Services);
+        var app = builder.Build();
+        return app;
+    }
+
+    /// <summary>Runs until Ctrl+C; a broken content file or setting ends the start with its message, not a stack trace.</summary>
+    public static async Task<int> RunAsync(string[] args)
+    {
+        try
+        {
+            await using var app = Build(args);
+            await app.RunAsync();
+            return 0;
+        }
+        catch (Exception ex) when (ex is ContentException or OptionsValidationException or InvalidOperationException { Source: "Bot" })
+        {
+            await Console.Error.WriteLineAsync(ex.Message);
+            return 2;
+        }
+    }
+
+    private static void AddLogging(this WebApplicationBuilder builder)
+    {
+        // stdout belongs to the local chat; every log line goes to stderr.
+        builder.Logging.ClearProviders();
+        builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
+        builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+    }
+}
+
+/// <summary>What tests change: configuration before the features read it, services after they registered theirs.</summary>
+public sealed class BotHostOverrides
+{
+    public Action<IConfigurationBuilder>? Configuration { get; init; }
+    public Action<IServiceCollection>? Services { get; init; }
+}

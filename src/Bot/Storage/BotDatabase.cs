@@ -1,0 +1,57 @@
+using LiteDB;
+
+namespace Bot.Storage;
+
+/// <summary>
+/// Owns the one LiteDatabase of the process (Direct mode is thread-safe) and an exclusive lock file,
+/// because LiteDB lets a second process open the same file on Linux without complaint.
+/// </summary>
+public sealed class BotDatabase : IDisposable
+{
+    private readonly FileStream? _lock;
+
+    public BotDatabase(StorageOptions options)
+    {
+        if (options.InMemory)
+        {
+            Database = new LiteDatabase(":memory:", Mapper());
+        }
+        else
+        {
+            var full = Path.GetFullPath(options.Path);
+            Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+            try
+            {
+                _lock = new FileStream(full + ".lock", FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            }
+            catch (IOException)
+            {
+                throw new InvalidOperationException($"Another bot process is using {full}. Stop it first (one process per database file).");
+            }
+            // Collation None = case-sensitive ids: Zalo ids are mixed-case strings.
+            Database = new LiteDatabase($"Filename={full};Connection=direct;Collation=en-US/None", Mapper());
+        }
+        // Create collections up front: the first write that creates a collection is not durable before it returns.
+        foreach (var name in Collections) Database.GetCollection(name).EnsureIndex("_id", true);
+    }
+
+    public LiteDatabase Database { get; }
+
+    /// <summary>Features add the collections they own so they exist before the first real write.</summary>
+    public static List<string> Collections { get; } = [LiteDbStateStore.Collection, LiteDbDeduplicator.Collection];
+
+    public void Dispose()
+    {
+        Database.Dispose();
+        _lock?.Dispose();
+    }
+
+    private static BsonMapper Mapper()
+    {
+        var mapper = new BsonMapper();
+        // LiteDB drops the offset and sub-millisecond ticks of DateTimeOffset; store an ISO string instead.
+        mapper.RegisterType(v => new BsonValue(v.ToString("O")), b => DateTimeOffset.Parse(b.AsString, System.Globalization.CultureInfo.InvariantCulture));
+        mapper.RegisterType(v => new BsonValue(v.DayNumber), b => DateOnly.FromDayNumber(b.AsInt32));
+        return mapper;
+    }
+}
