@@ -29,7 +29,7 @@ public sealed class BotDatabase : IDisposable
                 throw new InvalidOperationException($"Another bot process is using {full}. Stop it first (one process per database file).");
             }
             // Collation None = case-sensitive ids: Zalo ids are mixed-case strings.
-            Database = new LiteDatabase($"Filename={full};Connection=direct;Collation=en-US/None", Mapper());
+            Database = new LiteDatabase($"Filename={full};Connection=direct;Collation=/None", Mapper());
         }
         // Create collections up front: the first write that creates a collection is not durable before it returns.
         foreach (var name in Collections) Database.GetCollection(name).EnsureIndex("_id", true);

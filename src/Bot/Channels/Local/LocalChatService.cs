@@ -49,10 +49,10 @@ public sealed class LocalChatService(
         }
     }
 
-    private Task WaitForStartAsync(CancellationToken ct)
+    private async Task WaitForStartAsync(CancellationToken ct)
     {
-        var started = new TaskCompletionSource();
-        using var _ = lifetime.ApplicationStarted.Register(() => started.TrySetResult());
-        return started.Task.WaitAsync(ct);
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var _ = lifetime.ApplicationStarted.Register(() => started.TrySetResult());
+        await started.Task.WaitAsync(ct);
     }
 }

@@ -1,0 +1,77 @@
+using Bot.Builder.Testing;
+using Bot.Hosting;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Bot.Tests.Testing;
+
+/// <summary>
+/// The real host (same BotHost.Build as Program.cs) with a recording test channel, LiteDB in memory
+/// (or a given file), and a fake clock. Dispose it to stop the host.
+/// </summary>
+public sealed class TestBot : IAsyncDisposable
+{
+    /// <summary>2026-11-24 09:00 in Vietnam: after every shipped plan ended.</summary>
+    public static readonly DateTimeOffset DefaultNow = new(2026, 11, 24, 9, 0, 0, TimeSpan.FromHours(7));
+
+    private TestBot(WebApplication app, TestConnector connector, FakeTimeProvider time)
+    {
+        App = app;
+        Connector = connector;
+        Time = time;
+    }
+
+    public WebApplication App { get; }
+    public TestConnector Connector { get; }
+    public FakeTimeProvider Time { get; }
+    public IServiceProvider Services => App.Services;
+    public TurnPipeline Pipeline => Services.GetRequiredService<TurnPipeline>();
+
+    public static async Task<TestBot> StartAsync(
+        IDictionary<string, string?>? settings = null,
+        FakeTimeProvider? time = null,
+        ChannelCapabilities? capabilities = null,
+        Action<IServiceCollection>? services = null)
+    {
+        time ??= new FakeTimeProvider(DefaultNow);
+        var connector = new TestConnector("test", capabilities ?? new ChannelCapabilities { Buttons = true, EditMessages = true, Files = true, Html = false });
+        var config = new Dictionary<string, string?>
+        {
+            ["Storage:Path"] = ":memory:",
+            ["LocalChat:Enabled"] = "false",
+            ["Urls"] = "http://127.0.0.1:0",
+            ["Officers:Users:0"] = "test:officer",
+            ["Logging:LogLevel:Default"] = "Warning",
+        };
+        foreach (var (k, v) in settings ?? new Dictionary<string, string?>()) config[k] = v;
+        var app = BotHost.Build([], new BotHostOverrides
+        {
+            Configuration = c => c.AddInMemoryCollection(config),
+            Services = s =>
+            {
+                s.AddSingleton<TimeProvider>(time);
+                s.AddSingleton<IChannelConnector>(connector);
+                services?.Invoke(s);
+            },
+        });
+        await app.StartAsync();
+        return new TestBot(app, connector, time);
+    }
+
+    /// <summary>A transcript with one member in a private chat (or a group, with <paramref name="chatKind"/>).</summary>
+    public TestFlow Flow(string userId = "u1", string userName = "Nguyễn Văn An", string? chatId = null, ChatKind chatKind = ChatKind.Private, string? language = null) =>
+        new(a => Pipeline.ProcessAsync(a), Connector, new Activity
+        {
+            Channel = "test",
+            ChatId = chatId ?? userId,
+            ChatKind = chatKind,
+            UserId = userId,
+            UserName = userName,
+            Language = language,
+        }, Time);
+
+    public async ValueTask DisposeAsync()
+    {
+        await App.StopAsync();
+        await App.DisposeAsync();
+    }
+}
