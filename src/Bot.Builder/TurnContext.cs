@@ -7,6 +7,7 @@ public sealed class TurnContext(
     Activity activity,
     IChannelConnector connector,
     Func<string, IChannelConnector?> connectorFor,
+    Delivery delivery,
     TurnState state,
     IServiceProvider services,
     TimeProvider time) : ITurnContext
@@ -28,13 +29,20 @@ public sealed class TurnContext(
         if (reply.Choices.Count > 0) reply = await WithChoiceButtonsAsync(reply, cancellationToken);
         if (Activity.ChatKind == ChatKind.Group && reply.ReplyToMessageId is null && reply.EditMessageId is null)
             reply = reply with { ReplyToMessageId = Activity.MessageId };
-        return await SendAdaptedAsync(connector, Activity.Address, reply, cancellationToken);
+        try
+        {
+            return await delivery.SendAsync(connector, Activity.Address, reply, SendPriority.Reply, cancellationToken);
+        }
+        catch (ChannelSendException ex) when (ex.Failure == SendFailure.Unreachable)
+        {
+            return null; // the member blocked the bot mid-turn: nothing to say to anyone, the turn still completes
+        }
     }
 
     public Task<string?> SendToAsync(ConversationAddress to, Reply reply, CancellationToken cancellationToken = default)
     {
         var target = connectorFor(to.Channel) ?? throw new InvalidOperationException($"No channel '{to.Channel}'.");
-        return SendAdaptedAsync(target, to, reply with { Choices = [] }, cancellationToken);
+        return delivery.SendAsync(target, to, reply with { Choices = [] }, SendPriority.Reply, cancellationToken);
     }
 
     public async Task AnswerButtonAsync(string? text = null, CancellationToken cancellationToken = default)
@@ -42,35 +50,6 @@ public sealed class TurnContext(
         if (ButtonAnswered || Activity.Kind != ActivityKind.Button) return;
         ButtonAnswered = true;
         await connector.AnswerButtonAsync(Activity, text, cancellationToken);
-    }
-
-    /// <summary>Renders a reply for a channel: the one place where capabilities are honoured.</summary>
-    public static async Task<string?> SendAdaptedAsync(IChannelConnector target, ConversationAddress to, Reply reply, CancellationToken ct)
-    {
-        var caps = target.Capabilities;
-        var text = reply.Text;
-        if (!caps.Buttons && reply.Choices.Count > 0) text = TextFormat.WithNumberedChoices(text, reply.Choices);
-        if (!caps.Buttons && reply.Buttons.Any(b => b.Url is not null))
-            text += string.Concat(reply.Buttons.Where(b => b.Url is not null).Select(b => $"\n{b.Label}: {b.Url}"));
-        if (!caps.Html) text = TextFormat.ToPlain(text);
-        var buttons = caps.Buttons ? reply.Buttons : [];
-        var edit = caps.EditMessages ? reply.EditMessageId : null;
-        var parts = TextFormat.Split(text, caps.MaxTextLength);
-        string? last = null;
-        for (var i = 0; i < parts.Count; i++)
-        {
-            var final = i == parts.Count - 1;
-            var piece = reply with
-            {
-                Text = parts[i],
-                Buttons = final ? buttons : [],
-                EditMessageId = i == 0 ? edit : null,
-                File = final && caps.Files ? reply.File : null,
-                ReplyToMessageId = i == 0 ? reply.ReplyToMessageId : null,
-            };
-            last = await target.SendAsync(to, piece, ct);
-        }
-        return last;
     }
 
     /// <summary>

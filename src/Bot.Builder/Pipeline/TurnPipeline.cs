@@ -13,6 +13,7 @@ public sealed class TurnPipeline(
     IEnumerable<IChannelConnector> connectors,
     IStateStore store,
     IActivityDeduplicator deduplicator,
+    Delivery delivery,
     IEngineTexts texts,
     IServiceScopeFactory scopes,
     TimeProvider time,
@@ -40,7 +41,7 @@ public sealed class TurnPipeline(
         var connector = Connector(activity.Channel) ?? throw new InvalidOperationException($"No connector for channel '{activity.Channel}'.");
         await using var scope = scopes.CreateAsyncScope();
         var state = new TurnState(store, s => StateKeys.For(s, activity));
-        var turn = new TurnContext(activity, connector, Connector, state, scope.ServiceProvider, time);
+        var turn = new TurnContext(activity, connector, Connector, delivery, state, scope.ServiceProvider, time);
         try
         {
             if (activity.Kind == ActivityKind.Button && !await ResolveButtonAsync(turn, ct)) return turn.Replies;

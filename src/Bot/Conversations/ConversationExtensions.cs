@@ -19,7 +19,8 @@ public static class ConversationExtensions
         services.AddSingleton<IInterruptionResponder>(sp => sp.GetRequiredService<EngineResponses>());
         services.AddSingleton(sp => new DialogSet().AddAll(sp.GetServices<Dialog>()));
         services.AddSingleton<DialogRunner>();
-        services.AddSingleton<TurnPipeline>();
+        services.AddTurnPipeline();
+        services.AddSingleton<IDeliveryObserver, AudienceDeliveryObserver>();
         services.AddSingleton<IBot, ConversationRouter>();
         services.AddSingleton<ChatDirectory>();
         services.AddSingleton<ITurnMiddleware, AudienceMiddleware>();
