@@ -35,6 +35,8 @@ public sealed class ConversationQueue
 
     private static async Task<T> RunAfter<T>(Task previous, Func<Task<T>> work)
     {
+        // Never run a turn inside the caller's lock (or on the caller's stack).
+        await Task.Yield();
         try { await previous.ConfigureAwait(false); }
         catch { /* the previous turn's failure was handled by its own caller */ }
         return await work().ConfigureAwait(false);

@@ -27,7 +27,7 @@ public sealed class TestFlow(Func<Activity, Task> process, TestConnector connect
     public TestFlow Send(Func<Activity> activity) => Step(async () =>
     {
         var a = activity();
-        a = a with { MessageId = a.MessageId ?? $"m{Interlocked.Increment(ref _messageId)}", Timestamp = time.GetUtcNow() };
+        a = a with { MessageId = a.MessageId ?? $"{a.UserId}-m{Interlocked.Increment(ref _messageId)}", Timestamp = time.GetUtcNow() };
         _transcript.Add($"user: {a.Text ?? a.ButtonData}");
         await process(a);
     });
