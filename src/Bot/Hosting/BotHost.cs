@@ -1,3 +1,4 @@
+using Bot.Broadcasts;
 using Bot.Channels.Local;
 using Bot.Content;
 using Bot.Conversations;
@@ -19,6 +20,7 @@ public static class BotHost
         builder.AddStorage();
         builder.AddConversations();
         builder.AddMovements();
+        builder.AddBroadcasts();
         builder.AddLocalChat();
 
         overrides?.Services?.Invoke(builder.Services);

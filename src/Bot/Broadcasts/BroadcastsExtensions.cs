@@ -1,0 +1,62 @@
+using Bot.Broadcasts.Audience;
+using Bot.Broadcasts.Dialogs;
+using Bot.Broadcasts.Kickoffs;
+using Bot.Broadcasts.Outbox;
+using Bot.Broadcasts.Pacing;
+using Bot.Broadcasts.Schedule;
+using Bot.Content;
+using Bot.Conversations;
+using Bot.Storage;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Bot.Broadcasts;
+
+public static class BroadcastsExtensions
+{
+    /// <summary>
+    /// Officers' broadcasts: the pacer every outbound message goes through (replacing the immediate one), the
+    /// persistent outbox and its worker, kickoff templates and the kickoff schedule, and the officer commands.
+    /// </summary>
+    public static WebApplicationBuilder AddBroadcasts(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<BroadcastOptions>().BindConfiguration(BroadcastOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<BroadcastOptions>, BroadcastOptionsValidator>();
+        foreach (var collection in (string[])[BroadcastStore.Broadcasts, BroadcastStore.Rows, KickoffScheduleStore.Collection])
+            if (!BotDatabase.Collections.Contains(collection)) BotDatabase.Collections.Add(collection);
+
+        services.AddSingleton<SendPacer>();
+        services.Replace(ServiceDescriptor.Singleton<ISendPacer>(sp => sp.GetRequiredService<SendPacer>()));
+
+        services.AddSingleton(sp => KickoffTemplates.Load(sp.GetRequiredService<BotContent>()));
+        services.AddSingleton<KickoffComposer>();
+        services.TryAddSingleton<IPledgeFormLinks, NoPledgeFormLinks>();
+        services.TryAddSingleton<IAudienceFilter, NoAudienceFilter>();
+        services.AddSingleton<AudienceResolver>();
+        services.AddSingleton<OfficerChats>();
+
+        services.AddSingleton<BroadcastStore>();
+        services.AddSingleton<BroadcastQueue>();
+        services.AddSingleton<BroadcastStarter>();
+        services.AddSingleton<ProgressReporter>();
+        services.AddSingleton<BroadcastRunner>();
+        services.AddSingleton<IDeliveryObserver, OutboxMigrationObserver>();
+        services.AddHostedService<BroadcastWorker>();
+
+        services.AddSingleton<KickoffScheduleStore>();
+        services.AddSingleton<KickoffScheduler>();
+        services.AddHostedService(sp => sp.GetRequiredService<KickoffScheduler>());
+
+        services.AddSingleton<BroadcastFlowServices>();
+        services.AddDialog<SendAnnouncementDialog>();
+        services.AddDialog<LaunchKickoffDialog>();
+        services.AddCommand<KickoffCommand>();
+        services.AddCommand<AnnounceCommand>();
+        services.AddCommand<StopBroadcastCommand>();
+        services.AddSingleton<ScheduleCommand>();
+        services.AddSingleton<ICommand>(sp => sp.GetRequiredService<ScheduleCommand>());
+        services.AddSingleton<IButtonHandler, StopBroadcastButtons>();
+        services.AddSingleton<IButtonHandler, ScheduleButtons>();
+        return builder;
+    }
+}

@@ -1,0 +1,168 @@
+using Bot.Broadcasts.Audience;
+using Bot.Broadcasts.Outbox;
+using Bot.Broadcasts.Pacing;
+using Bot.Builder.Dialogs;
+using Bot.Builder.Prompts;
+using Bot.Content;
+using Bot.Conversations;
+
+namespace Bot.Broadcasts.Dialogs;
+
+/// <summary>What the broadcast dialogs share, in one registration.</summary>
+public sealed record BroadcastFlowServices(
+    Bot.Conversations.Officers Officers, Say Say, BroadcastStarter Starter, AudienceResolver Audience, BotContent Content,
+    ProgressReporter Reporter, SendPacer Pacer);
+
+/// <summary>
+/// The steps every broadcast ends with: pick the audience, see a preview of exactly what recipients get, confirm,
+/// and only then store it and start sending. Each derived dialog first collects its message. Every answer is
+/// re-checked against the officer list: losing the right mid-way stops the flow.
+/// </summary>
+public abstract class BroadcastFlow : ComponentDialog
+{
+    private const string AudiencePrompt = "broadcast.audience";
+    private const string AudienceDetailPrompt = "broadcast.audience-detail";
+    private const string ConfirmPrompt = "broadcast.confirm";
+    private const string Send = "send";
+    private const string Discard = "discard";
+
+    protected BroadcastFlow(string id, BroadcastFlowServices services) : base(id)
+    {
+        Services = services;
+        AddDialog(new ChoicePrompt(AudiencePrompt));
+        AddDialog(new ChoicePrompt(AudienceDetailPrompt));
+        AddDialog(new ChoicePrompt(ConfirmPrompt));
+    }
+
+    /// <summary>The derived dialog's own steps (collecting the message), then the shared ones.</summary>
+    protected void AddSteps(params WaterfallStep<BroadcastDraft>[] collect)
+    {
+        var steps = new WaterfallDialog<BroadcastDraft>(Id + ".steps", [.. collect, AskAudience, AskAudienceDetail, Preview, Start]);
+        AddDialog(steps);
+        InitialDialogId = steps.Id;
+    }
+
+    protected BroadcastFlowServices Services { get; }
+    protected Say Say => Services.Say;
+
+    public override async Task<DialogTurnResult> ContinueDialogAsync(DialogContext dc, CancellationToken cancellationToken)
+    {
+        if (Services.Officers.IsOfficer(dc.Context.Activity)) return await base.ContinueDialogAsync(dc, cancellationToken);
+        await Say.SendAsync(dc.Context, "core.officer-only");
+        return await dc.CancelAllDialogsAsync(cancellationToken);
+    }
+
+    private async Task<DialogTurnResult> AskAudience(WaterfallStepContext<BroadcastDraft> step, CancellationToken ct)
+    {
+        var lang = await Say.LanguageAsync(step.Context, ct);
+        var everyone = AudienceResolver.Count(await Services.Audience.ResolveAsync(new AudienceSpec { Kind = AudienceKind.All }, ct));
+        var texts = Say.Texts;
+        List<Choice> choices =
+        [
+            new("all", texts.Get(lang, "broadcast.audience-all", ("groups", everyone.Groups), ("members", everyone.Members))),
+            new("groups", texts.Get(lang, "broadcast.audience-groups", ("groups", everyone.Groups))),
+            new("members", texts.Get(lang, "broadcast.audience-members", ("members", everyone.Members))),
+        ];
+        if (Services.Audience.CanFilter)
+        {
+            choices.Add(new("plan", texts.Get(lang, "broadcast.audience-plan")));
+            choices.Add(new("unit", texts.Get(lang, "broadcast.audience-unit")));
+        }
+        return await step.PromptAsync(AudiencePrompt, new PromptOptions
+        {
+            Prompt = texts.Get(lang, "broadcast.pick-audience"),
+            RetryPrompt = texts.Get(lang, "broadcast.retry-choice"),
+            Choices = choices,
+        }, ct);
+    }
+
+    private async Task<DialogTurnResult> AskAudienceDetail(WaterfallStepContext<BroadcastDraft> step, CancellationToken ct)
+    {
+        var draft = step.Values;
+        var picked = (step.Result as Choice)?.Value;
+        if (picked is not null)
+        {
+            draft.Audience = picked switch { "groups" => AudienceKind.Groups, "members" or "plan" or "unit" => AudienceKind.Members, _ => AudienceKind.All };
+            draft.AudiencePlanId = picked == "plan" ? "" : null;
+            draft.AudienceUnit = picked == "unit" ? "" : null;
+        }
+        var lang = await Say.LanguageAsync(step.Context, ct);
+        var texts = Say.Texts;
+        if (draft.AudiencePlanId is not null)
+        {
+            var plans = Services.Content.Plans.Select(p => new Choice(p.Id, p.Title.For(lang))).ToList();
+            return await step.PromptAsync(AudienceDetailPrompt, new PromptOptions { Prompt = texts.Get(lang, "broadcast.pick-audience-plan"), Choices = plans }, ct);
+        }
+        if (draft.AudienceUnit is not null)
+        {
+            var units = Services.Audience.Units();
+            if (units.Count == 0)
+            {
+                await Say.SendAsync(step.Context, "broadcast.no-units");
+                return await step.EndDialogAsync(null, ct);
+            }
+            return await step.PromptAsync(AudienceDetailPrompt, new PromptOptions
+            {
+                Prompt = texts.Get(lang, "broadcast.pick-unit"),
+                Choices = [.. units.Select(u => new Choice(u, u))],
+            }, ct);
+        }
+        return await step.NextAsync(null, ct);
+    }
+
+    private async Task<DialogTurnResult> Preview(WaterfallStepContext<BroadcastDraft> step, CancellationToken ct)
+    {
+        var draft = step.Values;
+        if ((step.Result as Choice)?.Value is { } detail)
+        {
+            if (draft.AudiencePlanId is not null) draft.AudiencePlanId = detail;
+            else if (draft.AudienceUnit is not null) draft.AudienceUnit = detail;
+        }
+        var turn = step.Context;
+        var lang = await Say.LanguageAsync(turn, ct);
+        var texts = Say.Texts;
+        var recipients = await Services.Starter.RecipientsAsync(draft, ct);
+        if (recipients.Count == 0)
+        {
+            await Say.SendAsync(turn, "broadcast.no-recipients");
+            return await step.EndDialogAsync(null, ct);
+        }
+        await turn.SendAsync(texts.Get(lang, "broadcast.preview-header"), ct);
+        await turn.SendAsync(Services.Starter.Compose(draft, turn.Activity.Channel, lang).ToReply(), ct);
+        var (groups, members) = AudienceResolver.Count(recipients);
+        return await step.PromptAsync(ConfirmPrompt, new PromptOptions
+        {
+            Prompt = texts.Get(lang, "broadcast.confirm", ("total", recipients.Count), ("groups", groups), ("members", members),
+                ("duration", BroadcastFormat.Duration(texts, lang, Estimate(recipients)))),
+            RetryPrompt = texts.Get(lang, "broadcast.retry-confirm"),
+            Choices =
+            [
+                new(Send, texts.Get(lang, "broadcast.confirm-send")) { Synonyms = ["gui", "gui di", "co", "dong y", "ok", "send", "yes"] },
+                new(Discard, texts.Get(lang, "broadcast.confirm-discard")) { Synonyms = ["khong", "khong gui", "thoi", "no", "discard"] },
+            ],
+        }, ct);
+    }
+
+    private async Task<DialogTurnResult> Start(WaterfallStepContext<BroadcastDraft> step, CancellationToken ct)
+    {
+        var turn = step.Context;
+        if ((step.Result as Choice)?.Value != Send)
+        {
+            await Say.SendAsync(turn, "broadcast.discarded");
+            return await step.EndDialogAsync(null, ct);
+        }
+        var lang = await Say.LanguageAsync(turn, ct);
+        var recipients = await Services.Starter.RecipientsAsync(step.Values, ct);
+        var officer = new ReportChat { Channel = turn.Activity.Channel, ChatId = turn.Activity.ChatId, Kind = turn.Activity.ChatKind, Language = lang };
+        var record = Services.Starter.Create(step.Values, recipients, $"{turn.Activity.Channel}:{turn.Activity.UserId}", [officer])!;
+        var text = Say.Texts.Get(lang, "broadcast.started", ("id", record.Id), ("total", record.Total));
+        officer.ProgressMessageId = await turn.SendAsync(Services.Reporter.WithStopButton(record, lang, text), ct);
+        Services.Starter.Start(record);
+        return await step.EndDialogAsync(null, ct);
+    }
+
+    /// <summary>Each channel sends in parallel to the others at its own configured rate; unpaced channels count as instant.</summary>
+    private TimeSpan Estimate(IReadOnlyList<Recipient> recipients) =>
+        TimeSpan.FromSeconds(recipients.GroupBy(r => r.Channel)
+            .Select(g => Services.Pacer.RateOf(g.Key) is { } rate ? g.Count() / rate : 0).DefaultIfEmpty(0).Max());
+}

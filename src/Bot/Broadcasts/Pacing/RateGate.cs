@@ -1,0 +1,100 @@
+namespace Bot.Broadcasts.Pacing;
+
+/// <summary>
+/// One channel's overall budget: a GCRA (a token bucket that remembers a "theoretical arrival time") with a small
+/// burst to absorb late timers, and a pause that every sender honours after a 429.
+/// Replies have priority: they never wait for the budget (only for a 429 pause), but each one is charged to it, so
+/// the broadcast messages behind make room. Reply volume is bounded by people typing; should it ever exceed the
+/// platform's limit, the 429 pause catches it.
+/// </summary>
+internal sealed class RateGate(TimeProvider time, TimeSpan interval, int burst)
+{
+    private readonly object _lock = new();
+    private readonly Queue<TaskCompletionSource> _replies = new();
+    private readonly Queue<TaskCompletionSource> _broadcasts = new();
+    private readonly TimeSpan _tolerance = interval * Math.Max(0, burst - 1);
+    private DateTimeOffset _tat = DateTimeOffset.MinValue;
+    private DateTimeOffset _pausedUntil = DateTimeOffset.MinValue;
+    private bool _pumping;
+
+    public DateTimeOffset PausedUntil
+    {
+        get { lock (_lock) return _pausedUntil; }
+    }
+
+    public ValueTask WaitAsync(SendPriority priority, CancellationToken ct)
+    {
+        ct.ThrowIfCancellationRequested();
+        TaskCompletionSource waiter;
+        var startPump = false;
+        lock (_lock)
+        {
+            var now = time.GetUtcNow();
+            var go = priority == SendPriority.Reply
+                ? _replies.Count == 0 && _pausedUntil <= now
+                : _replies.Count + _broadcasts.Count == 0 && Due() <= now;
+            if (go)
+            {
+                Take(now);
+                return ValueTask.CompletedTask;
+            }
+            waiter = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            (priority == SendPriority.Reply ? _replies : _broadcasts).Enqueue(waiter);
+            if (!_pumping) _pumping = startPump = true;
+        }
+        if (startPump) _ = PumpAsync();
+        return WaitForTurnAsync(waiter, ct);
+    }
+
+    public void Pause(TimeSpan retryAfter)
+    {
+        lock (_lock)
+        {
+            var until = time.GetUtcNow() + retryAfter;
+            if (until > _pausedUntil) _pausedUntil = until;
+        }
+    }
+
+    private static async ValueTask WaitForTurnAsync(TaskCompletionSource waiter, CancellationToken ct)
+    {
+        await using var registration = ct.Register(static w => ((TaskCompletionSource)w!).TrySetCanceled(), waiter);
+        await waiter.Task;
+    }
+
+    private DateTimeOffset Due() => _tat - _tolerance > _pausedUntil ? _tat - _tolerance : _pausedUntil;
+
+    private void Take(DateTimeOffset now) => _tat = (_tat > now ? _tat : now) + interval;
+
+    /// <summary>Hands out permits while anyone waits, replies first; sleeps on the injected clock in between.</summary>
+    private async Task PumpAsync()
+    {
+        while (true)
+        {
+            TimeSpan wait;
+            lock (_lock)
+            {
+                var now = time.GetUtcNow();
+                while (Next() is { } queue && (queue == _replies ? _pausedUntil : Due()) <= now)
+                {
+                    // A waiter cancelled meanwhile costs nothing: the permit goes to the next one.
+                    if (queue.Dequeue().TrySetResult()) Take(now);
+                }
+                if (Next() is not { } next)
+                {
+                    _pumping = false;
+                    return;
+                }
+                wait = (next == _replies ? _pausedUntil : Due()) - now;
+            }
+            await Task.Delay(wait, time);
+        }
+    }
+
+    private Queue<TaskCompletionSource>? Next()
+    {
+        while (_replies.TryPeek(out var r) && r.Task.IsCompleted) _replies.Dequeue();
+        if (_replies.Count > 0) return _replies;
+        while (_broadcasts.TryPeek(out var b) && b.Task.IsCompleted) _broadcasts.Dequeue();
+        return _broadcasts.Count > 0 ? _broadcasts : null;
+    }
+}

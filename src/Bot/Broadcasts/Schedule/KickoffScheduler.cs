@@ -1,0 +1,143 @@
+using Bot.Broadcasts.Kickoffs;
+using Bot.Broadcasts.Outbox;
+using Bot.Content;
+
+namespace Bot.Broadcasts.Schedule;
+
+/// <summary>
+/// Announces each phase on its start date at Broadcasts:KickoffLocalTime (Content:TimeZone). The schedule is made
+/// from the plan files at every start (idempotent); a kickoff fires once because "scheduled → fired" is claimed in
+/// the same transaction that stores its broadcast. A kickoff whose time passed while the bot was down goes out on
+/// start only within Broadcasts:MissedGrace; otherwise it is recorded as missed and officers are told once.
+/// </summary>
+public sealed class KickoffScheduler(
+    KickoffScheduleStore schedule, BotContent content, PlanCalendar calendar, BroadcastStarter starter, BroadcastStore broadcasts, OfficerChats officers,
+    Texts texts, IOptions<BroadcastOptions> options, TimeProvider time, ILogger<KickoffScheduler> logger)
+    : BackgroundService
+{
+    private static readonly TimeSpan LongestSleep = TimeSpan.FromHours(1);
+    private readonly SemaphoreSlim _wake = new(0);
+
+    /// <summary>Re-reads the schedule now (an officer resumed a kickoff).</summary>
+    public void Wake() => _wake.Release();
+
+    public DateTimeOffset RunAtOf(DateOnly day)
+    {
+        var local = day.ToDateTime(options.Value.KickoffLocalTime);
+        return new DateTimeOffset(local, calendar.Zone.GetUtcOffset(local)).ToUniversalTime();
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await Task.Yield(); // let the host finish starting
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var failed = false;
+            try
+            {
+                Sync();
+                await TickAsync(stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                logger.LogError(ex, "Kickoff schedule check failed; trying again in a minute");
+                failed = true;
+            }
+            await SleepAsync(failed ? TimeSpan.FromMinutes(1) : TimeSpan.Zero, stoppingToken);
+        }
+    }
+
+    /// <summary>
+    /// One row per phase of every plan. A phase that had started before its row existed (a fresh install, an old
+    /// plan file) is recorded as expired and nobody is told: no kickoff was ever promised for it, and a notice about
+    /// 2021 phases at every new install would be noise. /lichphatdong shows it as past.
+    /// </summary>
+    internal void Sync()
+    {
+        var now = time.GetUtcNow();
+        var known = schedule.All().ToDictionary(r => r.Key, StringComparer.Ordinal);
+        var current = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var plan in content.Plans)
+        {
+            foreach (var phase in plan.Phases)
+            {
+                var key = KickoffTemplates.Key(plan.Id, phase.Id);
+                current.Add(key);
+                var runAt = RunAtOf(phase.Start);
+                if (!known.TryGetValue(key, out var row))
+                {
+                    var state = now - runAt > options.Value.MissedGrace ? ScheduleState.Expired : ScheduleState.Scheduled;
+                    schedule.TryAdd(new ScheduledKickoff { Key = key, PlanId = plan.Id, PhaseId = phase.Id, RunAt = runAt, State = state, Reported = true });
+                }
+                else if (row.RunAt != runAt && schedule.Reschedule(row.Id, runAt))
+                {
+                    logger.LogInformation("Kickoff {Key} moved to {RunAt}", key, runAt);
+                }
+            }
+        }
+        foreach (var row in known.Values.Where(r => !current.Contains(r.Key)))
+            schedule.Transition(row.Id, ScheduleState.Cancelled, "content", ScheduleState.Scheduled, ScheduleState.Paused);
+    }
+
+    internal async Task TickAsync(CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        foreach (var row in schedule.All().Where(r => r.State == ScheduleState.Scheduled && r.RunAt <= now))
+        {
+            if (now - row.RunAt <= options.Value.MissedGrace) await FireAsync(row, now, ct);
+            else if (schedule.Transition(row.Id, ScheduleState.Missed, "schedule", ScheduleState.Scheduled))
+                logger.LogWarning("Kickoff {Key} due at {RunAt} was missed (the bot was not running); not sending it late", row.Key, row.RunAt);
+        }
+        await ReportAsync(ct);
+    }
+
+    private async Task FireAsync(ScheduledKickoff row, DateTimeOffset now, CancellationToken ct)
+    {
+        var draft = new BroadcastDraft { Kind = BroadcastKind.Kickoff, PlanId = row.PlanId, PhaseId = row.PhaseId, Audience = options.Value.KickoffAudience };
+        var recipients = await starter.RecipientsAsync(draft, ct);
+        var reportTo = await officers.AllAsync(ct);
+        var record = starter.Create(draft, recipients, "schedule", reportTo, row.Id, () => schedule.Claim(row.Id, now));
+        if (record is null) return; // paused, cancelled or fired by someone else meanwhile
+        logger.LogInformation("Kickoff {Key} fired as broadcast {Id} to {Count} recipients", row.Key, record.Id, record.Total);
+        // With nobody to send to there is nothing to follow: recorded and logged, officers are not disturbed.
+        if (record.Total > 0) starter.Start(record);
+        else broadcasts.Finish(record.Id, BroadcastState.Completed);
+    }
+
+    /// <summary>Missed kickoffs are told to officers once, in one message; they stay untold until an officer got it.</summary>
+    private async Task ReportAsync(CancellationToken ct)
+    {
+        var rows = schedule.Unreported();
+        if (rows.Count == 0) return;
+        var delivered = await officers.NotifyAsync(lang => new Reply { Text = ScheduleView.MissedReport(texts, content, calendar.Zone, rows, options.Value.MissedGrace, lang) }, ct);
+        if (delivered > 0) schedule.MarkReported(rows.Select(r => r.Id));
+        else logger.LogWarning("{Count} missed kickoffs could not be reported: no officer chat is reachable", rows.Count);
+    }
+
+    private async Task SleepAsync(TimeSpan atLeast, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        var next = schedule.All().Where(r => r.State == ScheduleState.Scheduled).Select(r => (DateTimeOffset?)r.RunAt).Min();
+        var wait = next is { } at ? at - now : LongestSleep;
+        wait = wait < atLeast ? atLeast : wait > LongestSleep ? LongestSleep : wait;
+        using var cts = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        try
+        {
+            await Task.WhenAny(Task.Delay(wait, time, cts.Token), _wake.WaitAsync(cts.Token));
+        }
+        finally
+        {
+            cts.Cancel();
+        }
+    }
+
+    public override void Dispose()
+    {
+        _wake.Dispose();
+        base.Dispose();
+    }
+}

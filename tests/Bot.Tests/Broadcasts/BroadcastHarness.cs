@@ -1,0 +1,121 @@
+using System.Collections.Concurrent;
+using Bot.Audience;
+using Bot.Broadcasts;
+using Bot.Broadcasts.Outbox;
+using Bot.Builder.Testing;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Bot.Tests.Broadcasts;
+
+/// <summary>
+/// The "test" channel with failures on demand: it wraps TestBot's recording connector, so transcripts still read
+/// what was delivered, and can throw a channel failure for a chat or hold a send after it was delivered.
+/// </summary>
+public sealed class ScriptedConnector(TestConnector inner) : IChannelConnector
+{
+    private readonly ConcurrentDictionary<string, ConcurrentQueue<ChannelSendException>> _failures = new();
+    private int _delivered;
+
+    public string Channel => inner.Channel;
+    public ChannelCapabilities Capabilities => inner.Capabilities;
+    public TestConnector Inner => inner;
+    public ConcurrentQueue<ConversationAddress> Attempts { get; } = new();
+
+    /// <summary>Runs after the n-th delivered message (1-based) was recorded, before the sender hears back.</summary>
+    public Func<int, CancellationToken, Task>? AfterDelivered { get; set; }
+
+    public void Fail(string chatId, params ChannelSendException[] failures)
+    {
+        var queue = _failures.GetOrAdd(chatId, _ => new());
+        foreach (var f in failures) queue.Enqueue(f);
+    }
+
+    public async Task<string?> SendAsync(ConversationAddress to, Reply reply, CancellationToken cancellationToken)
+    {
+        Attempts.Enqueue(to);
+        if (_failures.TryGetValue(to.ChatId, out var queue) && queue.TryDequeue(out var failure)) throw failure;
+        var id = await inner.SendAsync(to, reply, cancellationToken);
+        var n = Interlocked.Increment(ref _delivered);
+        if (AfterDelivered is { } hook) await hook(n, cancellationToken);
+        return id;
+    }
+
+    public Task AnswerButtonAsync(Activity activity, string? text, CancellationToken cancellationToken) =>
+        inner.AnswerButtonAsync(activity, text, cancellationToken);
+
+    public static ChannelSendException RateLimited(int seconds) =>
+        new(SendFailure.RateLimited, $"Too Many Requests: retry after {seconds}") { RetryAfter = TimeSpan.FromSeconds(seconds) };
+
+    public static ChannelSendException Blocked() => new(SendFailure.Unreachable, "Forbidden: bot was blocked by the user");
+
+    public static ChannelSendException Migrated(string newId) =>
+        new(SendFailure.Migrated, "Bad Request: group chat was upgraded to a supergroup chat") { MigratedToChatId = newId };
+}
+
+internal static class BroadcastHarness
+{
+    public const string Officer = "officer";
+
+    public static Task<TestBot> StartAsync(
+        IDictionary<string, string?>? settings = null, FakeTimeProvider? time = null, ChannelCapabilities? capabilities = null,
+        Action<IServiceCollection>? services = null) =>
+        TestBot.StartAsync(settings, time, capabilities, s =>
+        {
+            var recording = s.Last(d => d.ServiceType == typeof(IChannelConnector) && d.ImplementationInstance is TestConnector);
+            s.Remove(recording);
+            s.AddSingleton<IChannelConnector>(new ScriptedConnector((TestConnector)recording.ImplementationInstance!));
+            services?.Invoke(s);
+        });
+
+    /// <summary>The scripted "test" channel of a bot started by <see cref="StartAsync"/>.</summary>
+    public static ScriptedConnector Channel(this TestBot bot) => bot.Services.GetServices<IChannelConnector>().OfType<ScriptedConnector>().Single();
+
+    /// <summary>Members "m1".."mN" who talked to the bot privately, and groups "g1".."gN" the bot is in.</summary>
+    public static void Seed(this TestBot bot, int members, int groups = 0, string? language = null)
+    {
+        var chats = bot.Services.GetRequiredService<ChatDirectory>();
+        for (var i = 1; i <= members; i++)
+            chats.Seen(new Activity { Channel = "test", ChatId = $"m{i}", UserId = $"m{i}", UserName = $"Thành viên {i}", Language = language });
+        for (var i = 1; i <= groups; i++)
+            chats.Seen(new Activity { Channel = "test", ChatId = $"g{i}", ChatKind = ChatKind.Group, UserId = $"m{i}", UserName = $"Thành viên {i}" });
+    }
+
+    /// <summary>Stores and starts an announcement to everyone, reported to the officer's private chat (as the dialog would).</summary>
+    public static async Task<BroadcastRecord> BroadcastAsync(this TestBot bot, string text, AudienceKind audience = AudienceKind.Members)
+    {
+        var starter = bot.Services.GetRequiredService<BroadcastStarter>();
+        var draft = new BroadcastDraft { Kind = BroadcastKind.Announcement, Text = text, Audience = audience };
+        var recipients = await starter.RecipientsAsync(draft, CancellationToken.None);
+        var officer = new ReportChat { Channel = "test", ChatId = Officer, Kind = ChatKind.Private, Language = "vi" };
+        var record = starter.Create(draft, recipients, "test:officer", [officer])!;
+        starter.Start(record);
+        return record;
+    }
+
+    public static BroadcastStore Store(this TestBot bot) => bot.Services.GetRequiredService<BroadcastStore>();
+
+    public static int Pending(this TestBot bot, int broadcastId) => bot.Store().Pending(broadcastId, null, int.MaxValue).Count;
+
+    public static bool Finished(this TestBot bot, int broadcastId) => bot.Store().Find(broadcastId)?.State is BroadcastState.Completed or BroadcastState.Cancelled;
+
+    /// <summary>Messages a chat received (on the recording connector), whatever else the test already dequeued.</summary>
+    public static IReadOnlyList<SentReply> To(this TestConnector connector, string chatId) => [.. connector.All.Where(r => r.To.ChatId == chatId)];
+
+    /// <summary>
+    /// Waits (in real time, briefly) for background work, advancing the fake clock by <paramref name="step"/> each
+    /// round when given. Fails with <paramref name="what"/> after a few seconds.
+    /// </summary>
+    public static async Task UntilAsync(Func<bool> condition, string what, FakeTimeProvider? time = null, TimeSpan? step = null, int timeoutMs = 10_000)
+    {
+        var started = Environment.TickCount64;
+        while (!condition())
+        {
+            if (Environment.TickCount64 - started > timeoutMs) throw new TimeoutException($"Timed out waiting for: {what}");
+            if (time is not null && step is { } s) time.Advance(s);
+            await Task.Delay(5);
+        }
+    }
+
+    /// <summary>Lets background work run for a moment without moving the clock (to show that something does NOT happen).</summary>
+    public static Task SettleAsync(int ms = 150) => Task.Delay(ms);
+}
