@@ -14,15 +14,14 @@ namespace Bot.Tests.Broadcasts;
 public sealed class ScriptedConnector(TestConnector inner) : IChannelConnector
 {
     private readonly ConcurrentDictionary<string, ConcurrentQueue<ChannelSendException>> _failures = new();
-    private int _delivered;
 
     public string Channel => inner.Channel;
     public ChannelCapabilities Capabilities => inner.Capabilities;
     public TestConnector Inner => inner;
     public ConcurrentQueue<ConversationAddress> Attempts { get; } = new();
 
-    /// <summary>Runs after the n-th delivered message (1-based) was recorded, before the sender hears back.</summary>
-    public Func<int, CancellationToken, Task>? AfterDelivered { get; set; }
+    /// <summary>Runs after a message was delivered (recorded), before the sender hears back.</summary>
+    public Func<ConversationAddress, Reply, CancellationToken, Task>? AfterDelivered { get; set; }
 
     public void Fail(string chatId, params ChannelSendException[] failures)
     {
@@ -35,8 +34,7 @@ public sealed class ScriptedConnector(TestConnector inner) : IChannelConnector
         Attempts.Enqueue(to);
         if (_failures.TryGetValue(to.ChatId, out var queue) && queue.TryDequeue(out var failure)) throw failure;
         var id = await inner.SendAsync(to, reply, cancellationToken);
-        var n = Interlocked.Increment(ref _delivered);
-        if (AfterDelivered is { } hook) await hook(n, cancellationToken);
+        if (AfterDelivered is { } hook) await hook(to, reply, cancellationToken);
         return id;
     }
 
