@@ -6,6 +6,17 @@ namespace Bot.Broadcasts;
 /// <summary>Durations, local times and recipient names as officers read them (the words come from texts/broadcast.yaml).</summary>
 internal static class BroadcastFormat
 {
+    /// <summary>
+    /// A text whose values include pieces that are already HTML (other texts, such as a duration): Texts.Get escapes
+    /// the plain values, the HTML pieces go in afterwards so they are not escaped twice.
+    /// </summary>
+    public static string Html(Texts texts, string lang, string key, (string Name, object? Value)[] values, params (string Name, string Html)[] html)
+    {
+        var text = texts.Get(lang, key, values);
+        foreach (var (name, fragment) in html) text = text.Replace("{" + name + "}", fragment, StringComparison.Ordinal);
+        return text;
+    }
+
     public static string Duration(Texts texts, string lang, TimeSpan span)
     {
         var s = (long)Math.Ceiling(Math.Max(0, span.TotalSeconds));

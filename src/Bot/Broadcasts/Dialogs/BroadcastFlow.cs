@@ -132,7 +132,7 @@ public abstract class BroadcastFlow : ComponentDialog
         var (groups, members) = AudienceResolver.Count(recipients);
         return await step.PromptAsync(ConfirmPrompt, new PromptOptions
         {
-            Prompt = texts.Get(lang, "broadcast.confirm", ("total", recipients.Count), ("groups", groups), ("members", members),
+            Prompt = BroadcastFormat.Html(texts, lang, "broadcast.confirm", [("total", recipients.Count), ("groups", groups), ("members", members)],
                 ("duration", BroadcastFormat.Duration(texts, lang, Estimate(recipients)))),
             RetryPrompt = texts.Get(lang, "broadcast.retry-confirm"),
             Choices =

@@ -72,11 +72,12 @@ public sealed class ProgressReporter(
         var now = time.GetUtcNow();
         var rate = b.Variants.Select(v => pacer.RateOf(v.Channel)).Min();
         var eta = p.EstimateLeft(now, rate);
-        var text = texts.Get(lang, "broadcast.progress",
-            ("id", b.Id), ("done", p.Done), ("total", p.Total), ("sent", p.Sent), ("failed", p.Failed), ("unreachable", p.Unreachable),
+        var text = BroadcastFormat.Html(texts, lang, "broadcast.progress",
+            [("id", b.Id), ("done", p.Done), ("total", p.Total), ("sent", p.Sent), ("failed", p.Failed), ("unreachable", p.Unreachable)],
             ("eta", eta is { } e ? BroadcastFormat.Duration(texts, lang, e) : texts.Get(lang, "broadcast.eta-unknown")));
         var pausedUntil = b.Variants.Select(v => pacer.PausedUntil(v.Channel)).DefaultIfEmpty(DateTimeOffset.MinValue).Max();
-        if (pausedUntil > now) text += "\n" + texts.Get(lang, "broadcast.progress-paused", ("wait", BroadcastFormat.Duration(texts, lang, pausedUntil - now)));
+        if (pausedUntil > now)
+            text += "\n" + BroadcastFormat.Html(texts, lang, "broadcast.progress-paused", [], ("wait", BroadcastFormat.Duration(texts, lang, pausedUntil - now)));
         return text;
     }
 
@@ -85,7 +86,8 @@ public sealed class ProgressReporter(
         var elapsed = BroadcastFormat.Duration(texts, lang, time.GetUtcNow() - b.CreatedAt);
         var sb = new StringBuilder(b.State == BroadcastState.Cancelled
             ? texts.Get(lang, "broadcast.done-cancelled", ("id", b.Id), ("by", b.CancelledBy ?? ""), ("sent", p.Sent), ("total", p.Total), ("cancelled", p.Cancelled))
-            : texts.Get(lang, "broadcast.done", ("id", b.Id), ("sent", p.Sent), ("total", p.Total), ("failed", p.Failed), ("unreachable", p.Unreachable), ("elapsed", elapsed)));
+            : BroadcastFormat.Html(texts, lang, "broadcast.done",
+                [("id", b.Id), ("sent", p.Sent), ("total", p.Total), ("failed", p.Failed), ("unreachable", p.Unreachable)], ("elapsed", elapsed)));
         List(sb, lang, "broadcast.report-unreachable", rows.Where(r => r.State == RecipientState.Unreachable).ToList());
         List(sb, lang, "broadcast.report-failed", rows.Where(r => r.State == RecipientState.Failed).ToList());
         return sb.ToString();
@@ -96,8 +98,9 @@ public sealed class ProgressReporter(
         if (rows.Count == 0) return;
         sb.Append("\n\n").Append(texts.Get(lang, headerKey));
         foreach (var r in rows.Take(MaxListed))
-            sb.Append('\n').Append(texts.Get(lang, "broadcast.report-line",
-                ("name", BroadcastFormat.Recipient(texts, lang, r.Title, r.Kind, r.ChatId)), ("reason", BroadcastFormat.Reason(r.Reason))));
+            // The recipient is already HTML (escaped inside its own text), so it goes in after the escaping fill.
+            sb.Append('\n').Append(texts.Get(lang, "broadcast.report-line", ("reason", BroadcastFormat.Reason(r.Reason)))
+                .Replace("{name}", BroadcastFormat.Recipient(texts, lang, r.Title, r.Kind, r.ChatId), StringComparison.Ordinal));
         if (rows.Count > MaxListed) sb.Append('\n').Append(texts.Get(lang, "broadcast.report-more", ("count", rows.Count - MaxListed)));
     }
 

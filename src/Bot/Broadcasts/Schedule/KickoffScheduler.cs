@@ -71,7 +71,7 @@ public sealed class KickoffScheduler(
                 if (!known.TryGetValue(key, out var row))
                 {
                     var state = now - runAt > options.Value.MissedGrace ? ScheduleState.Expired : ScheduleState.Scheduled;
-                    schedule.TryAdd(new ScheduledKickoff { Key = key, PlanId = plan.Id, PhaseId = phase.Id, RunAt = runAt, State = state, Reported = true });
+                    schedule.TryAdd(new ScheduledKickoff { Key = key, PlanId = plan.Id, PhaseId = phase.Id, RunAt = runAt, State = state, Reported = state == ScheduleState.Expired });
                 }
                 else if (row.RunAt != runAt && schedule.Reschedule(row.Id, runAt))
                 {

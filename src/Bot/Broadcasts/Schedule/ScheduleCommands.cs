@@ -17,7 +17,9 @@ public sealed class ScheduleCommand(KickoffScheduleStore schedule, BotContent co
 }
 
 /// <summary>"ks:pause:12", "ks:resume:12", "ks:cancel:12". The officer check runs on every press, not only when the list was shown.</summary>
-public sealed class ScheduleButtons(Bot.Conversations.Officers officers, KickoffScheduleStore schedule, KickoffScheduler scheduler, ScheduleCommand list, BotContent content, Say say) : IButtonHandler
+public sealed class ScheduleButtons(
+    Bot.Conversations.Officers officers, KickoffScheduleStore schedule, KickoffScheduler scheduler, ScheduleCommand list, BotContent content, PlanCalendar calendar, Say say)
+    : IButtonHandler
 {
     public string Prefix => ScheduleView.Prefix;
 
@@ -49,8 +51,8 @@ public sealed class ScheduleButtons(Bot.Conversations.Officers officers, Kickoff
         await turn.AnswerButtonAsync(null, cancellationToken);
         await turn.SendAsync(changed
             ? say.Texts.Get(lang, doneKey, ("phase", phase), ("plan", plan))
-            : say.Texts.Get(lang, "broadcast.schedule-unchanged", ("phase", phase), ("plan", plan),
-                ("state", say.Texts.Get(lang, $"broadcast.state-{current.State.ToString().ToLowerInvariant()}", ("at", "")))), cancellationToken);
+            : BroadcastFormat.Html(say.Texts, lang, "broadcast.schedule-unchanged", [("phase", phase), ("plan", plan)],
+                ("state", ScheduleView.State(say.Texts, calendar.Zone, current, lang))), cancellationToken);
         await turn.SendAsync(await list.ViewAsync(turn, cancellationToken), cancellationToken);
     }
 }

@@ -19,8 +19,8 @@ internal static class ScheduleView
             var row = rows[i];
             var n = i + 1;
             var (plan, phase) = Names(content, row, lang);
-            sb.Append('\n').Append(texts.Get(lang, "broadcast.schedule-line",
-                ("n", n), ("phase", phase), ("plan", plan), ("runAt", BroadcastFormat.LocalTime(row.RunAt, zone)), ("state", State(texts, zone, row, lang))));
+            sb.Append('\n').Append(BroadcastFormat.Html(texts, lang, "broadcast.schedule-line",
+                [("n", n), ("phase", phase), ("plan", plan), ("runAt", BroadcastFormat.LocalTime(row.RunAt, zone))], ("state", State(texts, zone, row, lang))));
             if (row.State == ScheduleState.Scheduled) buttons.Add(new Button(texts.Get(lang, "broadcast.schedule-pause", ("n", n)), $"{Prefix}:pause:{row.Id}"));
             if (row.State == ScheduleState.Paused) buttons.Add(new Button(texts.Get(lang, "broadcast.schedule-resume", ("n", n)), $"{Prefix}:resume:{row.Id}"));
             if (row.State is ScheduleState.Scheduled or ScheduleState.Paused)
@@ -32,7 +32,7 @@ internal static class ScheduleView
 
     public static string MissedReport(Texts texts, BotContent content, TimeZoneInfo zone, IReadOnlyList<ScheduledKickoff> rows, TimeSpan grace, string lang)
     {
-        var sb = new StringBuilder(texts.Get(lang, "broadcast.schedule-missed-report", ("grace", BroadcastFormat.Duration(texts, lang, grace))));
+        var sb = new StringBuilder(BroadcastFormat.Html(texts, lang, "broadcast.schedule-missed-report", [], ("grace", BroadcastFormat.Duration(texts, lang, grace))));
         foreach (var row in rows)
         {
             var (plan, phase) = Names(content, row, lang);
@@ -48,7 +48,7 @@ internal static class ScheduleView
         return (plan?.Title.For(lang) ?? row.PlanId, phase?.Name.For(lang) ?? row.PhaseId);
     }
 
-    private static string State(Texts texts, TimeZoneInfo zone, ScheduledKickoff row, string lang) => row.State switch
+    public static string State(Texts texts, TimeZoneInfo zone, ScheduledKickoff row, string lang) => row.State switch
     {
         ScheduleState.Fired => texts.Get(lang, "broadcast.state-fired", ("at", row.FiredAt is { } f ? BroadcastFormat.LocalTime(f, zone) : "")),
         _ => texts.Get(lang, $"broadcast.state-{row.State.ToString().ToLowerInvariant()}"),
