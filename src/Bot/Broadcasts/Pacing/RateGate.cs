@@ -13,7 +13,7 @@ internal sealed class RateGate(TimeProvider time, TimeSpan interval, int burst)
     private readonly Queue<TaskCompletionSource> _replies = new();
     private readonly Queue<TaskCompletionSource> _broadcasts = new();
     private readonly TimeSpan _tolerance = interval * Math.Max(0, burst - 1);
-    private DateTimeOffset _tat = DateTimeOffset.MinValue;
+    private DateTimeOffset _tat = time.GetUtcNow();
     private DateTimeOffset _pausedUntil = DateTimeOffset.MinValue;
     private bool _pumping;
 
