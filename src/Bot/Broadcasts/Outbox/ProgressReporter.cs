@@ -109,7 +109,8 @@ public sealed class ProgressReporter(
         if (Connector(chat) is not { } connector) return null;
         try
         {
-            return await delivery.SendAsync(connector, chat.Address, reply, SendPriority.Reply, ct);
+            // Not a reply to someone waiting: progress takes its turn with the broadcast and respects the chat's window.
+            return await delivery.SendAsync(connector, chat.Address, reply, SendPriority.Broadcast, ct);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
