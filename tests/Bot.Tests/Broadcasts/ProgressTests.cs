@@ -20,7 +20,8 @@ public partial class ProgressTests
         bot.Seed(members: 12);
         await bot.BroadcastAsync(Text);
         await UntilAsync(() => bot.Finished(1), "the broadcast to finish", time, TimeSpan.FromMilliseconds(250));
-        await UntilAsync(() => bot.Connector.To(Officer).Any(r => r.Text.Contains("Đã gửi xong")), "the final report");
+        // The report respects the officer chat's window like any progress message.
+        await UntilAsync(() => bot.Connector.To(Officer).Any(r => r.Text.Contains("Đã gửi xong")), "the final report", time, TimeSpan.FromMilliseconds(250));
 
         var messages = bot.Connector.To(Officer);
         var progressId = messages[0].MessageId;
@@ -45,7 +46,7 @@ public partial class ProgressTests
         bot.Seed(members: 12);
         await bot.BroadcastAsync(Text);
         await UntilAsync(() => bot.Finished(1), "the broadcast to finish", time, TimeSpan.FromMilliseconds(250));
-        await UntilAsync(() => bot.Connector.To(Officer).Any(r => r.Text.Contains("Đã gửi xong")), "the final report");
+        await UntilAsync(() => bot.Connector.To(Officer).Any(r => r.Text.Contains("Đã gửi xong")), "the final report", time, TimeSpan.FromMilliseconds(250));
 
         var messages = bot.Connector.To(Officer);
         Assert.Equal(2, messages.Count);
@@ -77,7 +78,7 @@ public partial class ProgressTests
         Assert.Equal(BroadcastState.Cancelled, bot.Store().Find(1)!.State);
         Assert.InRange(sentRows, 3, 5);
         Assert.Equal(11 - sentRows, rows.Count(r => r.State == RecipientState.Cancelled));
-        await UntilAsync(() => bot.Connector.To(Officer).Any(r => r.Text.Contains("Đã dừng gửi #1 theo yêu cầu của Cán bộ Hà")), "the report");
+        await UntilAsync(() => bot.Connector.To(Officer).Any(r => r.Text.Contains("Đã dừng gửi #1 theo yêu cầu của Cán bộ Hà")), "the report", time, TimeSpan.FromMilliseconds(250));
         Assert.Contains($"{sentRows}/11 người nhận đã nhận, {11 - sentRows} người nhận không được gửi", bot.Connector.To(Officer).Last().Text);
     }
 

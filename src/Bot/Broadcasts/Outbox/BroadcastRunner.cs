@@ -20,7 +20,7 @@ public sealed class BroadcastRunner(
     /// <summary>Starts sending in the background unless this broadcast is already running here.</summary>
     public bool TryStart(int broadcastId, bool resumed, CancellationToken stopping)
     {
-        var run = new Run(CancellationTokenSource.CreateLinkedTokenSource(stopping));
+        var run = new Run(CancellationTokenSource.CreateLinkedTokenSource(stopping), stopping);
         if (!_runs.TryAdd(broadcastId, run)) return false;
         run.Task = Task.Run(() => RunAsync(broadcastId, run, resumed));
         return true;
@@ -82,11 +82,11 @@ public sealed class BroadcastRunner(
             }
             logger.LogInformation("Broadcast {Id} {State}: {Sent} sent, {Failed} failed, {Unreachable} unreachable, {Cancelled} cancelled of {Total}",
                 id, broadcast.State, progress.Sent, progress.Failed, progress.Unreachable, progress.Cancelled, progress.Total);
-            await session.FinishAsync(store.RowsOf(id), CancellationToken.None);
+            await session.FinishAsync(store.RowsOf(id), run.Stopping);
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
-            logger.LogInformation("Broadcast {Id} interrupted by shutdown; it resumes at the next start", id);
+            logger.LogInformation("Broadcast {Id} interrupted by shutdown; anything pending resumes at the next start", id);
         }
         catch (Exception ex)
         {
@@ -178,9 +178,12 @@ public sealed class BroadcastRunner(
         }
     }
 
-    private sealed class Run(CancellationTokenSource cts)
+    private sealed class Run(CancellationTokenSource cts, CancellationToken stopping)
     {
         public CancellationTokenSource Cts { get; } = cts;
+
+        /// <summary>The host is stopping (the officer's stop only cancels <see cref="Cts"/>): the report still goes out after a stop.</summary>
+        public CancellationToken Stopping { get; } = stopping;
         public Task Task { get; set; } = Task.CompletedTask;
         public volatile string? CancelledBy;
     }
