@@ -61,8 +61,9 @@ public sealed class ZaloActivityMapper(ZaloBotIdentity identity, TimeProvider ti
         foreach (var name in names)
         {
             var mention = "@" + name;
-            for (var i = t.IndexOf(mention, StringComparison.OrdinalIgnoreCase); i >= 0; i = t.IndexOf(mention, i, StringComparison.OrdinalIgnoreCase))
-                t = t[..i] + t[(i + mention.Length)..];
+            int i;
+            while ((i = t.IndexOf(mention, StringComparison.OrdinalIgnoreCase)) >= 0)
+                t = t[..i].TrimEnd() + " " + t[(i + mention.Length)..].TrimStart();
         }
         t = t.Trim().TrimStart(',', ':', ' ');
         if (t.StartsWith('@') && t.IndexOf(" /", StringComparison.Ordinal) is var slash and > 0) t = t[(slash + 1)..];

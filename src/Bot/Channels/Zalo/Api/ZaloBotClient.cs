@@ -81,7 +81,8 @@ public sealed class ZaloBotClient(IHttpClientFactory httpClients, IOptions<ZaloO
         }
         catch (OperationCanceledException ex) when (!ct.IsCancellationRequested)
         {
-            throw new ZaloApiException(method, 0, $"no answer within {timeout.TotalSeconds:0} s", ex);
+            // Our own deadline passed: the same as Zalo's 408 (for getUpdates, "nothing arrived").
+            throw new ZaloApiException(method, 408, $"no answer within {timeout.TotalSeconds:0} s", ex);
         }
         catch (HttpRequestException ex)
         {

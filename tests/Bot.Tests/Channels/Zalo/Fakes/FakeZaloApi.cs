@@ -63,6 +63,12 @@ public sealed class FakeZaloApi : IAsyncDisposable
         for (var i = 0; i < times; i++) queue.Enqueue((code, description));
     }
 
+    /// <summary>A webhook registered earlier (e.g. by a run in Webhook mode).</summary>
+    public void PresetWebhook(string url, string secret)
+    {
+        lock (_gate) (WebhookUrl, WebhookSecret) = (url, secret);
+    }
+
     /// <summary>Queues an update for getUpdates, as the {ok, result} envelope Zalo answers with.</summary>
     public void Enqueue(JsonNode update) => _updates.Writer.TryWrite(new JsonObject { ["ok"] = true, ["result"] = update.DeepClone() }.ToJsonString());
 

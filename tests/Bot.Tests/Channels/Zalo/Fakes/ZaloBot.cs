@@ -59,8 +59,9 @@ internal sealed class ZaloBot : IAsyncDisposable
             s.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(logs);
         });
         var zalo = new ZaloBot(api, bot, logs);
-        // Polling needs no wait: queued updates stay in the fake until the poller asks. A webhook must be registered first.
-        if (mode == ZaloMode.Webhook) await Eventually(() => api.WebhookUrl is not null, "the webhook to be registered");
+        // Polling needs no wait: queued updates stay in the fake until the poller asks. A webhook must be registered
+        // first (the clock moves so that a scripted setWebhook failure's back-off passes).
+        if (mode == ZaloMode.Webhook) await Eventually(() => api.WebhookUrl is not null, "the webhook to be registered", bot.Time);
         return zalo;
     }
 
