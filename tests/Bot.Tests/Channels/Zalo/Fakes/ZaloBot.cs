@@ -33,7 +33,8 @@ internal sealed class ZaloBot : IAsyncDisposable
     public static async Task<ZaloBot> StartAsync(
         ZaloMode mode = ZaloMode.Polling,
         IDictionary<string, string?>? settings = null,
-        Action<FakeZaloApi>? prepare = null)
+        Action<FakeZaloApi>? prepare = null,
+        FakeTimeProvider? time = null)
     {
         var api = await FakeZaloApi.StartAsync();
         prepare?.Invoke(api);
@@ -53,7 +54,7 @@ internal sealed class ZaloBot : IAsyncDisposable
             config["Zalo:WebhookSecret"] = WebhookSecret;
         }
         foreach (var (k, v) in settings ?? new Dictionary<string, string?>()) config[k] = v;
-        var bot = await TestBot.StartAsync(settings: config, services: s =>
+        var bot = await TestBot.StartAsync(settings: config, time: time, services: s =>
         {
             s.AddZaloTestCommands();
             s.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(logs);
