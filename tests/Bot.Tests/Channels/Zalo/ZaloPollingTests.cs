@@ -105,4 +105,19 @@ public class ZaloPollingTests
         Assert.Contains("Zalo rejected the bot token", Assert.Single(zalo.Logs.AtLeast(LogLevel.Critical)).Message);
         Assert.DoesNotContain(zalo.Logs.Lines, l => l.ToString().Contains("revoked-token"));
     }
+
+    [Fact]
+    public async Task StoppingTheServiceLetsARunningTurnFinishItsAnswer()
+    {
+        await using var zalo = await ZaloBot.StartAsync();
+        var gate = zalo.Bot.Services.GetRequiredService<SlowGate>();
+        _ = zalo.DeliverAsync(ZaloFixtures.Text("/cham"), "u1");
+        await gate.Entered.Task.WaitAsync(TimeSpan.FromSeconds(5));
+        var stopping = zalo.Bot.App.StopAsync();
+        await Task.Delay(300);
+        Assert.False(stopping.IsCompleted, "the stop waits for the member's answer");
+        gate.Open.SetResult();
+        await stopping.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal(["xong"], zalo.Api.SentTo("u1"));
+    }
 }
