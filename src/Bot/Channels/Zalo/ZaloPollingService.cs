@@ -27,9 +27,9 @@ public sealed class ZaloPollingService(
             {
                 if (checkWebhook) await RemoveWebhookAsync(stoppingToken);
                 checkWebhook = false;
-                var update = await client.GetUpdatesAsync(stoppingToken);
+                var updates = await client.GetUpdatesAsync(stoppingToken);
                 failures = 0;
-                if (update is not null) await inbox.DispatchAsync(update, stoppingToken);
+                foreach (var update in updates) await inbox.DispatchAsync(update, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {

@@ -83,15 +83,12 @@ public class ZaloPollingTests
             api.Fail("getUpdates", 502, "Bad Gateway");
             api.Enqueue(ZaloFixtures.Text("/dot"));
         });
-        await ZaloBot.Eventually(() => zalo.Logs.Lines.Any(l => l.Level == LogLevel.Warning && l.Message.Contains("Zalo polling failed")), "the failure to be logged");
-        await Task.Delay(300);
-        Assert.Single(zalo.Api.CallsTo("getUpdates")); // waiting, not spinning
-        zalo.Time.Advance(TimeSpan.FromSeconds(4));
-        await Task.Delay(200);
-        Assert.Single(zalo.Api.CallsTo("getUpdates"));
-        zalo.Time.Advance(TimeSpan.FromSeconds(1));
-        await zalo.WaitForHandledAsync(1);
+        await zalo.WaitForHandledAsync(1, advanceClock: true);
+        var polls = zalo.Api.CallsTo("getUpdates");
+        Assert.Equal(502, polls[0].Status);
+        Assert.True(polls[1].At - polls[0].At >= TimeSpan.FromSeconds(5), "waited 5 s, not spinning");
         Assert.Single(zalo.Api.SentTo("u1"));
+        Assert.Single(zalo.Logs.Lines, l => l.Level == LogLevel.Warning && l.Message.Contains("Zalo polling failed"));
     }
 
     [Fact]

@@ -95,6 +95,16 @@ public class ZaloWebhookTests
     }
 
     [Fact]
+    public async Task AnOversizedBodyIsRefused()
+    {
+        await using var zalo = await ZaloBot.StartAsync(ZaloMode.Webhook);
+        var huge = ZaloFixtures.Text(new string('a', 300 * 1024)).ToJsonString();
+        using var response = await zalo.Api.PushAsync(zalo.WebhookEndpoint, huge, ZaloBot.WebhookSecret);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Equal(0, zalo.Inbox.Handled);
+    }
+
+    [Fact]
     public async Task ARejectedSetWebhookIsRetriedWithBackoff()
     {
         await using var zalo = await ZaloBot.StartAsync(ZaloMode.Webhook, prepare: api => api.Fail("setWebhook", 500, "Internal"));

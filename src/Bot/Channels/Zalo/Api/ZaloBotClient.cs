@@ -20,19 +20,22 @@ public sealed class ZaloBotClient(IHttpClientFactory httpClients, IOptions<ZaloO
         return new ZaloBotInfo(ZaloUpdateParser.String(r, "id") ?? "", ZaloUpdateParser.String(r, "account_name"), ZaloUpdateParser.String(r, "display_name"));
     }
 
-    /// <summary>One update, or null when none arrived within the poll timeout (Zalo's 408, or our own timeout).</summary>
-    public async Task<ZaloUpdate?> GetUpdatesAsync(CancellationToken ct)
+    /// <summary>
+    /// The update that arrived (Zalo hands out one per call; should it ever send an array, all are kept), or none
+    /// when nothing arrived within the poll timeout (Zalo's 408, or our own deadline).
+    /// </summary>
+    public async Task<IReadOnlyList<ZaloUpdate>> GetUpdatesAsync(CancellationToken ct)
     {
         var seconds = options.Value.PollTimeoutSeconds;
         try
         {
             // The docs type timeout as a string.
             var r = await CallAsync("getUpdates", new { Timeout = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture) }, TimeSpan.FromSeconds(seconds + 10), ct);
-            return ZaloUpdateParser.Parse(r).FirstOrDefault();
+            return ZaloUpdateParser.Parse(r);
         }
         catch (ZaloApiException ex) when (ex.ErrorCode == 408)
         {
-            return null;
+            return [];
         }
     }
 

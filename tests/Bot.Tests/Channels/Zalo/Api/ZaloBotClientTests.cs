@@ -38,9 +38,9 @@ public sealed class ZaloBotClientTests : IAsyncLifetime
         _api.Enqueue(ZaloFixtures.Text("một"));
         _api.Enqueue(ZaloFixtures.Text("hai"));
         var client = Client();
-        Assert.Equal("một", (await client.GetUpdatesAsync(default))!.Message.Text);
-        Assert.Equal("hai", (await client.GetUpdatesAsync(default))!.Message.Text);
-        Assert.Null(await client.GetUpdatesAsync(default));
+        Assert.Equal("một", Assert.Single(await client.GetUpdatesAsync(default)).Message.Text);
+        Assert.Equal("hai", Assert.Single(await client.GetUpdatesAsync(default)).Message.Text);
+        Assert.Empty(await client.GetUpdatesAsync(default));
         Assert.Equal([200, 200, 408], _api.CallsTo("getUpdates").Select(c => c.Status));
         Assert.Equal("1", _api.CallsTo("getUpdates")[0].Str("timeout"));
     }
@@ -56,7 +56,7 @@ public sealed class ZaloBotClientTests : IAsyncLifetime
         await Task.Delay(100);
         Assert.False(poll.IsCompleted, "still within 30 + 10 s");
         time.Advance(TimeSpan.FromSeconds(1));
-        Assert.Null(await poll.WaitAsync(TimeSpan.FromSeconds(5)));
+        Assert.Empty(await poll.WaitAsync(TimeSpan.FromSeconds(5)));
     }
 
     [Fact]

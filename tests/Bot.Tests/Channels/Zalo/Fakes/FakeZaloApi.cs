@@ -35,6 +35,9 @@ public sealed class FakeZaloApi : IAsyncDisposable
     public string? WebhookUrl { get; private set; }
     public string? WebhookSecret { get; private set; }
 
+    /// <summary>The clock calls are stamped with (tests set the bot's fake clock, to check pauses between calls).</summary>
+    public TimeProvider Clock { get; set; } = TimeProvider.System;
+
     /// <summary>When set, getUpdates never answers (to test the client's own timeout).</summary>
     public bool HangGetUpdates { get; set; }
 
@@ -85,6 +88,7 @@ public sealed class FakeZaloApi : IAsyncDisposable
 
     private async Task<IResult> HandleAsync(string token, string method, HttpContext http)
     {
+        var at = Clock.GetUtcNow();
         JsonObject body;
         try
         {
@@ -95,7 +99,7 @@ public sealed class FakeZaloApi : IAsyncDisposable
             body = [];
         }
         var (status, result) = token != Token ? Error(401, "Unauthorized") : await AnswerAsync(method, body, http.RequestAborted);
-        _calls.Enqueue(new ApiCall(method, body, status));
+        _calls.Enqueue(new ApiCall(method, body, status, at));
         return Results.Json(result, statusCode: status);
     }
 
@@ -111,7 +115,7 @@ public sealed class FakeZaloApi : IAsyncDisposable
             case "sendMessage":
                 var text = body["text"]?.GetValue<string>() ?? "";
                 if (body["chat_id"] is null || text.Length is < 1 or > 2000) return Error(400, "Bad Request: text must be 1-2000 characters");
-                return Ok(new JsonObject { ["message_id"] = NewId(), ["date"] = TimeProvider.System.GetUtcNow().ToUnixTimeMilliseconds() });
+                return Ok(new JsonObject { ["message_id"] = NewId(), ["date"] = Clock.GetUtcNow().ToUnixTimeMilliseconds() });
             case "sendChatAction":
                 return (200, new JsonObject { ["ok"] = true });
             case "setWebhook":
@@ -119,10 +123,10 @@ public sealed class FakeZaloApi : IAsyncDisposable
                 var secret = body["secret_token"]?.GetValue<string>() ?? "";
                 if (!url.StartsWith("https://", StringComparison.Ordinal) || secret.Length is < 8 or > 256) return Error(400, "Bad Request: url must be https, secret_token 8-256 characters");
                 lock (_gate) (WebhookUrl, WebhookSecret) = (url, secret);
-                return Ok(new JsonObject { ["url"] = url, ["updated_at"] = TimeProvider.System.GetUtcNow().ToUnixTimeMilliseconds() });
+                return Ok(new JsonObject { ["url"] = url, ["updated_at"] = Clock.GetUtcNow().ToUnixTimeMilliseconds() });
             case "deleteWebhook":
                 lock (_gate) (WebhookUrl, WebhookSecret) = (null, null);
-                return Ok(new JsonObject { ["url"] = "", ["updated_at"] = TimeProvider.System.GetUtcNow().ToUnixTimeMilliseconds() });
+                return Ok(new JsonObject { ["url"] = "", ["updated_at"] = Clock.GetUtcNow().ToUnixTimeMilliseconds() });
             case "getWebhookInfo":
                 return WebhookUrl is { } current ? Ok(new JsonObject { ["url"] = current, ["updated_at"] = 1749633372026 }) : Error(404, "Not Found");
             default:
@@ -161,7 +165,8 @@ public sealed class FakeZaloApi : IAsyncDisposable
     }
 }
 
-public sealed record ApiCall(string Method, JsonObject Body, int Status)
+/// <summary>A call the fake answered: what was asked, the status it got, and when it arrived (by <see cref="FakeZaloApi.Clock"/>).</summary>
+public sealed record ApiCall(string Method, JsonObject Body, int Status, DateTimeOffset At)
 {
     public string Str(string name) => Body[name]?.ToString() ?? "";
 }

@@ -59,6 +59,7 @@ internal sealed class ZaloBot : IAsyncDisposable
             s.AddZaloTestCommands();
             s.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(logs);
         });
+        api.Clock = bot.Time;
         var zalo = new ZaloBot(api, bot, logs);
         // Polling needs no wait: queued updates stay in the fake until the poller asks. A webhook must be registered
         // first (the clock moves so that a scripted setWebhook failure's back-off passes).
@@ -90,13 +91,16 @@ internal sealed class ZaloBot : IAsyncDisposable
     public Task WaitForHandledAsync(long count, bool advanceClock = false) =>
         Eventually(() => Inbox.Handled >= count, $"the bot to handle event #{count}", advanceClock ? Time : null);
 
-    /// <summary>Waits (in real time, up to 10 s) for a condition; with a clock, moves it on meanwhile so back-offs pass.</summary>
+    /// <summary>
+    /// Waits (in real time, up to 30 s on a loaded machine) for a condition; with a clock, moves it on in small steps
+    /// meanwhile so back-offs pass. Stepping, rather than one jump, cannot outrun a delay the bot has not armed yet.
+    /// </summary>
     public static async Task Eventually(Func<bool> condition, string what, FakeTimeProvider? advance = null)
     {
         var waited = System.Diagnostics.Stopwatch.StartNew();
         while (!condition())
         {
-            if (waited.Elapsed > TimeSpan.FromSeconds(10)) throw new TimeoutException($"Timed out waiting for {what}.");
+            if (waited.Elapsed > TimeSpan.FromSeconds(30)) throw new TimeoutException($"Timed out waiting for {what}.");
             advance?.Advance(TimeSpan.FromMilliseconds(250));
             await Task.Delay(10);
         }
