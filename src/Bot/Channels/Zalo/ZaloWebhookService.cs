@@ -1,4 +1,6 @@
 using Bot.Channels.Zalo.Api;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 
 namespace Bot.Channels.Zalo;
 
@@ -13,11 +15,16 @@ public sealed class ZaloWebhookService(
     ZaloWebhookQueue queue,
     ZaloInbox inbox,
     IOptions<ZaloOptions> options,
+    IServer server,
+    IHostApplicationLifetime lifetime,
     TimeProvider time,
     ILogger<ZaloWebhookService> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // The proxy in front must know where to forward; with the default Urls (port 0) the port is only known now.
+        lifetime.ApplicationStarted.Register(() => logger.LogInformation("Zalo webhook listening locally on {Addresses} at {Path}",
+            string.Join(", ", server.Features.Get<IServerAddressesFeature>()?.Addresses ?? []), new Uri(options.Value.WebhookUrl!).AbsolutePath));
         var register = RegisterAsync(stoppingToken);
         await foreach (var update in queue.Updates.Reader.ReadAllAsync(CancellationToken.None))
             await inbox.DispatchAsync(update, CancellationToken.None);

@@ -9,11 +9,14 @@ public class ZaloWebhookTests
     [Fact]
     public async Task AtStartTheWebhookIsRegisteredWithItsSecretAndNothingPolls()
     {
-        await using var zalo = await ZaloBot.StartAsync(ZaloMode.Webhook);
+        await using var zalo = await ZaloBot.StartAsync(ZaloMode.Webhook, settings: new Dictionary<string, string?> { ["Logging:LogLevel:Bot"] = "Information" });
         Assert.Equal("https://bot.example.org/zalo/webhook", zalo.Api.WebhookUrl);
         Assert.Equal(ZaloBot.WebhookSecret, zalo.Api.WebhookSecret);
         await Task.Delay(200);
         Assert.Empty(zalo.Api.CallsTo("getUpdates"));
+        // The port is random by default: the log says where the proxy must forward to.
+        var local = zalo.WebhookEndpoint;
+        Assert.Contains(zalo.Logs.Lines, l => l.Message.Contains($"listening locally on http://127.0.0.1:{local.Port}") && l.Message.EndsWith(" at /zalo/webhook"));
     }
 
     [Fact]
