@@ -59,7 +59,7 @@ public class ZaloSendingTests
         Assert.Equal(code, calls[0].Status);
         Assert.Single(calls, c => c.Str("text").Contains("Hôm nay"));
         Assert.Contains("Xin lỗi, tôi gặp sự cố", Assert.Single(replies));
-        Assert.Contains(zalo.Logs.Lines, l => l.Level == LogLevel.Error && l.Exception!.Contains($"({code})"));
+        Assert.Contains(zalo.Logs.Lines, l => l.Level == LogLevel.Error && l.Exception?.Contains($"({code})") == true);
     }
 
     [Fact]
