@@ -31,7 +31,7 @@ public sealed class BotDatabase : IDisposable
             Database = new LiteDatabase($"Filename={full};Connection=direct;{CaseSensitive}", Mapper());
         }
         // Create collections up front: the first write that creates a collection is not durable before it returns.
-        foreach (var name in Collections) Database.GetCollection(name).EnsureIndex("_id", true);
+        foreach (var name in Collections.Distinct()) Database.GetCollection(name).EnsureIndex("_id", true);
     }
 
     // LiteDB compares ids case-insensitively by default, and Zalo ids are mixed-case strings. The culture part is
@@ -41,7 +41,8 @@ public sealed class BotDatabase : IDisposable
     public LiteDatabase Database { get; }
 
     /// <summary>Features add the collections they own so they exist before the first real write.</summary>
-    public static List<string> Collections { get; } = [LiteDbStateStore.Collection, LiteDbDeduplicator.Collection];
+    // Thread-safe: every host build adds to it while another host (tests run several at once) may be reading it.
+    public static System.Collections.Concurrent.ConcurrentBag<string> Collections { get; } = [LiteDbStateStore.Collection, LiteDbDeduplicator.Collection];
 
     public void Dispose()
     {

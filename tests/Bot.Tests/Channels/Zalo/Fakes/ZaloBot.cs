@@ -37,6 +37,8 @@ internal sealed class ZaloBot : IAsyncDisposable
         FakeTimeProvider? time = null)
     {
         var api = await FakeZaloApi.StartAsync();
+        time ??= new FakeTimeProvider(TestBot.DefaultNow);
+        api.Clock = time;
         prepare?.Invoke(api);
         var logs = new CapturedLogs();
         var config = new Dictionary<string, string?>
@@ -59,7 +61,6 @@ internal sealed class ZaloBot : IAsyncDisposable
             s.AddZaloTestCommands();
             s.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(logs);
         });
-        api.Clock = bot.Time;
         var zalo = new ZaloBot(api, bot, logs);
         // Polling needs no wait: queued updates stay in the fake until the poller asks. A webhook must be registered
         // first (the clock moves so that a scripted setWebhook failure's back-off passes).
