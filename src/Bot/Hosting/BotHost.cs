@@ -2,6 +2,7 @@ using Bot.Channels.Local;
 using Bot.Content;
 using Bot.Conversations;
 using Bot.Movements;
+using Bot.Pledges;
 using Bot.Storage;
 
 namespace Bot.Hosting;
@@ -19,6 +20,7 @@ public static class BotHost
         builder.AddStorage();
         builder.AddConversations();
         builder.AddMovements();
+        builder.AddPledges();
         builder.AddLocalChat();
 
         overrides?.Services?.Invoke(builder.Services);
