@@ -17,7 +17,7 @@ public static class PledgeInput
 
     public static readonly IReadOnlyDictionary<PledgeField, (int Min, int Max)> Lengths = new Dictionary<PledgeField, (int, int)>
     {
-        [PledgeField.Name] = (4, MaxName),
+        [PledgeField.Name] = (2, MaxName),
         [PledgeField.Position] = (2, 80),
         [PledgeField.Unit] = (2, 120),
         [PledgeField.Initiative] = (5, 250),

@@ -15,6 +15,8 @@ public sealed class FieldPrompt(string id, PledgeVocabulary vocabulary, PromptVa
     {
         var text = turn.Activity.Text?.Trim();
         if (string.IsNullOrEmpty(text)) return Task.FromResult(PromptRecognizerResult<string>.Fail());
+        // Folding would hide control characters and match the suggestion; the validator must see them.
+        if (text.Any(PledgeInput.IsForbidden)) return Task.FromResult(PromptRecognizerResult<string>.Ok(text));
         if (options.Choices.FirstOrDefault(c => c.Value == text) is { } byValue) text = byValue.Value;
         else if (int.TryParse(text, out var n) && n >= 1 && n <= options.Choices.Count) text = options.Choices[n - 1].Value;
         else if (options.Choices.FirstOrDefault(c => PledgeText.Key(c.Label) == PledgeText.Key(text) && PledgeText.Key(text).Length > 0) is { } byLabel)
