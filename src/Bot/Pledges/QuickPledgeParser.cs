@@ -37,14 +37,21 @@ public sealed partial class QuickPledgeParser(PledgeContent content)
 
         var tokens = Tokenize(text);
         var labels = FindLabels(tokens);
-        var freeEnd = labels.Count > 0 ? labels[0].Start : tokens.Count;
-        var ok = ReadFree(text, tokens[..freeEnd], draft);
+        var free = tokens[..(labels.Count > 0 ? labels[0].Start : tokens.Count)];
+        var ok = true;
         for (var i = 0; i < labels.Count && ok; i++)
         {
+            var next = i + 1 < labels.Count ? labels[i + 1].Start : tokens.Count;
+            // A name, position, unit or field ends at the next comma; what follows is read like the unlabelled part.
+            // An initiative or commitment runs to the next label, since it may contain commas itself.
+            var end = labels[i].Field is "initiative" or "commitment" ? next
+                : Enumerable.Range(labels[i].ValueStart, Math.Max(0, next - labels[i].ValueStart)).FirstOrDefault(k => tokens[k].IsSeparator, next);
+            free.AddRange(tokens[end..next]);
             var valueStart = labels[i].ValueStart < tokens.Count ? tokens[labels[i].ValueStart].Start : text.Length;
-            var valueEnd = i + 1 < labels.Count ? tokens[labels[i + 1].Start].Start : text.Length;
+            var valueEnd = end < tokens.Count ? tokens[end].Start : text.Length;
             ok = Assign(draft, labels[i].Field, text[Math.Min(valueStart, valueEnd)..valueEnd].Trim().Trim(',', ';', '|', '-', '–').Trim());
         }
+        ok = ok && ReadFree(text, free, draft);
         var anything = Enum.GetValues<PledgeField>().Any(draft.Has);
         return new(draft, ok && anything ? QuickFailure.None : QuickFailure.NotUnderstood);
     }
@@ -60,7 +67,7 @@ public sealed partial class QuickPledgeParser(PledgeContent content)
     public bool IsOnlyFillers(string text)
     {
         var words = Tokenize(text).Where(t => t.IsWord).ToList();
-        return StripFillers(words).Count == 0;
+        return words.Count > 0 && StripFillers(words).Count == 0;
     }
 
     /// <summary>The part before any label: a title, a commendation form, then name / position / unit parts.</summary>
@@ -192,6 +199,7 @@ public sealed partial class QuickPledgeParser(PledgeContent content)
     private sealed record Token(string Text, int Start, int End, string Key)
     {
         public bool IsWord => Key.Length > 0;
+        public bool IsSeparator => !IsWord && Text != ":";
     }
 
     // Words (so "tỉnh/bộ" and "CSTĐ-CS" are two words each, as their spellings are), separators, a colon,
