@@ -52,6 +52,8 @@ public sealed class PledgeStarter(
     public async Task GoPrivateAsync(ITurnContext turn, string? planId, CancellationToken ct)
     {
         var lang = await say.LanguageAsync(turn, ct);
+        var candidates = questions.CandidatePlans();
+        planId ??= candidates.Count == 1 ? candidates[0].Id : null;
         var link = links.PrivateChatLink(turn.Activity.Channel, PledgePayloads.FormFor(planId));
         await turn.SendAsync(link is null
             ? say.Texts.Get(lang, "pledge.group-go-private-no-link")
