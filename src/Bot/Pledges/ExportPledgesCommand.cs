@@ -76,6 +76,7 @@ public sealed class ExportPledgesCommand(
             .Where(l => before == l || before.EndsWith(" " + l, StringComparison.Ordinal)).MaxBy(l => l.Length);
         if (label is null) return (args.Trim(), null);
         var unit = args[(colon + 1)..].Trim();
-        return (before[..^label.Length].Trim(), unit.Length == 0 ? null : unit);
+        var planWords = args[..colon].Split(' ', StringSplitOptions.RemoveEmptyEntries).SkipLast(label.Split(' ').Length);
+        return (string.Join(' ', planWords), unit.Length == 0 ? null : unit);
     }
 }
