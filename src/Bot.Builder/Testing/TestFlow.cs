@@ -27,7 +27,7 @@ public sealed class TestFlow(Func<Activity, Task> process, TestConnector connect
     public TestFlow Send(Func<Activity> activity) => Step(async () =>
     {
         var a = activity();
-        a = a with { MessageId = a.MessageId ?? $"{a.UserId}-m{Interlocked.Increment(ref _messageId)}", Timestamp = time.GetUtcNow() };
+        a = a with { MessageId = a.MessageId ?? $"{a.UserId}-m{Interlocked.Increment(ref _messageId)}-{Guid.NewGuid():N}", Timestamp = time.GetUtcNow() };
         _transcript.Add($"user: {a.Text ?? a.ButtonData}");
         await process(a);
     });
@@ -51,6 +51,18 @@ public sealed class TestFlow(Func<Activity, Task> process, TestConnector connect
         _last = reply;
         _transcript.Add($"bot: {reply.Text}");
         if (!check(reply)) throw new TestFlowException($"Expected {description}, got:\n{reply.Text}\n---\n{Transcript}");
+        return Task.CompletedTask;
+    });
+
+    /// <summary>Takes every reply sent so far (a long answer arrives in several messages) and checks them together.</summary>
+    public TestFlow AssertReplies(Func<IReadOnlyList<SentReply>, bool> check, string description = "matching replies") => Step(() =>
+    {
+        var replies = new List<SentReply>();
+        while (connector.TryDequeue(Template.ChatId, out var reply)) replies.Add(reply);
+        if (replies.Count == 0) throw new TestFlowException($"Expected {description}, but the bot said nothing more.\n{Transcript}");
+        _last = replies[^1];
+        _transcript.AddRange(replies.Select(r => $"bot: {r.Text}"));
+        if (!check(replies)) throw new TestFlowException($"Expected {description}, got:\n{string.Join("\n---\n", replies.Select(r => r.Text))}\n===\n{Transcript}");
         return Task.CompletedTask;
     });
 

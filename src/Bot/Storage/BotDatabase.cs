@@ -14,7 +14,7 @@ public sealed class BotDatabase : IDisposable
     {
         if (options.InMemory)
         {
-            Database = new LiteDatabase(":memory:", Mapper());
+            Database = new LiteDatabase($"Filename=:memory:;{CaseSensitive}", Mapper());
         }
         else
         {
@@ -28,12 +28,15 @@ public sealed class BotDatabase : IDisposable
             {
                 throw new InvalidOperationException($"Another bot process is using {full}. Stop it first (one process per database file).");
             }
-            // Collation None = case-sensitive ids: Zalo ids are mixed-case strings.
-            Database = new LiteDatabase($"Filename={full};Connection=direct;Collation=/None", Mapper());
+            Database = new LiteDatabase($"Filename={full};Connection=direct;{CaseSensitive}", Mapper());
         }
         // Create collections up front: the first write that creates a collection is not durable before it returns.
         foreach (var name in Collections) Database.GetCollection(name).EnsureIndex("_id", true);
     }
+
+    // LiteDB compares ids case-insensitively by default, and Zalo ids are mixed-case strings. The culture part is
+    // empty (invariant) because the process runs with invariant globalization, where "en-US" does not exist.
+    private const string CaseSensitive = "Collation=/None";
 
     public LiteDatabase Database { get; }
 

@@ -1,0 +1,81 @@
+namespace Bot.Tests.Conversations;
+
+public class ConversationRouterTests
+{
+    [Fact]
+    public async Task StartGreetsByNameAndShowsTheMenu()
+    {
+        await using var bot = await TestBot.StartAsync();
+        await bot.Flow(userName: "Trần Thị Bình").Send("/start")
+            .AssertReply(r => r.Text.Contains("Trần Thị Bình") && r.Reply.Buttons.Count >= 3, "a greeting with menu buttons");
+    }
+
+    [Fact]
+    public async Task HelpListsWhatTheBotCanDo()
+    {
+        await using var bot = await TestBot.StartAsync();
+        await bot.Flow().Send("/trogiup").AssertReply(r => r.Text.Contains("/phongtrao") && r.Text.Contains("/dot"), "the command list");
+    }
+
+    [Fact]
+    public async Task OfficersAlsoSeeTheirCommandsInHelp()
+    {
+        await using var bot = await TestBot.StartAsync();
+        await bot.Flow(userId: "officer").Send("/help").AssertReply("/phongtrao").AssertReply("/xuat");
+    }
+
+    [Fact]
+    public async Task AMenuButtonRunsItsCommand()
+    {
+        await using var bot = await TestBot.StartAsync();
+        await bot.Flow().Send("/start").AssertReply("Xin chào").Press("Đợt thi đua hiện tại").AssertReply("Hôm nay");
+    }
+
+    [Fact]
+    public async Task TypingTheMenuNumberRunsItsCommandWhereThereAreNoButtons()
+    {
+        await using var bot = await TestBot.StartAsync(capabilities: new ChannelCapabilities { Buttons = false });
+        await bot.Flow().Send("/start").AssertReply("1. Phong trào thi đua").Send("2").AssertReply("Hôm nay");
+    }
+
+    [Fact]
+    public async Task AnUnknownCommandIsNamedAndTheMenuShown()
+    {
+        await using var bot = await TestBot.StartAsync();
+        await bot.Flow().Send("/xyz").AssertReply(r => r.Text.Contains("/xyz") && r.Reply.Choices.Count > 0, "the menu");
+    }
+
+    [Theory]
+    [InlineData("\u0001\u0002")]
+    [InlineData("   ")]
+    public async Task EmptyOrControlCharacterInputGetsAPoliteAnswer(string text)
+    {
+        await using var bot = await TestBot.StartAsync();
+        await bot.Flow().Send(text).AssertReply(r => r.Text.Length > 10, "a polite answer");
+    }
+
+    [Fact]
+    public async Task StickersAndPhotosGetAskedForText()
+    {
+        await using var bot = await TestBot.StartAsync();
+        await bot.Flow().Send(() => new Activity { Channel = "test", ChatId = "u1", UserId = "u1", Kind = ActivityKind.Unsupported })
+            .AssertReply("chữ");
+    }
+
+    [Fact]
+    public async Task PlainGroupTextNotAddressedToTheBotIsIgnored()
+    {
+        await using var bot = await TestBot.StartAsync();
+        await bot.Flow(chatId: "g1", chatKind: ChatKind.Group).Send("chào mọi người").AssertNoReply()
+            .Send("/dot").AssertReply("Hôm nay");
+    }
+
+    [Fact]
+    public async Task TheLanguageCanBeSwitchedToEnglishAndBack()
+    {
+        await using var bot = await TestBot.StartAsync();
+        await bot.Flow().Send("/ngonngu").AssertReply("Switched to English")
+            .Send("/dot").AssertReply("Today")
+            .Send("/language vi").AssertReply("tiếng Việt");
+    }
+}

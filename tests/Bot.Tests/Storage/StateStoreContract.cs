@@ -1,0 +1,132 @@
+using Bot.Builder.State;
+using Bot.Storage;
+using LiteDB;
+
+namespace Bot.Tests.Storage;
+
+/// <summary>One contract, run against every IStateStore: what the dialog engine relies on.</summary>
+public abstract class StateStoreContract
+{
+    protected abstract IStateStore Store { get; }
+
+    [Fact]
+    public async Task ReadingAnUnknownKeyReturnsNothing() =>
+        Assert.Null(await Store.ReadAsync("test/chat/none"));
+
+    [Fact]
+    public async Task AWrittenDocumentIsReadBackWithItsVersion()
+    {
+        var v1 = await Store.WriteAsync("k", """{"a":1}""", 0);
+        var doc = await Store.ReadAsync("k");
+        Assert.Equal(1, v1);
+        Assert.Equal(1, doc!.Version);
+        Assert.Equal("""{"a":1}""", doc.Json);
+    }
+
+    [Fact]
+    public async Task AWriteWithTheCurrentVersionSucceedsAndBumpsIt()
+    {
+        await Store.WriteAsync("k", "{}", 0);
+        Assert.Equal(2, await Store.WriteAsync("k", """{"b":2}""", 1));
+        Assert.Equal("""{"b":2}""", (await Store.ReadAsync("k"))!.Json);
+    }
+
+    [Fact]
+    public async Task AStaleWriteIsRejectedNotSilentlyApplied()
+    {
+        await Store.WriteAsync("k", """{"v":"first"}""", 0);
+        await Store.WriteAsync("k", """{"v":"second"}""", 1);
+        await Assert.ThrowsAsync<StateConflictException>(() => Store.WriteAsync("k", """{"v":"stale"}""", 1));
+        Assert.Equal("""{"v":"second"}""", (await Store.ReadAsync("k"))!.Json);
+    }
+
+    [Fact]
+    public async Task CreatingAKeyTwiceIsAConflict()
+    {
+        await Store.WriteAsync("k", "{}", 0);
+        await Assert.ThrowsAsync<StateConflictException>(() => Store.WriteAsync("k", "{}", 0));
+    }
+
+    [Fact]
+    public async Task KeysAreCaseSensitive()
+    {
+        await Store.WriteAsync("zalo/user/AbC", """{"who":"upper"}""", 0);
+        await Store.WriteAsync("zalo/user/abc", """{"who":"lower"}""", 0);
+        Assert.Contains("upper", (await Store.ReadAsync("zalo/user/AbC"))!.Json);
+        Assert.Contains("lower", (await Store.ReadAsync("zalo/user/abc"))!.Json);
+    }
+
+    [Fact]
+    public async Task DeleteRemovesTheDocument()
+    {
+        await Store.WriteAsync("k", "{}", 0);
+        await Store.DeleteAsync("k");
+        Assert.Null(await Store.ReadAsync("k"));
+        Assert.Equal(1, await Store.WriteAsync("k", "{}", 0));
+    }
+
+    [Fact]
+    public async Task ConcurrentReadModifyWriteLosesNoUpdate()
+    {
+        await Store.WriteAsync("counter", "0", 0);
+        var conflicts = 0;
+        async Task IncrementAsync()
+        {
+            while (true)
+            {
+                var doc = (await Store.ReadAsync("counter"))!;
+                try
+                {
+                    await Store.WriteAsync("counter", (int.Parse(doc.Json) + 1).ToString(), doc.Version);
+                    return;
+                }
+                catch (StateConflictException)
+                {
+                    Interlocked.Increment(ref conflicts);
+                }
+            }
+        }
+        await Task.WhenAll(Enumerable.Range(0, 200).Select(_ => Task.Run(IncrementAsync)));
+        Assert.Equal("200", (await Store.ReadAsync("counter"))!.Json);
+    }
+}
+
+public sealed class MemoryStateStoreTests : StateStoreContract
+{
+    protected override IStateStore Store { get; } = new MemoryStateStore();
+}
+
+public sealed class LiteDbStateStoreTests : StateStoreContract, IDisposable
+{
+    private readonly BotDatabase _db = new(new StorageOptions { Path = ":memory:" });
+
+    public LiteDbStateStoreTests() => Store = new LiteDbStateStore(_db.Database, TimeProvider.System);
+
+    protected override IStateStore Store { get; }
+
+    public void Dispose() => _db.Dispose();
+}
+
+public sealed class LiteDbFileStateStoreTests : StateStoreContract, IDisposable
+{
+    private readonly string _path = Path.Combine(Path.GetTempPath(), $"bot-{Guid.NewGuid():N}.db");
+    private readonly BotDatabase _db;
+
+    public LiteDbFileStateStoreTests()
+    {
+        _db = new BotDatabase(new StorageOptions { Path = _path });
+        Store = new LiteDbStateStore(_db.Database, TimeProvider.System);
+    }
+
+    protected override IStateStore Store { get; }
+
+    [Fact]
+    public void ASecondProcessOnTheSameFileIsRefused() =>
+        Assert.Contains("Another bot process", Assert.Throws<InvalidOperationException>(() => new BotDatabase(new StorageOptions { Path = _path })).Message);
+
+    public void Dispose()
+    {
+        _db.Dispose();
+        foreach (var f in Directory.GetFiles(Path.GetDirectoryName(_path)!, Path.GetFileNameWithoutExtension(_path) + "*")) File.Delete(f);
+    }
+}
