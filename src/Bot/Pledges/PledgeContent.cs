@@ -47,7 +47,7 @@ public sealed class PledgeVocabulary
     internal static bool Matches(IEnumerable<string> words, string? text)
     {
         var folded = PledgeText.Key(text);
-        return folded.Length > 0 && words.Any(w => PledgeText.Key(w) == folded) ||
+        return (folded.Length > 0 && words.Any(w => PledgeText.Key(w) == folded)) ||
                (text?.Trim() is "-" && words.Contains("-"));
     }
 }

@@ -93,7 +93,7 @@ public sealed class PledgeQuestions(PledgeContent pledges, BotContent content, P
             _ => ($"pledge.ask-{field.ToString().ToLowerInvariant()}", Defaults(turn, field), null),
         };
         var text = texts.Get(lang, key, ("plan", plan.Title.For(lang)), ("title", pledges.Title(draft.TitleId)?.Name.For(lang)), ("count", pledges.Form.Titles.Count));
-        if (field is PledgeField.Name or PledgeField.Position or PledgeField.Unit && choices.Count > 0) text += "\n" + texts.Get(lang, "pledge.default-hint");
+        if (field is (PledgeField.Name or PledgeField.Position or PledgeField.Unit) && choices.Count > 0) text += "\n" + texts.Get(lang, "pledge.default-hint");
         return new PromptOptions
         {
             Prompt = text,

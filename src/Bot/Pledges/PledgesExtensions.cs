@@ -19,7 +19,7 @@ public static class PledgesExtensions
         // Loaded now, like the rest of dialogs/: a broken form file stops the start with file:line.
         var contentOptions = builder.Configuration.GetSection(ContentOptions.Section).Get<ContentOptions>() ?? new ContentOptions();
         services.AddSingleton(PledgeContent.Load(contentOptions.ResolvedPath));
-        if (!BotDatabase.Collections.Contains(PledgeRepository.Collection)) BotDatabase.Collections.Add(PledgeRepository.Collection);
+        BotDatabase.Collections.Add(PledgeRepository.Collection);
 
         services.AddSingleton<PledgeRepository>();
         services.AddSingleton<QuickPledgeParser>();
