@@ -3,6 +3,7 @@ using Bot.Channels.Zalo;
 using Bot.Content;
 using Bot.Conversations;
 using Bot.Movements;
+using Bot.Pledges;
 using Bot.Storage;
 
 namespace Bot.Hosting;
@@ -20,6 +21,7 @@ public static class BotHost
         builder.AddStorage();
         builder.AddConversations();
         builder.AddMovements();
+        builder.AddPledges();
         builder.AddZaloChannel();
         builder.AddLocalChat();
 

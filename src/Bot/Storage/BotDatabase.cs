@@ -31,7 +31,7 @@ public sealed class BotDatabase : IDisposable
             Database = new LiteDatabase($"Filename={full};Connection=direct;{CaseSensitive}", Mapper());
         }
         // Create collections up front: the first write that creates a collection is not durable before it returns.
-        foreach (var name in Collections.Distinct()) Database.GetCollection(name).EnsureIndex("_id", true);
+        foreach (var name in Collections) Database.GetCollection(name).EnsureIndex("_id", true);
     }
 
     // LiteDB compares ids case-insensitively by default, and Zalo ids are mixed-case strings. The culture part is
@@ -41,8 +41,7 @@ public sealed class BotDatabase : IDisposable
     public LiteDatabase Database { get; }
 
     /// <summary>Features add the collections they own so they exist before the first real write.</summary>
-    // Thread-safe: every host build adds to it while another host (tests run several at once) may be reading it.
-    public static System.Collections.Concurrent.ConcurrentBag<string> Collections { get; } = [LiteDbStateStore.Collection, LiteDbDeduplicator.Collection];
+    public static CollectionNames Collections { get; } = [LiteDbStateStore.Collection, LiteDbDeduplicator.Collection];
 
     public void Dispose()
     {
@@ -58,4 +57,31 @@ public sealed class BotDatabase : IDisposable
         mapper.RegisterType(v => new BsonValue(v.DayNumber), b => DateOnly.FromDayNumber(b.AsInt32));
         return mapper;
     }
+}
+
+/// <summary>
+/// The collection names features register while a host is built. Tests build many hosts in parallel, so adding
+/// and enumerating must not race (a plain list threw "Collection was modified"); names are kept once.
+/// </summary>
+public sealed class CollectionNames : IEnumerable<string>
+{
+    private readonly HashSet<string> _names = new(StringComparer.Ordinal);
+    private readonly Lock _gate = new();
+
+    public void Add(string name)
+    {
+        lock (_gate) _names.Add(name);
+    }
+
+    public bool Contains(string name)
+    {
+        lock (_gate) return _names.Contains(name);
+    }
+
+    public IEnumerator<string> GetEnumerator()
+    {
+        lock (_gate) return _names.ToList().GetEnumerator();
+    }
+
+    System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
 }
