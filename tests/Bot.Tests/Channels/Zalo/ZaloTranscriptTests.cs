@@ -14,7 +14,8 @@ public class ZaloTranscriptTests
     {
         await using var zalo = await ZaloBot.StartAsync();
         var menu = Assert.Single(await zalo.SayAsync("/start"));
-        Assert.Contains("\n1. Phong trào thi đua\n2. Đợt thi đua hiện tại\n3. Trợ giúp", menu);
+        Assert.Contains("\n1. Phong trào thi đua\n2. Đợt thi đua hiện tại\n", menu);
+        Assert.Matches(@"\n\d\. Trợ giúp", menu);
         Assert.Contains("Hôm nay (24/11/2026)", Assert.Single(await zalo.SayAsync("2")));
         await zalo.SayAsync("/start");
         Assert.Contains("/phongtrao", (await zalo.SayAsync("trợ giúp"))[0]);
@@ -91,33 +92,6 @@ public class ZaloTranscriptTests
         var reply = Assert.Single(await zalo.SayAsync("/xyz"));
         Assert.Contains("/xyz", reply);
         Assert.Contains("\n1. ", reply);
-    }
-
-    [Fact(Skip = "Waiting for pledges: the /dangky form is written in parallel and has not landed in main.")]
-    public async Task ThePledgeFormCanBeFilledInEndToEndWithNumberedChoices()
-    {
-        await using var zalo = await ZaloBot.StartAsync(time: At(2021, 3, 1));
-        var replies = await zalo.SayAsync("/dangky");
-        var numbered = 0;
-        // Walk the form whatever its questions: pick the first offered choice, type a plausible answer otherwise.
-        for (var turn = 0; turn < 12 && replies.Count > 0; turn++)
-        {
-            var last = replies[^1];
-            Assert.All(replies, r => Assert.InRange(r.Length, 1, 2000));
-            if (!last.Contains('?') && !last.Contains("\n1. ", StringComparison.Ordinal)) break;
-            if (last.Contains("\n1. ", StringComparison.Ordinal))
-            {
-                numbered++;
-                replies = await zalo.SayAsync("1");
-            }
-            else
-            {
-                replies = await zalo.SayAsync("Nguyễn Văn An, Phòng Kế toán");
-            }
-        }
-        Assert.True(numbered > 0, "the form offered at least one numbered choice");
-        var mine = string.Join("\n", await zalo.SayAsync("/cuatoi"));
-        Assert.DoesNotContain("chưa", mine);
     }
 
     [Fact(Skip = "Waiting for FAQ: free-text answers are written in parallel and have not landed in main.")]
