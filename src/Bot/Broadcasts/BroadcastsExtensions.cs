@@ -23,15 +23,14 @@ public static class BroadcastsExtensions
         services.AddOptions<BroadcastOptions>().BindConfiguration(BroadcastOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<BroadcastOptions>, BroadcastOptionsValidator>();
         foreach (var collection in (string[])[BroadcastStore.Broadcasts, BroadcastStore.Rows, KickoffScheduleStore.Collection])
-            if (!BotDatabase.Collections.Contains(collection)) BotDatabase.Collections.Add(collection);
+            BotDatabase.Collections.Add(collection);
 
         services.AddSingleton<SendPacer>();
         services.Replace(ServiceDescriptor.Singleton<ISendPacer>(sp => sp.GetRequiredService<SendPacer>()));
 
         services.AddSingleton(sp => KickoffTemplates.Load(sp.GetRequiredService<BotContent>()));
         services.AddSingleton<KickoffComposer>();
-        services.TryAddSingleton<IPledgeFormLinks, NoPledgeFormLinks>();
-        services.TryAddSingleton<IAudienceFilter, NoAudienceFilter>();
+        services.TryAddSingleton<IAudienceFilter, PledgeAudienceFilter>();
         services.AddSingleton<AudienceResolver>();
         services.AddSingleton<OfficerChats>();
 

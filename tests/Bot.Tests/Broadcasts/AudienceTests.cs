@@ -1,5 +1,5 @@
 using Bot.Audience;
-using Bot.Broadcasts.Audience;
+using Bot.Pledges;
 using static Bot.Tests.Broadcasts.BroadcastHarness;
 
 namespace Bot.Tests.Broadcasts;
@@ -37,37 +37,41 @@ public class AudienceTests
     }
 
     [Fact]
-    public async Task NarrowingToOnePlansMembersReachesOnlyThem()
+    public async Task NarrowingToOnePlansMembersReachesOnlyTheMembersWhoRegisteredForIt()
     {
-        var filter = new FakeAudienceFilter { Members = { ["tld-2021"] = ["test:m1", "test:m3"] } };
-        await using var bot = await StartAsync(services: s => s.AddSingleton<IAudienceFilter>(filter));
+        await using var bot = await StartAsync();
         bot.Seed(members: 3, groups: 1);
+        bot.Pledge("m1", "tld-2021", "Tổ Cơ khí");
+        bot.Pledge("m2", "quang-tri-2021", "Tổ Cơ khí");
+        bot.Pledge("m3", "tld-2021", "Phòng Kế toán", PledgeStatus.Withdrawn);
         await bot.Flow(Officer).Send("/thongbao Họp").AssertReply("Gửi tới ai?")
             .Press("Thành viên đã đăng ký một kế hoạch")
             .AssertReply("Thành viên đã đăng ký kế hoạch nào?")
             .Press("Kế hoạch phát động phong trào thi đua trong đoàn viên, công nhân, viên chức, lao động và các cấp công đoàn năm 2021")
-            .AssertReply("Xem trước").AssertReply("Họp").AssertReply("tới 2 người nhận (0 nhóm, 2 thành viên)")
+            .AssertReply("Xem trước").AssertReply("Họp").AssertReply("tới 1 người nhận (0 nhóm, 1 thành viên)")
             .Press("✅ Gửi").AssertReply("Bắt đầu gửi #1");
         await UntilAsync(() => bot.Finished(1), "the broadcast to finish");
-        Assert.Equal(["m1", "m3"], bot.Store().RowsOf(1).Select(r => r.ChatId).Order().ToArray());
+        Assert.Equal(["m1"], bot.Store().RowsOf(1).Select(r => r.ChatId).ToArray());
         Assert.Equal("tld-2021", bot.Store().Find(1)!.Audience.PlanId);
     }
 
     [Fact]
-    public async Task NarrowingToOneUnitOffersTheUnitsFromThePledges()
+    public async Task NarrowingToOneUnitOffersTheUnitsNamedInPledges()
     {
-        var filter = new FakeAudienceFilter { Units = { ["Tổ Cơ khí"] = ["test:m2"], ["Phòng Kế toán"] = ["test:m1"] } };
-        await using var bot = await StartAsync(services: s => s.AddSingleton<IAudienceFilter>(filter));
+        await using var bot = await StartAsync();
         bot.Seed(members: 3);
+        bot.Pledge("m1", "tld-2021", "Tổ Cơ khí");
+        bot.Pledge("m2", "quang-tri-2021", "tổ cơ khí");
+        bot.Pledge("m3", "tld-2021", "Phòng Kế toán");
         await bot.Flow(Officer).Send("/thongbao Họp").AssertReply("Gửi tới ai?")
             .Press("Thành viên của một đơn vị")
-            .AssertReply(r => r.Text.Contains("đơn vị nào?") && r.Reply.Buttons.Count == 2, "the units")
+            .AssertReply(r => r.Text.Contains("đơn vị nào?") && r.Reply.Buttons.Select(b => b.Label).SequenceEqual(["Tổ Cơ khí", "Phòng Kế toán"]), "the units, most common first")
             .Press("Tổ Cơ khí")
-            .AssertReply("Xem trước").AssertReply("Họp").AssertReply("tới 1 người nhận (0 nhóm, 1 thành viên)");
+            .AssertReply("Xem trước").AssertReply("Họp").AssertReply("tới 2 người nhận (0 nhóm, 2 thành viên)");
     }
 
     [Fact]
-    public async Task WithoutPledgeDataOnlyGroupsAndMembersAreOffered()
+    public async Task BeforeAnyoneRegisteredOnlyGroupsAndMembersAreOffered()
     {
         await using var bot = await StartAsync();
         bot.Seed(members: 1);
@@ -86,15 +90,4 @@ public class AudienceTests
         Assert.Contains("Thông báo của Công đoàn", bot.Connector.To("m1").Single().Text);
         Assert.Contains("Announcement from the union", bot.Connector.To("m2").Last().Text);
     }
-}
-
-internal sealed class FakeAudienceFilter : IAudienceFilter
-{
-    public Dictionary<string, HashSet<string>> Members { get; } = [];
-    public Dictionary<string, HashSet<string>> Units { get; } = [];
-    public bool Available => true;
-    IReadOnlyList<string> IAudienceFilter.Units() => [.. Units.Keys];
-
-    public IReadOnlySet<string> PrivateChats(string? planId, string? unit) =>
-        planId is not null ? Members.GetValueOrDefault(planId) ?? [] : Units.GetValueOrDefault(unit ?? "") ?? [];
 }

@@ -3,6 +3,7 @@ using Bot.Audience;
 using Bot.Broadcasts;
 using Bot.Broadcasts.Outbox;
 using Bot.Builder.Testing;
+using Bot.Pledges;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Bot.Tests.Broadcasts;
@@ -89,6 +90,21 @@ internal static class BroadcastHarness
         starter.Start(record);
         return record;
     }
+
+    /// <summary>A pledge as the pledge form would store it (the member registered from their private chat).</summary>
+    public static void Pledge(this TestBot bot, string member, string planId, string unit, PledgeStatus status = PledgeStatus.Submitted) =>
+        bot.Services.GetRequiredService<PledgeRepository>().Save(new Pledge
+        {
+            Channel = "test",
+            UserId = member,
+            PrivateChatId = member,
+            PlanId = planId,
+            FullName = $"Thành viên {member}",
+            Position = "Công nhân",
+            Unit = unit,
+            TitleId = "ldtt",
+            Status = status,
+        });
 
     public static BroadcastStore Store(this TestBot bot) => bot.Services.GetRequiredService<BroadcastStore>();
 

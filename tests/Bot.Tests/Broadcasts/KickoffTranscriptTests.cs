@@ -1,5 +1,5 @@
-using Bot.Broadcasts.Kickoffs;
 using Bot.Content;
+using Bot.Pledges;
 using Microsoft.Extensions.Options;
 using static Bot.Tests.Broadcasts.BroadcastHarness;
 
@@ -43,7 +43,7 @@ public class KickoffTranscriptTests
     public async Task WhereTheChannelHasLinksTheKickoffCarriesAButtonThatOpensThePledgeForm()
     {
         var links = new FakeFormLinks();
-        await using var bot = await StartAsync(services: s => s.AddSingleton<IPledgeFormLinks>(links));
+        await using var bot = await StartAsync(services: s => s.AddSingleton<IDeepLinks>(links));
         bot.Seed(members: 1);
         await bot.Flow(Officer).Send("/phatdong quang-tri-2021 dot-2")
             .AssertReply("Gửi tới ai?").Press("Chỉ thành viên nhắn riêng (2)")
@@ -133,8 +133,8 @@ public class KickoffTranscriptTests
         return root;
     }
 
-    private sealed class FakeFormLinks : IPledgeFormLinks
+    private sealed class FakeFormLinks : IDeepLinks
     {
-        public string? For(string channel, string planId) => channel == "test" ? $"https://t.me/union_bot?start=pledge_{planId}" : null;
+        public string? PrivateChatLink(string channel, string payload) => channel == "test" ? $"https://t.me/union_bot?start={payload}" : null;
     }
 }

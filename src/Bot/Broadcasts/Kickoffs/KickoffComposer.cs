@@ -2,16 +2,20 @@ using System.Text;
 using Bot.Broadcasts.Outbox;
 using Bot.Content;
 using Bot.Movements;
+using Bot.Pledges;
 
 namespace Bot.Broadcasts.Kickoffs;
 
-/// <summary>Writes the kickoff of a phase, and an officer's announcement, as each channel and language receive it.</summary>
-public sealed class KickoffComposer(KickoffTemplates templates, Texts texts, IPledgeFormLinks links)
+/// <summary>
+/// Writes the kickoff of a phase, and an officer's announcement, as each channel and language receive it. Where the
+/// channel has deep links the kickoff carries a button that opens the plan's pledge form in the private chat.
+/// </summary>
+public sealed class KickoffComposer(KickoffTemplates templates, Texts texts, IDeepLinks links)
 {
     public MessageVariant Kickoff(Plan plan, Phase phase, string channel, string language)
     {
         var template = templates.For(plan.Id, phase.Id).For(language);
-        var link = links.For(channel, plan.Id);
+        var link = links.PrivateChatLink(channel, PledgePayloads.FormFor(plan.Id));
         var label = texts.Get(language, "broadcast.kickoff-register-label");
         var text = Texts.Fill(template,
             ("plan", plan.Title.For(language)), ("issuer", plan.Issuer.For(language)), ("theme", plan.Theme.For(language)),

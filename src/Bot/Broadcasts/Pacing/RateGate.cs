@@ -38,7 +38,7 @@ internal sealed class RateGate(TimeProvider time, TimeSpan interval, int burst)
                 Take(now);
                 return ValueTask.CompletedTask;
             }
-            waiter = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            waiter = new TaskCompletionSource();
             (priority == SendPriority.Reply ? _replies : _broadcasts).Enqueue(waiter);
             if (!_pumping) _pumping = startPump = true;
         }
@@ -68,6 +68,7 @@ internal sealed class RateGate(TimeProvider time, TimeSpan interval, int burst)
     /// <summary>Hands out permits while anyone waits, replies first; sleeps on the injected clock in between.</summary>
     private async Task PumpAsync()
     {
+        var ready = new List<TaskCompletionSource>();
         while (true)
         {
             TimeSpan wait;
@@ -76,16 +77,17 @@ internal sealed class RateGate(TimeProvider time, TimeSpan interval, int burst)
                 var now = time.GetUtcNow();
                 while (Next() is { } queue && (queue == _replies ? _pausedUntil : Due()) <= now)
                 {
-                    // A waiter cancelled meanwhile costs nothing: the permit goes to the next one.
-                    if (queue.Dequeue().TrySetResult()) Take(now);
+                    ready.Add(queue.Dequeue());
+                    Take(now);
                 }
-                if (Next() is not { } next)
-                {
-                    _pumping = false;
-                    return;
-                }
-                wait = (next == _replies ? _pausedUntil : Due()) - now;
+                var next = Next();
+                wait = next is null ? TimeSpan.Zero : (next == _replies ? _pausedUntil : Due()) - now;
+                if (next is null) _pumping = false;
             }
+            // Released outside the lock: a sender continues right here and may come back for its next message.
+            foreach (var waiter in ready) waiter.TrySetResult();
+            ready.Clear();
+            if (wait == TimeSpan.Zero) return;
             await Task.Delay(wait, time);
         }
     }
