@@ -9,6 +9,9 @@ public sealed class StopBroadcastCommand(BroadcastRunner runner, Say say) : ICom
     public IReadOnlyList<string> Names => ["huyguitin", "stopbroadcast", "dunggui"];
     public bool OfficerOnly => true;
 
+    /// <summary>How the report names who stopped it: the officer's name, or their id when the platform gave none.</summary>
+    internal static string Officer(Activity activity) => activity.UserName.Trim().Length > 0 ? activity.UserName : activity.UserId;
+
     public async Task HandleAsync(ITurnContext turn, string args, CancellationToken cancellationToken)
     {
         var running = runner.Running;
@@ -20,7 +23,7 @@ public sealed class StopBroadcastCommand(BroadcastRunner runner, Say say) : ICom
                 return;
             case 1:
                 var id = running.First();
-                runner.Cancel(id, turn.Activity.UserName);
+                runner.Cancel(id, Officer(turn.Activity));
                 await say.SendAsync(turn, "broadcast.stopping", ("id", id));
                 return;
             default:
@@ -54,7 +57,7 @@ public sealed class StopBroadcastButtons(Bot.Conversations.Officers officers, Br
             await turn.AnswerButtonAsync(await say.TextAsync(turn, "core.button-expired"), cancellationToken);
             return;
         }
-        var stopped = runner.Cancel(id, turn.Activity.UserName);
+        var stopped = runner.Cancel(id, StopBroadcastCommand.Officer(turn.Activity));
         await turn.AnswerButtonAsync(await say.TextAsync(turn, stopped ? "broadcast.stopping" : "broadcast.stop-already-finished", ("id", id)), cancellationToken);
     }
 }
