@@ -1,0 +1,178 @@
+using Bot.Builder.Recognizers;
+using Lucene.Net.Documents;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Search.Similarities;
+using Lucene.Net.Store;
+
+namespace Bot.Faq;
+
+/// <summary>An item the index found for a question, with how sure the match is (0..1, see <see cref="MatchConfidence"/>).</summary>
+public sealed record FaqCandidate(FaqItem Item, double Confidence, float Score);
+
+/// <summary>
+/// The Lucene index over every FAQ entry and plan passage, built once in memory from a <see cref="FaqCatalog"/>.
+/// Lucene (BM25) finds and ranks the candidates; <see cref="MatchConfidence"/> then says how much of the question
+/// each one actually covers, which is comparable across questions where raw BM25 scores are not.
+/// Immutable after building, so searches need no locks; a reload builds a new one.
+/// </summary>
+public sealed class FaqIndex : IDisposable
+{
+    // Field weights: the phrasings members use count more than the answer text, and a matching syllable pair
+    // (a whole word, usually) more than a lone syllable.
+    private const float QuestionBoost = 1.0f, PairBoost = 1.5f, BodyBoost = 0.4f, BodyPairBoost = 0.6f, ExactBoost = 0.3f;
+    private const int Hits = 15;
+    private const int MinFuzzyLength = 4;
+
+    private readonly RAMDirectory _directory;
+    private readonly DirectoryReader _reader;
+    private readonly IndexSearcher _searcher;
+    private readonly VietnameseAnalyzer _analyzer;
+    private readonly FaqItem[] _items;
+    private readonly int[] _itemByDoc;
+    private readonly MatchConfidence _confidence;
+    private readonly Dictionary<string, HashSet<string>> _fieldTerms;
+    private readonly int _maxQueryWords;
+
+    private FaqIndex(FaqCatalog catalog, TextNormalizer normalizer, RAMDirectory directory, VietnameseAnalyzer analyzer,
+        FaqItem[] items, MatchConfidence confidence, Dictionary<string, HashSet<string>> fieldTerms, int maxQueryWords)
+    {
+        Catalog = catalog;
+        Normalizer = normalizer;
+        _directory = directory;
+        _analyzer = analyzer;
+        _items = items;
+        _confidence = confidence;
+        _fieldTerms = fieldTerms;
+        _maxQueryWords = maxQueryWords;
+        _reader = DirectoryReader.Open(directory);
+        // BM25 on both sides: the writer stores norms for it, the searcher scores with it.
+        _searcher = new IndexSearcher(_reader) { Similarity = new BM25Similarity() };
+        // Reading stored fields decompresses a whole block per hit; map Lucene doc ids to items once instead.
+        _itemByDoc = new int[_reader.MaxDoc];
+        for (var doc = 0; doc < _reader.MaxDoc; doc++)
+            _itemByDoc[doc] = int.Parse(_reader.Document(doc).Get(FaqFields.Id), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    public FaqCatalog Catalog { get; }
+    public TextNormalizer Normalizer { get; }
+    public int Count => _items.Length;
+
+    public FaqItem? Find(string id) => Array.Find(_items, i => i.Id == id);
+
+    public static FaqIndex Build(FaqCatalog catalog, int maxQueryWords = 64)
+    {
+        var normalizer = new TextNormalizer(catalog.Synonyms);
+        var analyzer = new VietnameseAnalyzer();
+        var directory = new RAMDirectory();
+        var items = catalog.Items.ToArray();
+        var terms = new ItemTerms[items.Length];
+        var fieldTerms = FaqFields.Searched.ToDictionary(f => f, _ => new HashSet<string>(StringComparer.Ordinal));
+        var config = new IndexWriterConfig(VietnameseAnalyzer.Version, analyzer) { Similarity = new BM25Similarity() };
+        using (var writer = new IndexWriter(directory, config))
+        {
+            for (var i = 0; i < items.Length; i++)
+            {
+                var questions = items[i].Questions.Select(q => normalizer.Normalize(q).Text).ToArray();
+                var body = normalizer.Normalize(items[i].Body).Text;
+                var doc = new Document { new StringField(FaqFields.Id, i.ToString(System.Globalization.CultureInfo.InvariantCulture), Field.Store.YES) };
+                // One field value per phrasing, so syllable pairs never join the end of one phrasing to the next.
+                foreach (var q in questions)
+                    foreach (var field in new[] { FaqFields.Questions, FaqFields.QuestionPairs, FaqFields.QuestionsExact })
+                        Index(doc, field, q);
+                Index(doc, FaqFields.Body, body);
+                Index(doc, FaqFields.BodyPairs, body);
+                terms[i] = new ItemTerms(
+                    Terms(FaqFields.Questions, questions), Terms(FaqFields.QuestionPairs, questions),
+                    Terms(FaqFields.Body, [body]), Terms(FaqFields.BodyPairs, [body]),
+                    [.. questions.Select(q => Terms(FaqFields.Questions, [q]))]);
+                // Every word the item knows, in one field, for typo correction.
+                doc.Add(new TextField(FaqFields.Vocabulary, string.Join(' ', terms[i].Questions.Union(terms[i].Body)), Field.Store.NO));
+                writer.AddDocument(doc);
+            }
+            writer.Commit();
+        }
+        return new FaqIndex(catalog, normalizer, directory, analyzer, items, new MatchConfidence(terms), fieldTerms, maxQueryWords);
+
+        void Index(Document doc, string field, string text)
+        {
+            doc.Add(new TextField(field, text, Field.Store.NO));
+            fieldTerms[field].UnionWith(analyzer.Terms(field, text));
+        }
+
+        HashSet<string> Terms(string field, IEnumerable<string> texts) =>
+            texts.SelectMany(t => analyzer.Terms(field, t)).ToHashSet(StringComparer.Ordinal);
+    }
+
+    /// <summary>The best candidates for a question, most confident first; empty when nothing in it is searchable.</summary>
+    public IReadOnlyList<FaqCandidate> Search(string question, int max = 5)
+    {
+        var normalized = Normalizer.Normalize(question);
+        var words = _analyzer.Terms(FaqFields.Questions, normalized.Text);
+        // A pasted essay must not reach BooleanQuery's 1,024-clause limit (each word makes up to five clauses).
+        if (words.Count > _maxQueryWords) words.RemoveRange(_maxQueryWords, words.Count - _maxQueryWords);
+        if (words.Count == 0) return [];
+
+        var corrected = new bool[words.Count];
+        for (var i = 0; i < words.Count; i++)
+            if (!_confidence.Knows(words[i]) && words[i].Length >= MinFuzzyLength && !char.IsDigit(words[i][0]) && Correct(words[i]) is { } fix)
+            {
+                words[i] = fix;
+                corrected[i] = true;
+            }
+        var pairs = words.Zip(words.Skip(1), (a, b) => $"{a} {b}").ToList();
+
+        var query = new BooleanQuery();
+        foreach (var w in words.Distinct())
+        {
+            Add(query, FaqFields.Questions, w, QuestionBoost);
+            Add(query, FaqFields.Body, w, BodyBoost);
+        }
+        foreach (var p in pairs.Distinct())
+        {
+            Add(query, FaqFields.QuestionPairs, p, PairBoost);
+            Add(query, FaqFields.BodyPairs, p, BodyPairBoost);
+        }
+        // Typed with diacritics: the same syllable with the same marks is a better match than one that only folds alike.
+        if (VietnameseText.HasDiacritics(question))
+            foreach (var x in _analyzer.Terms(FaqFields.QuestionsExact, normalized.Text).Take(_maxQueryWords).Distinct())
+                Add(query, FaqFields.QuestionsExact, x, ExactBoost);
+        if (query.Clauses.Count == 0) return [];
+
+        var searched = new QueryWords(words, corrected, pairs, normalized.Plans);
+        return [.. _searcher.Search(query, Hits).ScoreDocs
+            .Select(hit => (Ord: _itemByDoc[hit.Doc], hit.Score))
+            .Select(h => new FaqCandidate(_items[h.Ord], _confidence.Of(h.Ord, _items[h.Ord], searched, Catalog.DefaultPlanId), h.Score))
+            .OrderByDescending(c => c.Confidence).ThenByDescending(c => c.Score)
+            .Take(max)];
+    }
+
+    /// <summary>
+    /// A word the index has never seen is probably a typo ("phog", "thưởg"): the closest indexed word within one
+    /// edit, found by Lucene's fuzzy matching (the most frequent one on a tie). Only unknown words are corrected,
+    /// which keeps searches fast.
+    /// </summary>
+    private string? Correct(string word)
+    {
+        var fuzzy = new FuzzyQuery(new Term(FaqFields.Vocabulary, word), maxEdits: 1, prefixLength: 1, maxExpansions: 16, transpositions: true);
+        if (fuzzy.Rewrite(_reader) is not BooleanQuery expansions) return null;
+        return expansions.Clauses
+            .Select(c => c.Query).OfType<TermQuery>()
+            .OrderByDescending(q => q.Boost).ThenByDescending(q => _confidence.Frequency(q.Term.Text)).ThenBy(q => q.Term.Text, StringComparer.Ordinal)
+            .Select(q => q.Term.Text)
+            .FirstOrDefault();
+    }
+
+    /// <summary>Only terms the field has: a clause for an absent term costs a dictionary seek and can never match.</summary>
+    private void Add(BooleanQuery query, string field, string text, float boost)
+    {
+        if (_fieldTerms[field].Contains(text)) query.Add(new TermQuery(new Term(field, text)) { Boost = boost }, Occur.SHOULD);
+    }
+
+    public void Dispose()
+    {
+        _reader.Dispose();
+        _directory.Dispose();
+        _analyzer.Dispose();
+    }
+}
