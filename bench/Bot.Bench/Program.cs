@@ -7,6 +7,6 @@ return args.FirstOrDefault() switch
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: Bot.Bench <benchmark> [options]\n  faq [--set <file.yaml>]... [--dialogs <dir>] [--failures]   FAQ accuracy and latency, with the BM25 baseline");
+    Console.Error.WriteLine("usage: Bot.Bench <benchmark> [options]\n  faq [--set <file.yaml>]... [--dialogs <dir>] [--failures] [--no-timing] [--option Name=value]... [--explain <question>]...   FAQ accuracy and latency, with the BM25 baseline");
     return 2;
 }

@@ -22,6 +22,7 @@ public static class FaqBench
         var dialogs = Values(args, "--dialogs").FirstOrDefault() ?? Path.Combine(root, "dialogs");
         var options = Options(Values(args, "--option"));
         var showFailures = args.Contains("--failures");
+        var timed = !args.Contains("--no-timing");
 
         var content = BotContent.Load(new ContentOptions { Path = Path.GetFullPath(dialogs) });
         var catalog = FaqCatalog.Load(content);
@@ -30,6 +31,13 @@ public static class FaqBench
         Console.WriteLine($"FAQ index: {catalog.EntryCount} curated entries + {catalog.PassageCount} plan passages; " +
             $"thresholds answer {options.AnswerConfidence}, margin {options.AnswerMargin}, suggest {options.SuggestConfidence}; " +
             $"{Environment.ProcessorCount} cores, timing single-threaded, {TimedRounds} rounds per question.");
+
+        foreach (var question in Values(args, "--explain"))
+        {
+            Console.WriteLine($"\n{question}  → {FaqMatcher.Match(index, question, options).Outcome}");
+            foreach (var line in index.Explain(question)) Console.WriteLine(line);
+        }
+        if (args.Contains("--explain")) return 0;
 
         var failed = false;
         foreach (var set in sets)
@@ -43,8 +51,8 @@ public static class FaqBench
                 failed = true;
                 continue;
             }
-            var ours = Measure(questions, q => FaqMatcher.Match(index, q, options));
-            var theirs = Measure(questions, baseline.Best);
+            var ours = Measure(questions, q => FaqMatcher.Match(index, q, options), timed);
+            var theirs = Measure(questions, baseline.Best, timed);
             Report.Print(Path.GetRelativePath(root, path), questions, ours, theirs);
             if (showFailures) Report.PrintFailures(questions, ours.Results);
         }
@@ -53,9 +61,10 @@ public static class FaqBench
 
     public sealed record Timed<T>(IReadOnlyList<T> Results, double P50Micros, double P99Micros);
 
-    private static Timed<T> Measure<T>(List<EvalQuestion> questions, Func<string, T> ask)
+    private static Timed<T> Measure<T>(List<EvalQuestion> questions, Func<string, T> ask, bool timed)
     {
         var results = questions.Select(q => ask(q.Q)).ToList();
+        if (!timed) return new Timed<T>(results, double.NaN, double.NaN);
         // Warm up until the tiered JIT has optimised the hot paths: steady state is what a running bot sees.
         for (var round = 0; round < WarmUpRounds; round++)
         {

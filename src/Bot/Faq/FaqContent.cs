@@ -28,6 +28,7 @@ public sealed class SynonymFile
     public Dictionary<string, string> Variants { get; set; } = [];
     public NumberContext NumberContext { get; set; } = new();
     public List<string> Fillers { get; set; } = [];
+    public List<string> QuestionWords { get; set; } = [];
     public Dictionary<string, PlanNames> Plans { get; set; } = [];
 }
 

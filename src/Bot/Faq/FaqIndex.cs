@@ -22,6 +22,10 @@ public sealed class FaqIndex : IDisposable
     // (a whole word, usually) more than a lone syllable.
     private const float QuestionBoost = 1.0f, PairBoost = 1.5f, BodyBoost = 0.4f, BodyPairBoost = 0.6f, ExactBoost = 0.3f;
     private const int Hits = 15;
+
+    // How much Lucene's own ranking counts next to the coverage: a candidate scoring half the best BM25 loses 0.1.
+    // BM25 (term frequencies, field lengths) separates items that cover a question equally well.
+    private const double RankShare = 0.2;
     private const int MinFuzzyLength = 4;
 
     private readonly RAMDirectory _directory;
@@ -92,7 +96,7 @@ public sealed class FaqIndex : IDisposable
             }
             writer.Commit();
         }
-        return new FaqIndex(catalog, normalizer, directory, analyzer, items, new MatchConfidence(terms), fieldTerms, maxQueryWords);
+        return new FaqIndex(catalog, normalizer, directory, analyzer, items, new MatchConfidence(terms, catalog.Synonyms.QuestionWords.Select(w => VietnameseText.Fold(w))), fieldTerms, maxQueryWords);
 
         void Index(Document doc, string field, string text)
         {
@@ -107,11 +111,37 @@ public sealed class FaqIndex : IDisposable
     /// <summary>The best candidates for a question, most confident first; empty when nothing in it is searchable.</summary>
     public IReadOnlyList<FaqCandidate> Search(string question, int max = 5)
     {
+        if (Prepare(question) is not var (words, query)) return [];
+        var hits = _searcher.Search(query, Hits).ScoreDocs;
+        var top = hits.Length > 0 ? hits[0].Score : 1;
+        return [.. hits
+            .Select(hit => (Ord: _itemByDoc[hit.Doc], hit.Score))
+            .Select(h => new FaqCandidate(_items[h.Ord], _confidence.Of(h.Ord, _items[h.Ord], words, Catalog.DefaultPlanId) - RankShare * (1 - h.Score / top), h.Score))
+            .OrderByDescending(c => c.Confidence).ThenByDescending(c => c.Score)
+            .Take(max)];
+    }
+
+    /// <summary>For the benchmark: the searched words and, per candidate, what each word contributed.</summary>
+    internal IEnumerable<string> Explain(string question, int max = 5)
+    {
+        if (Prepare(question) is not var (words, query)) yield break;
+        yield return "words: " + string.Join(' ', words.Words.Select((w, i) => words.Corrected[i] ? w + "*" : w)) + " | plans: " + string.Join(',', words.Plans);
+        foreach (var hit in _searcher.Search(query, Hits).ScoreDocs.Take(max))
+        {
+            var why = new System.Text.StringBuilder();
+            var ord = _itemByDoc[hit.Doc];
+            var confidence = _confidence.Explain(ord, _items[ord], words, Catalog.DefaultPlanId, why);
+            yield return System.FormattableString.Invariant($"  {_items[ord].Id} conf {confidence:0.00} bm25 {hit.Score:0.0}: {why}");
+        }
+    }
+
+    private (QueryWords Words, BooleanQuery Query)? Prepare(string question)
+    {
         var normalized = Normalizer.Normalize(question);
         var words = _analyzer.Terms(FaqFields.Questions, normalized.Text);
         // A pasted essay must not reach BooleanQuery's 1,024-clause limit (each word makes up to five clauses).
         if (words.Count > _maxQueryWords) words.RemoveRange(_maxQueryWords, words.Count - _maxQueryWords);
-        if (words.Count == 0) return [];
+        if (words.Count == 0) return null;
 
         var corrected = new bool[words.Count];
         for (var i = 0; i < words.Count; i++)
@@ -137,14 +167,7 @@ public sealed class FaqIndex : IDisposable
         if (VietnameseText.HasDiacritics(question))
             foreach (var x in _analyzer.Terms(FaqFields.QuestionsExact, normalized.Text).Take(_maxQueryWords).Distinct())
                 Add(query, FaqFields.QuestionsExact, x, ExactBoost);
-        if (query.Clauses.Count == 0) return [];
-
-        var searched = new QueryWords(words, corrected, pairs, normalized.Plans);
-        return [.. _searcher.Search(query, Hits).ScoreDocs
-            .Select(hit => (Ord: _itemByDoc[hit.Doc], hit.Score))
-            .Select(h => new FaqCandidate(_items[h.Ord], _confidence.Of(h.Ord, _items[h.Ord], searched, Catalog.DefaultPlanId), h.Score))
-            .OrderByDescending(c => c.Confidence).ThenByDescending(c => c.Score)
-            .Take(max)];
+        return query.Clauses.Count == 0 ? null : (new QueryWords(words, corrected, pairs, normalized.Plans), query);
     }
 
     /// <summary>

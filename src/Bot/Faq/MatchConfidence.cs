@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace Bot.Faq;
 
 /// <summary>The indexed terms of one item, for measuring how much of a question it covers.</summary>
@@ -7,34 +9,43 @@ internal sealed record ItemTerms(HashSet<string> Questions, HashSet<string> Ques
 internal sealed record QueryWords(IReadOnlyList<string> Words, bool[] Corrected, IReadOnlyList<string> Pairs, IReadOnlySet<string> Plans);
 
 /// <summary>
-/// How much of a question an item covers, 0..1: the share of the question's words found in the item, each word
-/// weighted by how rare it is in the index (IDF; a word the index has never seen weighs the most, so "giá vàng"
-/// drags an answer down). A word counts fully when it is matched together with a neighbour (the syllable pair,
-/// i.e. usually the whole Vietnamese word), half when only the lone syllable matches ("thủ" of "thủ đô" in
-/// "thủ tướng"). Unlike raw BM25 this is comparable across questions, so fixed thresholds can decide.
+/// How well an item matches a question, 0..1, comparable across questions (raw BM25 is not), so fixed thresholds
+/// can decide between answering, asking "did you mean" and declining. Two parts:
+/// <list type="bullet">
+/// <item>coverage: the share of the question's words the item contains, each weighted 1 + IDF, so a word the index has
+/// never seen ("giá vàng", "bóng đá") weighs most and drags an off-topic question down. A word counts fully when it
+/// matches with a neighbour (the syllable pair, i.e. usually the whole Vietnamese word), half when only the lone
+/// syllable does ("thủ" of "thủ đô" found in "thủ tướng"). Question words ("là gì", "bao nhiêu") weigh little:
+/// they are rare in plan texts, and by rarity alone would outweigh the topic.</item>
+/// <item>phrasing: how close the nearest curated phrasing is (F1 of shared weighted words), which separates items
+/// that cover a question alike.</item>
+/// </list>
+/// Then the plan: a question naming a plan is not answered from another, and one naming none is about the default.
 /// </summary>
 internal sealed class MatchConfidence
 {
-    // Measured on bench/faq-eval.yaml; see docs/faq.md.
-    private const double BodyMatch = 0.8;         // found only in the answer text, not in any phrasing
-    private const double LoneSyllable = 0.5;      // matched, but not as part of a matched pair
-    private const double CorrectedMatch = 0.8;    // matched after a typo correction
-    private const double OtherPlanPenalty = 0.30; // the question names a plan, the item is about another
-    private const double NotDefaultPenalty = 0.08;// the question names no plan: it is about the default (national) one
-    private const double PhrasingShare = 0.3;     // weight of "how much of the closest phrasing the question says"
+    // Chosen with the benchmark (bench/Bot.Bench -- faq); plateaus, not peaks: see docs/faq.md.
+    private const double BodyMatch = 0.8;          // found only in the answer text, not in any phrasing
+    private const double BodyNumber = 0.5;         // a number only in the answer text: "đợt 1" listed among others
+    private const double LoneSyllable = 0.5;       // matched, but not as part of a matched pair
+    private const double CorrectedMatch = 0.8;     // matched after a typo correction
+    private const double QuestionWordWeight = 0.3; // "là", "gì", "những", "bao nhiêu"...
+    private const double PhrasingShare = 0.3;
+    private const double OtherPlanPenalty = 0.30;  // the question names a plan, the item is about another
+    private const double NotDefaultPenalty = 0.08; // the question names no plan, the item is not about the default one
 
     private readonly ItemTerms[] _items;
+    private readonly HashSet<string> _questionWords;
     private readonly Dictionary<string, int> _frequency = new(StringComparer.Ordinal);
     private readonly Dictionary<string, double> _weights = new(StringComparer.Ordinal);
-    private readonly double _unknownWeight;
 
-    public MatchConfidence(ItemTerms[] items)
+    public MatchConfidence(ItemTerms[] items, IEnumerable<string> questionWords)
     {
         _items = items;
+        _questionWords = [.. questionWords];
         foreach (var item in items)
             foreach (var term in item.Questions.Union(item.Body))
                 _frequency[term] = _frequency.GetValueOrDefault(term) + 1;
-        _unknownWeight = Idf(0);
         foreach (var (term, frequency) in _frequency) _weights[term] = Weight(term, frequency);
     }
 
@@ -42,7 +53,10 @@ internal sealed class MatchConfidence
 
     public int Frequency(string word) => _frequency.GetValueOrDefault(word);
 
-    public double Of(int ord, FaqItem item, QueryWords query, string defaultPlan)
+    public double Of(int ord, FaqItem item, QueryWords query, string defaultPlan) => Explain(ord, item, query, defaultPlan, null);
+
+    /// <summary>The confidence, and (for the benchmark's --explain) what each word contributed.</summary>
+    public double Explain(int ord, FaqItem item, QueryWords query, string defaultPlan, StringBuilder? why)
     {
         var terms = _items[ord];
         double covered = 0, total = 0;
@@ -50,46 +64,50 @@ internal sealed class MatchConfidence
         {
             var word = query.Words[i];
             var weight = Weight(word);
-            var lone = terms.Questions.Contains(word) ? 1 : terms.Body.Contains(word) ? BodyMatch : 0;
-            var score = lone;
-            // A number stands alone ("đợt 1", "năm 2021"): no pair is expected around it.
-            if (query.Words.Count > 1 && !char.IsDigit(word[0]))
+            var number = char.IsDigit(word[0]);
+            var score = terms.Questions.Contains(word) ? 1 : terms.Body.Contains(word) ? (number ? BodyNumber : BodyMatch) : 0;
+            // A year stands alone ("thi đua năm 2021" = "thi đua 2021"); a small number belongs to its noun, so
+            // "đợt 1" (an ordinal) and "6 nội dung" (a count) are told apart by their pairs.
+            var year = number && word.Length >= 4;
+            if (query.Words.Count > 1 && !year)
             {
                 var left = i > 0 ? Pair(terms, query.Pairs[i - 1]) : 0;
                 var right = i < query.Pairs.Count ? Pair(terms, query.Pairs[i]) : 0;
-                score = Math.Max(Math.Max(left, right), lone * LoneSyllable);
+                score = Math.Max(Math.Max(left, right), score * LoneSyllable);
             }
             if (query.Corrected[i]) score *= CorrectedMatch;
             covered += weight * score;
             total += weight;
+            why?.Append(FormattableString.Invariant($"{word}:{score:0.#}×{weight:0.0} "));
         }
         var coverage = total > 0 ? covered / total : 0;
-        var confidence = (1 - PhrasingShare) * coverage + PhrasingShare * ClosestPhrasing(terms, query);
+        var phrasing = ClosestPhrasing(terms, query);
+        var confidence = (1 - PhrasingShare) * coverage + PhrasingShare * phrasing;
         if (item.PlanId is { } plan)
         {
             if (query.Plans.Count > 0 && !query.Plans.Contains(plan)) confidence -= OtherPlanPenalty;
             else if (query.Plans.Count == 0 && plan != defaultPlan) confidence -= NotDefaultPenalty;
         }
+        why?.Append(FormattableString.Invariant($"| coverage {coverage:0.00} phrasing {phrasing:0.00}"));
         return Math.Clamp(confidence, 0, 1);
     }
 
-    /// <summary>
-    /// The share of the closest phrasing (IDF-weighted) that the question contains: among items covering the question
-    /// alike, the one with a phrasing the member nearly repeated is the one meant.
-    /// </summary>
+    /// <summary>The F1 of the weighted words shared by the question and its nearest phrasing.</summary>
     private double ClosestPhrasing(ItemTerms terms, QueryWords query)
     {
+        double queryTotal = 0;
+        foreach (var word in query.Words) queryTotal += Weight(word);
         var best = 0.0;
         foreach (var phrasing in terms.Phrasings)
         {
-            double found = 0, total = 0;
+            double shared = 0, total = 0;
             foreach (var word in phrasing)
             {
                 var weight = Weight(word);
                 total += weight;
-                if (query.Words.Contains(word)) found += weight;
+                if (query.Words.Contains(word)) shared += weight;
             }
-            if (total > 0) best = Math.Max(best, found / total);
+            if (shared > 0) best = Math.Max(best, 2 * shared / (total + queryTotal));
         }
         return best;
     }
@@ -97,16 +115,17 @@ internal sealed class MatchConfidence
     private static double Pair(ItemTerms terms, string pair) =>
         terms.QuestionPairs.Contains(pair) ? 1 : terms.BodyPairs.Contains(pair) ? BodyMatch : 0;
 
-    /// <summary>
-    /// IDF; numbers weigh at least as much as a rare word, because "đợt 1" and "đợt 2" (or a year the plans do not
-    /// cover) are different questions however common the digit is.
-    /// </summary>
     private double Weight(string word) => _weights.TryGetValue(word, out var weight) ? weight : Weight(word, 0);
 
+    /// <summary>
+    /// 1 + IDF. Numbers weigh at least three quarters of an unknown word, because "đợt 1" and "đợt 2" (or a year the
+    /// plans do not cover) are different questions however common the digit is.
+    /// </summary>
     private double Weight(string word, int frequency)
     {
-        var idf = Idf(frequency);
-        return char.IsDigit(word[0]) ? Math.Max(idf, 0.75 * _unknownWeight) : idf;
+        if (_questionWords.Contains(word)) return QuestionWordWeight;
+        var weight = 1 + Idf(frequency);
+        return char.IsDigit(word[0]) ? Math.Max(weight, 0.75 * (1 + Idf(0))) : weight;
     }
 
     private double Idf(int frequency) => Math.Log(1 + (_items.Length - frequency + 0.5) / (frequency + 0.5));

@@ -12,11 +12,13 @@ public sealed record NormalizedText(string Text, IReadOnlySet<string> Plans);
 /// Rewrites text before Lucene tokenises it, with the map in dialogs/faq/synonyms.yaml. Abbreviations are
 /// expanded here rather than by a token filter because Lucene 4.8 has no SynonymGraphFilter: multi-word
 /// expansions from SynonymFilter interleave with the next tokens and spoil the bigrams. The same rewriting is
-/// applied to the indexed text, so both sides meet in one vocabulary.
+/// applied to the indexed text, so both sides meet in one vocabulary: "CĐCS" and "công đoàn cơ sở" become the
+/// same words (keeping the abbreviation too would make it a rare, heavy word that only the entries spelling it
+/// out could match).
 /// </summary>
 public sealed class TextNormalizer
 {
-    private enum Kind { Abbreviation, Replace, Drop }
+    private enum Kind { Replace, Drop }
 
     private sealed record Rule(Kind Kind, string[] Words);
 
@@ -40,7 +42,7 @@ public sealed class TextNormalizer
 
     public TextNormalizer(SynonymFile synonyms)
     {
-        foreach (var (key, value) in synonyms.Abbreviations) Add(_folded, Key(key), new Rule(Kind.Abbreviation, Split(value)));
+        foreach (var (key, value) in synonyms.Abbreviations) Add(_folded, Key(key), new Rule(Kind.Replace, Split(value)));
         foreach (var (key, value) in synonyms.Variants)
         {
             var rule = new Rule(Kind.Replace, Split(value));
@@ -79,7 +81,6 @@ public sealed class TextNormalizer
                 i++;
                 continue;
             }
-            if (rule.Kind == Kind.Abbreviation) output.AddRange(words.Skip(i).Take(length));
             output.AddRange(rule.Words);
             i += length;
         }
