@@ -54,6 +54,7 @@ public static class FaqBench
             var ours = Measure(questions, q => FaqMatcher.Match(index, q, options), timed);
             var theirs = Measure(questions, baseline.Best, timed);
             Report.Print(Path.GetRelativePath(root, path), questions, ours, theirs);
+            Report.PrintMargins(questions, ours.Results);
             if (showFailures) Report.PrintFailures(questions, ours.Results);
         }
         return failed ? 1 : 0;

@@ -26,6 +26,17 @@ internal static class Report
         Row("latency per question p50 / p99", $"{ours.P50Micros:0} / {ours.P99Micros:0} µs", $"{theirs.P50Micros:0} / {theirs.P99Micros:0} µs");
     }
 
+    /// <summary>How close to the thresholds the off-topic questions came, and the right answers that fell below.</summary>
+    public static void PrintMargins(List<EvalQuestion> questions, IReadOnlyList<FaqMatch> results)
+    {
+        double Best(int i) => results[i].Candidates.Count > 0 ? results[i].Candidates[0].Confidence : 0;
+        var off = Enumerable.Range(0, questions.Count).Where(i => questions[i].Expect is null).OrderByDescending(Best).Take(5);
+        Console.WriteLine("  closest off-topic questions: " + string.Join("; ", off.Select(i => $"\"{questions[i].Q}\" {Best(i):0.00}")));
+        var right = Enumerable.Range(0, questions.Count).Where(i => questions[i].Expect is { } e && results[i].First?.Id == e).Select(Best).Order().ToList();
+        if (right.Count > 0)
+            Console.WriteLine($"  confidence of right first candidates: min {right[0]:0.00}, 5th percentile {right[right.Count / 20]:0.00}, median {right[right.Count / 2]:0.00}");
+    }
+
     public static void PrintFailures(List<EvalQuestion> questions, IReadOnlyList<FaqMatch> results)
     {
         for (var i = 0; i < questions.Count; i++)

@@ -15,6 +15,9 @@ public sealed partial class FaqCatalog
     public required SynonymFile Synonyms { get; init; }
     public required string DefaultPlanId { get; init; }
 
+    /// <summary>The years each plan covers, so a question about another year is not answered from it.</summary>
+    public required IReadOnlyDictionary<string, (int From, int To)> PlanYears { get; init; }
+
     public int EntryCount => Items.Count(i => i.Kind == FaqItemKind.Entry);
     public int PassageCount => Items.Count(i => i.Kind == FaqItemKind.Passage);
 
@@ -49,7 +52,13 @@ public sealed partial class FaqCatalog
             var label = synonyms.Plans.TryGetValue(plan.Id, out var names) ? names.Label : plan.Title;
             items.AddRange(PlanPassages.From(plan, content.Texts, label));
         }
-        return new FaqCatalog { Items = items, Synonyms = synonyms, DefaultPlanId = content.DefaultPlanId };
+        return new FaqCatalog
+        {
+            Items = items,
+            Synonyms = synonyms,
+            DefaultPlanId = content.DefaultPlanId,
+            PlanYears = content.Plans.ToDictionary(p => p.Id, p => (p.Start.Year, p.End.Year)),
+        };
     }
 
     private static bool Validate(YamlContent<FaqFile> file, string at, FaqEntry entry, BotContent content, Dictionary<string, string> seen, List<string> problems)

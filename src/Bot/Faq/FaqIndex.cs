@@ -21,12 +21,12 @@ public sealed class FaqIndex : IDisposable
     // Field weights: the phrasings members use count more than the answer text, and a matching syllable pair
     // (a whole word, usually) more than a lone syllable.
     private const float QuestionBoost = 1.0f, PairBoost = 1.5f, BodyBoost = 0.4f, BodyPairBoost = 0.6f, ExactBoost = 0.3f;
-    private const int Hits = 15;
+    private const int Hits = 10;
 
     // How much Lucene's own ranking counts next to the coverage: a candidate scoring half the best BM25 loses 0.1.
     // BM25 (term frequencies, field lengths) separates items that cover a question equally well.
     private const double RankShare = 0.2;
-    private const int MinFuzzyLength = 4;
+    private const int MinFuzzyLength = 5;
 
     private readonly RAMDirectory _directory;
     private readonly DirectoryReader _reader;
@@ -35,7 +35,7 @@ public sealed class FaqIndex : IDisposable
     private readonly FaqItem[] _items;
     private readonly int[] _itemByDoc;
     private readonly MatchConfidence _confidence;
-    private readonly Dictionary<string, HashSet<string>> _fieldTerms;
+    private readonly Dictionary<(string Field, string Text), TermContext> _terms = [];
     private readonly int _maxQueryWords;
 
     private FaqIndex(FaqCatalog catalog, TextNormalizer normalizer, RAMDirectory directory, VietnameseAnalyzer analyzer,
@@ -47,7 +47,6 @@ public sealed class FaqIndex : IDisposable
         _analyzer = analyzer;
         _items = items;
         _confidence = confidence;
-        _fieldTerms = fieldTerms;
         _maxQueryWords = maxQueryWords;
         _reader = DirectoryReader.Open(directory);
         // BM25 on both sides: the writer stores norms for it, the searcher scores with it.
@@ -56,6 +55,11 @@ public sealed class FaqIndex : IDisposable
         _itemByDoc = new int[_reader.MaxDoc];
         for (var doc = 0; doc < _reader.MaxDoc; doc++)
             _itemByDoc[doc] = int.Parse(_reader.Document(doc).Get(FaqFields.Id), System.Globalization.CultureInfo.InvariantCulture);
+        // Looking a term up in the term dictionary is most of a query's cost (~4 µs a clause); the index never
+        // changes, so every term's statistics are looked up once here.
+        foreach (var (field, texts) in fieldTerms)
+            foreach (var text in texts)
+                _terms[(field, text)] = TermContext.Build(_reader.Context, new Term(field, text));
     }
 
     public FaqCatalog Catalog { get; }
@@ -96,7 +100,7 @@ public sealed class FaqIndex : IDisposable
             }
             writer.Commit();
         }
-        return new FaqIndex(catalog, normalizer, directory, analyzer, items, new MatchConfidence(terms, catalog.Synonyms.QuestionWords.Select(w => VietnameseText.Fold(w))), fieldTerms, maxQueryWords);
+        return new FaqIndex(catalog, normalizer, directory, analyzer, items, new MatchConfidence(terms, catalog.Synonyms.QuestionWords.Select(w => VietnameseText.Fold(w)).Concat(normalizer.AbbreviationWords), catalog.PlanYears), fieldTerms, maxQueryWords);
 
         void Index(Document doc, string field, string text)
         {
@@ -186,10 +190,11 @@ public sealed class FaqIndex : IDisposable
             .FirstOrDefault();
     }
 
-    /// <summary>Only terms the field has: a clause for an absent term costs a dictionary seek and can never match.</summary>
+    /// <summary>Only terms the field has (a clause for an absent one can never match), with their looked-up statistics.</summary>
     private void Add(BooleanQuery query, string field, string text, float boost)
     {
-        if (_fieldTerms[field].Contains(text)) query.Add(new TermQuery(new Term(field, text)) { Boost = boost }, Occur.SHOULD);
+        if (_terms.TryGetValue((field, text), out var context))
+            query.Add(new TermQuery(new Term(field, text), context) { Boost = boost }, Occur.SHOULD);
     }
 
     public void Dispose()

@@ -32,7 +32,7 @@ public sealed class FaqOptions
 
     /// <summary>Subtracted from a plan passage's confidence, so a curated entry wins and quoting the plan needs a closer match.</summary>
     [Range(0.0, 1.0)]
-    public double PassagePenalty { get; set; } = 0.1;
+    public double PassagePenalty { get; set; } = 0.2;
 
     /// <summary>Words of a question that are searched; the rest of a pasted essay is ignored.</summary>
     [Range(8, 200)]

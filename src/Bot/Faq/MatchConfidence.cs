@@ -3,10 +3,16 @@ using System.Text;
 namespace Bot.Faq;
 
 /// <summary>The indexed terms of one item, for measuring how much of a question it covers.</summary>
-internal sealed record ItemTerms(HashSet<string> Questions, HashSet<string> QuestionPairs, HashSet<string> Body, HashSet<string> BodyPairs, HashSet<string>[] Phrasings);
+internal sealed record ItemTerms(HashSet<string> Questions, HashSet<string> QuestionPairs, HashSet<string> Body, HashSet<string> BodyPairs, HashSet<string>[] Phrasings)
+{
+    public double[] PhrasingWeights { get; set; } = [];
+}
 
 /// <summary>A question as searched: folded words (typos corrected), which were corrected, their pairs, the plans named.</summary>
-internal sealed record QueryWords(IReadOnlyList<string> Words, bool[] Corrected, IReadOnlyList<string> Pairs, IReadOnlySet<string> Plans);
+internal sealed record QueryWords(IReadOnlyList<string> Words, bool[] Corrected, IReadOnlyList<string> Pairs, IReadOnlySet<string> Plans)
+{
+    internal (List<(string Word, double Weight)> Words, double Total)? Weighted { get; set; }
+}
 
 /// <summary>
 /// How well an item matches a question, 0..1, comparable across questions (raw BM25 is not), so fixed thresholds
@@ -32,21 +38,25 @@ internal sealed class MatchConfidence
     private const double QuestionWordWeight = 0.3; // "là", "gì", "những", "bao nhiêu"...
     private const double PhrasingShare = 0.3;
     private const double OtherPlanPenalty = 0.30;  // the question names a plan, the item is about another
-    private const double NotDefaultPenalty = 0.08; // the question names no plan, the item is not about the default one
+    private const double NotDefaultPenalty = 0.15; // the question names no plan, the item is not about the default one
+    private const double OtherNumber = 0.5;        // the question names a number (or year) the item neither mentions nor covers
 
     private readonly ItemTerms[] _items;
     private readonly HashSet<string> _questionWords;
+    private readonly IReadOnlyDictionary<string, (int From, int To)> _planYears;
     private readonly Dictionary<string, int> _frequency = new(StringComparer.Ordinal);
     private readonly Dictionary<string, double> _weights = new(StringComparer.Ordinal);
 
-    public MatchConfidence(ItemTerms[] items, IEnumerable<string> questionWords)
+    public MatchConfidence(ItemTerms[] items, IEnumerable<string> questionWords, IReadOnlyDictionary<string, (int From, int To)> planYears)
     {
         _items = items;
+        _planYears = planYears;
         _questionWords = [.. questionWords];
         foreach (var item in items)
             foreach (var term in item.Questions.Union(item.Body))
                 _frequency[term] = _frequency.GetValueOrDefault(term) + 1;
         foreach (var (term, frequency) in _frequency) _weights[term] = Weight(term, frequency);
+        foreach (var item in items) item.PhrasingWeights = PhrasingWeights(item.Phrasings);
     }
 
     public bool Knows(string word) => _frequency.ContainsKey(word);
@@ -83,6 +93,10 @@ internal sealed class MatchConfidence
         var coverage = total > 0 ? covered / total : 0;
         var phrasing = ClosestPhrasing(terms, query);
         var confidence = (1 - PhrasingShare) * coverage + PhrasingShare * phrasing;
+        // "Chủ đề thi đua năm 2015", "đợt 3": close in words to an item, but about a number it never mentions (for a
+        // year: nor covers), so about something else.
+        if (query.Words.Any(w => char.IsDigit(w[0]) && !terms.Questions.Contains(w) && !terms.Body.Contains(w) && !(Year(w) is { } y && Covers(item, y))))
+            confidence *= OtherNumber;
         if (item.PlanId is { } plan)
         {
             if (query.Plans.Count > 0 && !query.Plans.Contains(plan)) confidence -= OtherPlanPenalty;
@@ -95,22 +109,36 @@ internal sealed class MatchConfidence
     /// <summary>The F1 of the weighted words shared by the question and its nearest phrasing.</summary>
     private double ClosestPhrasing(ItemTerms terms, QueryWords query)
     {
-        double queryTotal = 0;
-        foreach (var word in query.Words) queryTotal += Weight(word);
+        var (words, queryTotal) = Distinct(query);
         var best = 0.0;
-        foreach (var phrasing in terms.Phrasings)
+        for (var p = 0; p < terms.Phrasings.Length; p++)
         {
-            double shared = 0, total = 0;
-            foreach (var word in phrasing)
-            {
-                var weight = Weight(word);
-                total += weight;
-                if (query.Words.Contains(word)) shared += weight;
-            }
-            if (shared > 0) best = Math.Max(best, 2 * shared / (total + queryTotal));
+            var phrasing = terms.Phrasings[p];
+            double shared = 0;
+            foreach (var (word, weight) in words)
+                if (phrasing.Contains(word)) shared += weight;
+            if (shared > 0) best = Math.Max(best, 2 * shared / (terms.PhrasingWeights[p] + queryTotal));
         }
         return best;
     }
+
+    /// <summary>The question's distinct words with their weights, computed once per question, not once per candidate.</summary>
+    private (List<(string Word, double Weight)> Words, double Total) Distinct(QueryWords query)
+    {
+        if (query.Weighted is { } cached) return cached;
+        var words = query.Words.Distinct(StringComparer.Ordinal).Select(w => (w, Weight(w))).ToList();
+        query.Weighted = (words, words.Sum(w => w.Item2));
+        return query.Weighted.Value;
+    }
+
+    /// <summary>The total weight of each phrasing, for the F1's denominator.</summary>
+    internal double[] PhrasingWeights(IEnumerable<HashSet<string>> phrasings) => [.. phrasings.Select(p => p.Sum(Weight))];
+
+    private bool Covers(FaqItem item, int year) =>
+        item.PlanId is { } plan && _planYears.TryGetValue(plan, out var years) && year >= years.From && year <= years.To;
+
+    private static int? Year(string word) =>
+        word.Length == 4 && int.TryParse(word, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var y) && y is >= 1900 and <= 2100 ? y : null;
 
     private static double Pair(ItemTerms terms, string pair) =>
         terms.QuestionPairs.Contains(pair) ? 1 : terms.BodyPairs.Contains(pair) ? BodyMatch : 0;

@@ -12,13 +12,12 @@ public sealed record NormalizedText(string Text, IReadOnlySet<string> Plans);
 /// Rewrites text before Lucene tokenises it, with the map in dialogs/faq/synonyms.yaml. Abbreviations are
 /// expanded here rather than by a token filter because Lucene 4.8 has no SynonymGraphFilter: multi-word
 /// expansions from SynonymFilter interleave with the next tokens and spoil the bigrams. The same rewriting is
-/// applied to the indexed text, so both sides meet in one vocabulary: "CĐCS" and "công đoàn cơ sở" become the
-/// same words (keeping the abbreviation too would make it a rare, heavy word that only the entries spelling it
-/// out could match).
+/// applied to the indexed text, so both sides meet in one vocabulary: "CĐCS" and "công đoàn cơ sở" both become
+/// "cđcs công đoàn cơ sở".
 /// </summary>
 public sealed class TextNormalizer
 {
-    private enum Kind { Replace, Drop }
+    private enum Kind { Abbreviation, Replace, Drop }
 
     private sealed record Rule(Kind Kind, string[] Words);
 
@@ -42,7 +41,11 @@ public sealed class TextNormalizer
 
     public TextNormalizer(SynonymFile synonyms)
     {
-        foreach (var (key, value) in synonyms.Abbreviations) Add(_folded, Key(key), new Rule(Kind.Replace, Split(value)));
+        foreach (var (key, value) in synonyms.Abbreviations)
+        {
+            Add(_folded, Key(key), new Rule(Kind.Abbreviation, Split(value)));
+            AbbreviationWords.UnionWith(Key(key).Split(' '));
+        }
         foreach (var (key, value) in synonyms.Variants)
         {
             var rule = new Rule(Kind.Replace, Split(value));
@@ -68,54 +71,75 @@ public sealed class TextNormalizer
         _longest = _folded.Keys.Concat(_exact.Keys).Select(k => k.Count(c => c == ' ') + 1).DefaultIfEmpty(1).Max();
     }
 
+    /// <summary>The folded words abbreviations are written with ("cdcs", "ldg"): kept next to their expansion, lightly weighted.</summary>
+    public HashSet<string> AbbreviationWords { get; } = new(StringComparer.Ordinal);
+
     public NormalizedText Normalize(string? text)
     {
-        var words = Words(text);
-        var output = new List<string>(words.Count + 8);
-        for (var i = 0; i < words.Count;)
+        var words = Words(text).ToArray();
+        var folded = Array.ConvertAll(words, VietnameseText.Fold);
+        var output = new List<string>(words.Length + 8);
+        for (var i = 0; i < words.Length;)
         {
-            var (rule, length) = Match(words, i);
+            var (rule, length) = Match(words, folded, i);
             if (rule is null)
             {
                 output.Add(words[i]);
                 i++;
                 continue;
             }
+            // The abbreviation stays too, as a tie-breaker: "LĐLĐ viết tắt của gì" is about LĐLĐ, not TLĐ, though
+            // "liên đoàn lao động" is part of both expansions.
+            if (rule.Kind == Kind.Abbreviation) output.AddRange(words.AsSpan(i, length));
             output.AddRange(rule.Words);
             i += length;
         }
-        ConvertNumbers(output, VietnameseText.HasDiacritics(text));
+        ConvertNumbers(output, TypedWithDiacritics(words));
         return new NormalizedText(string.Join(' ', output), PlansNamed(output));
     }
 
-    private (Rule? Rule, int Length) Match(List<string> words, int start)
+    private (Rule? Rule, int Length) Match(string[] words, string[] folded, int start)
     {
-        for (var n = Math.Min(_longest, words.Count - start); n >= 1; n--)
+        for (var n = Math.Min(_longest, words.Length - start); n >= 1; n--)
         {
-            var span = words.GetRange(start, n);
-            if (_exact.TryGetValue(string.Join(' ', span), out var exact)) return (exact, n);
-            if (_folded.TryGetValue(string.Join(' ', span.Select(VietnameseText.Fold)), out var folded)) return (folded, n);
+            if (_exact.TryGetValue(n == 1 ? words[start] : string.Join(' ', words, start, n), out var exact)) return (exact, n);
+            if (_folded.TryGetValue(n == 1 ? folded[start] : string.Join(' ', folded, start, n), out var rule)) return (rule, n);
         }
         return (null, 0);
+    }
+
+    /// <summary>
+    /// Whether the member writes with diacritics: most words that have letters carry marks. One stray mark in an
+    /// unaccented question ("nọi dung thu tu") does not make "tu" mean "tự".
+    /// </summary>
+    private static bool TypedWithDiacritics(string[] words)
+    {
+        int letters = 0, marked = 0;
+        foreach (var w in words)
+        {
+            if (!char.IsLetter(w[0])) continue;
+            letters++;
+            if (VietnameseText.HasDiacritics(w)) marked++;
+        }
+        return letters > 0 && marked * 5 >= letters * 2;
     }
 
     /// <summary>"đợt một" → "đợt 1", "năm nội dung" → "5 nội dung", "lần thứ X" → "lần thứ 10"; "năm 2021" stays a year.</summary>
     private void ConvertNumbers(List<string> words, bool typedWithDiacritics)
     {
+        var folded = words.ConvertAll(VietnameseText.Fold);
         for (var i = 0; i < words.Count; i++)
         {
-            var folded = VietnameseText.Fold(words[i]);
-            var after = i > 0 && (_numberBefore.Contains(VietnameseText.Fold(words[i - 1]))
-                || (i > 1 && _numberBefore.Contains(VietnameseText.Fold(words[i - 2] + " " + words[i - 1]))));
-            if (after && Roman.TryGetValue(folded, out var roman))
+            var after = i > 0 && (_numberBefore.Contains(folded[i - 1]) || (i > 1 && _numberBefore.Contains(folded[i - 2] + " " + folded[i - 1])));
+            if (after && Roman.TryGetValue(folded[i], out var roman))
             {
                 words[i] = roman;
                 continue;
             }
-            if (!NumberWord(words[i], folded, typedWithDiacritics, out var digits)) continue;
+            if (!NumberWord(words[i], folded[i], typedWithDiacritics, out var digits)) continue;
             var nextIsNumber = i + 1 < words.Count && char.IsDigit(words[i + 1][0]);
-            var before = i + 1 < words.Count && (_numberAfter.Contains(VietnameseText.Fold(words[i + 1]))
-                || (i + 2 < words.Count && _numberAfter.Contains(VietnameseText.Fold(words[i + 1] + " " + words[i + 2]))));
+            var before = i + 1 < words.Count && (_numberAfter.Contains(folded[i + 1])
+                || (i + 2 < words.Count && _numberAfter.Contains(folded[i + 1] + " " + folded[i + 2])));
             if ((after || before) && !nextIsNumber) words[i] = digits;
         }
     }
@@ -167,7 +191,10 @@ public sealed class TextNormalizer
 
         void Flush()
         {
-            if (sb.Length > 0) words.Add(sb.ToString());
+            // "01/7/2021" and "1/7/2021" are the same date.
+            var start = 0;
+            while (start < sb.Length - 1 && sb[start] == '0' && char.IsDigit(sb[start + 1])) start++;
+            if (sb.Length > 0) words.Add(sb.ToString(start, sb.Length - start));
             sb.Clear();
         }
     }
