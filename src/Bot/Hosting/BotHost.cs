@@ -1,6 +1,7 @@
 using Bot.Channels.Local;
 using Bot.Content;
 using Bot.Conversations;
+using Bot.Faq;
 using Bot.Movements;
 using Bot.Storage;
 
@@ -19,6 +20,7 @@ public static class BotHost
         builder.AddStorage();
         builder.AddConversations();
         builder.AddMovements();
+        builder.AddFaq();
         builder.AddLocalChat();
 
         overrides?.Services?.Invoke(builder.Services);
