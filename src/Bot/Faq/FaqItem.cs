@@ -23,6 +23,9 @@ public sealed record FaqItem
     /// <summary>The plan document a passage is quoted from (entries name theirs in <see cref="Source"/>).</summary>
     public Localized? Document { get; init; }
 
+    /// <summary>What a passage is ("Nội dung 3", a movement's name): its quote alone does not always say.</summary>
+    public Localized? Heading { get; init; }
+
     /// <summary>Indexed as the question side: the entry's phrasings, or a passage's heading.</summary>
     public required IReadOnlyList<string> Questions { get; init; }
 

@@ -47,5 +47,6 @@ public sealed class FaqResponder(FaqLibrary library, Say say, Menu menu, ILogger
     private string Render(FaqItem item, string language) => item.Kind == FaqItemKind.Entry
         ? say.Texts.Get(language, "faq.answer", ("answer", item.Answer.For(language)), ("source", item.Source.For(language)))
         : say.Texts.Get(language, "faq.passage-answer",
-            ("text", item.Answer.For(language)), ("document", item.Document?.For(language)), ("section", item.Source.For(language)));
+            ("heading", item.Heading?.For(language)), ("text", item.Answer.For(language)),
+            ("document", item.Document?.For(language)), ("section", item.Source.For(language)));
 }

@@ -45,6 +45,7 @@ internal static class PlanPassages
         Answer = text,
         Source = section ?? heading,
         Document = plan.Document,
+        Heading = heading,
         Questions = [heading.Vi],
         Body = text.Vi,
     };

@@ -99,7 +99,7 @@ public class FaqTranscriptTests
     {
         await using var bot = await TestBot.StartAsync();
         await bot.Flow().Send("Cán bộ công chức viên chức tỉnh Lai Châu thi đua thực hiện văn hóa công sở")
-            .AssertReply(r => r.Text.Contains("Trích Văn bản phát động số 13/PĐTD-LĐLĐ") && r.Text.Contains("Nguồn:"), "a quoted, cited passage");
+            .AssertReply(r => r.Text.Contains("Trích Văn bản phát động số 13/PĐTD-LĐLĐ") && r.Text.Contains("văn hóa công sở") && r.Text.Contains("Nguồn:"), "a quoted, cited passage");
     }
 
     [Fact]
