@@ -63,6 +63,24 @@ public class FaqMatcherTests
         Assert.Contains(match.Candidates.Take(3), c => c.Item.PlanId == "lai-chau-2020-2025");
     }
 
+    [Fact]
+    public void ConcurrentQuestionsGetTheSameAnswersAsOneByOne()
+    {
+        string[] questions = ["đợt 2 bắt đầu khi nào", "chủ đè thi đua 2021", "giá vàng hôm nay", "Quảng Trị", "CĐCS là gì", "phog trao thi dua"];
+        var expected = questions.Select(q => Ask(q).First?.Id).ToArray();
+        var results = new string?[questions.Length * 50];
+        Parallel.For(0, results.Length, i => results[i] = Ask(questions[i % questions.Length]).First?.Id);
+        Assert.All(Enumerable.Range(0, results.Length), i => Assert.Equal(expected[i % questions.Length], results[i]));
+    }
+
+    [Fact]
+    public async Task ThresholdsThatContradictEachOtherStopTheStart()
+    {
+        var error = await Assert.ThrowsAsync<Microsoft.Extensions.Options.OptionsValidationException>(() =>
+            TestBot.StartAsync(settings: new Dictionary<string, string?> { ["Faq:SuggestConfidence"] = "0.9", ["Faq:AnswerConfidence"] = "0.6" }));
+        Assert.Contains("Faq:SuggestConfidence", error.Message);
+    }
+
     /// <summary>The benchmark's own targets, kept by the test suite so a content edit cannot silently lower them.</summary>
     [Theory]
     [InlineData("bench/faq-eval.yaml")]
