@@ -20,7 +20,7 @@ public static class FaqExtensions
         services.AddSingleton<ITextHandler, FaqTextHandler>();
         services.AddCommand<AskCommand>();
         services.AddCommand<ReloadCommand>();
-        services.AddSingleton(new MenuItem("/hoi", "faq.menu-ask", 20));
+        services.AddSingleton(new MenuItem("/hoi", "faq.menu-ask", 30));
         return builder;
     }
 
