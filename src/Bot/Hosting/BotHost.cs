@@ -3,6 +3,7 @@ using Bot.Channels.Local;
 using Bot.Channels.Zalo;
 using Bot.Content;
 using Bot.Conversations;
+using Bot.Faq;
 using Bot.Movements;
 using Bot.Pledges;
 using Bot.Storage;
@@ -23,6 +24,7 @@ public static class BotHost
         builder.AddConversations();
         builder.AddMovements();
         builder.AddPledges();
+        builder.AddFaq();
         builder.AddBroadcasts();
         builder.AddZaloChannel();
         builder.AddLocalChat();
