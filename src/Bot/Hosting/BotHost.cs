@@ -1,4 +1,5 @@
 using Bot.Channels.Local;
+using Bot.Channels.Telegram;
 using Bot.Content;
 using Bot.Conversations;
 using Bot.Movements;
@@ -19,6 +20,7 @@ public static class BotHost
         builder.AddStorage();
         builder.AddConversations();
         builder.AddMovements();
+        builder.AddTelegram();
         builder.AddLocalChat();
 
         overrides?.Services?.Invoke(builder.Services);
