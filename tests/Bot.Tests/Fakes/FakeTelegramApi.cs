@@ -55,6 +55,9 @@ public sealed partial class FakeTelegramApi : IAsyncDisposable
     /// <summary>While set, sendMessage waits for it: a slow Telegram (or a slow turn) on demand.</summary>
     public TaskCompletionSource? HoldSends { get; set; }
 
+    /// <summary>Extra context for a timeout message (the host's warnings and errors).</summary>
+    public Func<string>? Diagnostics { get; set; }
+
     public int PollsStarted { get; private set; }
     public JsonObject? LastPoll { get; private set; }
     public int PollsAborted { get; private set; }
@@ -87,7 +90,9 @@ public sealed partial class FakeTelegramApi : IAsyncDisposable
 
     public FakeMessage? Message(FakeChat chat, int id) { lock (_gate) return _messages.GetValueOrDefault((chat.Id, id)); }
 
-    /// <summary>Waits (no polling, no sleeps) until <paramref name="probe"/> finds something after any change in the fake.</summary>
+    private static readonly TimeSpan Recheck = TimeSpan.FromMilliseconds(50);
+
+    /// <summary>Waits until <paramref name="probe"/> finds something after any change in the fake.</summary>
     public async Task<T> WaitForAsync<T>(Func<FakeTelegramApi, T?> probe, string what, TimeSpan? timeout = null)
     {
         var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(10));
@@ -100,8 +105,10 @@ public sealed partial class FakeTelegramApi : IAsyncDisposable
             }
             if (probe(this) is { } found && (found is not bool b || b)) return found;
             var left = deadline - DateTime.UtcNow;
-            if (left <= TimeSpan.Zero) throw new TimeoutException($"Timed out waiting for {what}. Bot API calls: {string.Join(", ", Calls.Select(c => $"{c.Method}={c.Status}"))}");
-            try { await changed.WaitAsync(left); } catch (TimeoutException) { }
+            if (left <= TimeSpan.Zero)
+                throw new TimeoutException($"Timed out waiting for {what}. Bot API calls: {string.Join(", ", Calls.Select(c => $"{c.Method}={c.Status}"))}\n{Diagnostics?.Invoke()}");
+            // Woken by any change in the fake; re-checked every 50 ms for conditions on the bot's side (its database).
+            try { await changed.WaitAsync(left < Recheck ? left : Recheck); } catch (TimeoutException) { }
         }
     }
 

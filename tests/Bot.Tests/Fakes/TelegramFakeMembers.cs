@@ -57,7 +57,7 @@ public sealed partial class FakeTelegramApi
         {
             var current = _messages[(botMessage.Chat.Id, botMessage.Id)];
             var data = current.Buttons.FirstOrDefault(b => b.Label == label).Data
-                ?? (evenIfGone ? botMessage.Buttons.FirstOrDefault(b => b.Label == label).Data : null)
+                ?? (evenIfGone ? current.PastKeyboards.SelectMany(FakeMessage.ButtonsOf).FirstOrDefault(b => b.Label == label).Data : null)
                 ?? throw new InvalidOperationException($"No button '{label}' on message {botMessage.Id}: {string.Join(", ", current.Buttons.Select(b => b.Label))}");
             id = (_nextQueryId++).ToString(System.Globalization.CultureInfo.InvariantCulture);
             _queries[id] = (current, false);

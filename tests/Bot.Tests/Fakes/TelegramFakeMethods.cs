@@ -56,8 +56,9 @@ public sealed partial class FakeTelegramApi
                 Id = chat.NextMessageId++, Chat = chat, From = Bot, Date = Now, ReplyTo = replyTo,
                 Text = textField == "text" ? text : null, SentHtml = raw, ParseMode = (string?)request["parse_mode"],
                 ReplyMarkup = request["reply_markup"]?.DeepClone() as JsonObject,
-                DocumentName = (string?)request["document"]?["file_name"], Caption = textField == "caption" ? text : null,
+                DocumentName = (string?)(request["document"] as JsonObject)?["file_name"], Caption = textField == "caption" ? text : null,
             };
+            if (message.ReplyMarkup is { } keyboard) message.PastKeyboards.Add(keyboard);
             _messages[(chat.Id, message.Id)] = message;
             _botMessages.Add(message);
             chat.LastBotMessageWasOurs = true;
@@ -90,6 +91,7 @@ public sealed partial class FakeTelegramApi
             message.Text = text;
             message.SentHtml = raw;
             message.ReplyMarkup = markup;
+            if (markup is not null) message.PastKeyboards.Add(markup);
             return Ok(message.ToJson());
         }
     }
@@ -105,6 +107,7 @@ public sealed partial class FakeTelegramApi
             if (JsonNode.DeepEquals(message.ReplyMarkup, markup))
                 return Error(400, "Bad Request: message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message");
             message.ReplyMarkup = markup;
+            if (markup is not null) message.PastKeyboards.Add(markup);
             return Ok(message.ToJson());
         }
     }

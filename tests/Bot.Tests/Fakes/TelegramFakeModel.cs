@@ -49,6 +49,9 @@ public sealed class FakeMessage
     public string? ParseMode { get; set; }
     public FakeMessage? ReplyTo { get; init; }
     public JsonObject? ReplyMarkup { get; set; }
+
+    /// <summary>Every keyboard the message ever had, so a stale client's press can be played.</summary>
+    public List<JsonObject> PastKeyboards { get; } = [];
     public string? DocumentName { get; init; }
     public string? Caption { get; init; }
     public JsonObject? Extra { get; init; }
@@ -56,8 +59,10 @@ public sealed class FakeMessage
     public bool FromBot => From.IsBot;
 
     /// <summary>Labels and callback data of the inline keyboard, row by row.</summary>
-    public IReadOnlyList<(string Label, string? Data, string? Url)> Buttons =>
-        ReplyMarkup?["inline_keyboard"] is JsonArray rows
+    public IReadOnlyList<(string Label, string? Data, string? Url)> Buttons => ButtonsOf(ReplyMarkup);
+
+    public static IReadOnlyList<(string Label, string? Data, string? Url)> ButtonsOf(JsonObject? markup) =>
+        markup?["inline_keyboard"] is JsonArray rows
             ? [.. rows.OfType<JsonArray>().SelectMany(r => r.OfType<JsonObject>())
                 .Select(b => ((string)b["text"]!, (string?)b["callback_data"], (string?)b["url"]))]
             : [];

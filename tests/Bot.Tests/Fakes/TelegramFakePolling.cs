@@ -95,6 +95,10 @@ public sealed partial class FakeTelegramApi
             var form = await request.ReadFormAsync();
             foreach (var (key, value) in form) json[key] = Value(value.ToString());
             foreach (var file in form.Files) json[file.Name] = new JsonObject { ["file_name"] = file.FileName, ["length"] = file.Length };
+            // "attach://<part>" refers to a file part by name.
+            foreach (var (key, value) in form)
+                if (value.ToString() is ['a', 't', 't', 'a', 'c', 'h', ':', '/', '/', .. var part] && form.Files.GetFile(part) is { } attached)
+                    json[key] = new JsonObject { ["file_name"] = attached.FileName, ["length"] = attached.Length };
         }
         else if (await new StreamReader(request.Body).ReadToEndAsync() is { Length: > 0 } body && JsonNode.Parse(body) is JsonObject parsed)
         {

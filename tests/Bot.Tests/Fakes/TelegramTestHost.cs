@@ -57,6 +57,7 @@ public sealed class TelegramTestHost : IAsyncDisposable
             s.AddSingleton<ILoggerProvider>(logs);
             services?.Invoke(s);
         });
+        api.Diagnostics = () => string.Join('\n', logs.Lines.Where(l => l.Level >= LogLevel.Warning).Select(l => $"{l.Level} {l.Category}: {l.Text}"));
         if (webhook)
         {
             var address = bot.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

@@ -145,7 +145,7 @@ public sealed class TelegramConnector(ITelegramBotClient client, TelegramErrors 
     {
         if (buttons.Count == 0) return null;
         // One button per row: labels are sentences and must stay readable on a phone.
-        return new InlineKeyboardMarkup(buttons.Select(b => new[] { ToInline(b) }));
+        return new InlineKeyboardMarkup(buttons.Select(b => new[] { ToInline(b) }).ToArray());
     }
 
     private static InlineKeyboardButton ToInline(Button b)
