@@ -52,11 +52,20 @@ public sealed class TelegramTestHost : IAsyncDisposable
             config["Telegram:WebhookSecret"] = WebhookSecret;
         }
         foreach (var (k, v) in settings ?? new Dictionary<string, string?>()) config[k] = v;
-        var bot = await TestBot.StartAsync(config, time, services: s =>
+        TestBot bot;
+        try
         {
-            s.AddSingleton<ILoggerProvider>(logs);
-            services?.Invoke(s);
-        });
+            bot = await TestBot.StartAsync(config, time, services: s =>
+            {
+                s.AddSingleton<ILoggerProvider>(logs);
+                services?.Invoke(s);
+            });
+        }
+        catch
+        {
+            await api.DisposeAsync();
+            throw;
+        }
         api.Diagnostics = () => string.Join('\n', logs.Lines.Where(l => l.Level >= LogLevel.Warning).Select(l => $"{l.Level} {l.Category}: {l.Text}"));
         if (webhook)
         {

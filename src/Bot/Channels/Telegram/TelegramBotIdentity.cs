@@ -4,8 +4,8 @@ using Telegram.Bot.Types;
 namespace Bot.Channels.Telegram;
 
 /// <summary>
-/// Who this bot is (getMe), asked once at start: commands are matched against its username and replies against its id.
-/// A rejected token stops the host with a clear message; anything else is retried with a growing pause.
+/// Who this bot is (getMe): commands are matched against its username and replies against its id. Asked at start;
+/// a rejected token fails the start with a clear message, an unreachable Telegram is retried in the background.
 /// </summary>
 public sealed class TelegramBotIdentity(
     ITelegramBotClient client,
@@ -14,7 +14,10 @@ public sealed class TelegramBotIdentity(
     TimeProvider time,
     ILogger<TelegramBotIdentity> logger)
 {
+    public static readonly TimeSpan StartCheckLimit = TimeSpan.FromSeconds(10);
+
     private readonly TaskCompletionSource<User> _me = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource _firstAnswer = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _started;
 
     /// <summary>Known once getMe answered; null before.</summary>
@@ -24,8 +27,25 @@ public sealed class TelegramBotIdentity(
 
     public Task<User> WhenKnownAsync(CancellationToken ct)
     {
-        if (Interlocked.Exchange(ref _started, 1) == 0) _ = AskAsync(ct);
+        if (Interlocked.Exchange(ref _started, 1) == 0) _ = AskAsync(lifetime.ApplicationStopping);
         return _me.Task.WaitAsync(ct);
+    }
+
+    /// <summary>For the receivers' start: waits for the first getMe answer (up to 10 s) and refuses a rejected token.</summary>
+    public async Task CheckAtStartAsync(CancellationToken ct)
+    {
+        _ = WhenKnownAsync(ct);
+        using var limit = new CancellationTokenSource(StartCheckLimit, time);
+        using var both = CancellationTokenSource.CreateLinkedTokenSource(limit.Token, ct);
+        try
+        {
+            await _firstAnswer.Task.WaitAsync(both.Token);
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            return; // Telegram is slow or unreachable: the start goes on, getMe is retried
+        }
+        if (_me.Task.IsFaulted) throw _me.Task.Exception!.InnerException!;
     }
 
     public bool IsThisBot(string? username) =>
@@ -47,13 +67,13 @@ public sealed class TelegramBotIdentity(
                 }
                 catch (Exception ex) when (TelegramErrors.IsTokenRejected(ex))
                 {
-                    logger.LogCritical("Telegram rejected the bot token (getMe answered \"{Answer}\"). Check Telegram:BotToken; stopping.", errors.Redact(ex.Message));
-                    _me.TrySetException(new InvalidOperationException("Telegram rejected the bot token."));
-                    lifetime.StopApplication();
+                    _me.TrySetException(new InvalidOperationException(
+                        $"Telegram rejected Telegram:BotToken (getMe answered \"{errors.Redact(ex.Message)}\"). Check the token with @BotFather."));
                     return;
                 }
                 catch (Exception ex) when (!ct.IsCancellationRequested)
                 {
+                    _firstAnswer.TrySetResult();
                     logger.LogWarning(errors.Redacted(ex), "Could not reach Telegram (getMe); retrying in {Delay}", pause.Current);
                     await pause.WaitAsync(time, ct);
                 }
@@ -62,6 +82,10 @@ public sealed class TelegramBotIdentity(
         catch (OperationCanceledException)
         {
             _me.TrySetCanceled(ct);
+        }
+        finally
+        {
+            _firstAnswer.TrySetResult();
         }
     }
 }

@@ -24,6 +24,12 @@ public sealed class TelegramPollingService(
 
     public static readonly TimeSpan ConflictDelay = TimeSpan.FromSeconds(30);
 
+    public override async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await identity.CheckAtStartAsync(cancellationToken);
+        await base.StartAsync(cancellationToken);
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         try
@@ -36,9 +42,9 @@ public sealed class TelegramPollingService(
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
         }
-        catch (InvalidOperationException) when (identity.Me is null)
+        catch (InvalidOperationException ex) when (identity.Me is null)
         {
-            // the token was rejected: TelegramBotIdentity said so and stops the host
+            logger.LogCritical("{Problem}", ex.Message); // the token was rejected after the start check gave up waiting
         }
     }
 
@@ -70,7 +76,10 @@ public sealed class TelegramPollingService(
             }
             catch (Exception ex) when (!ct.IsCancellationRequested)
             {
-                logger.LogWarning(errors.Redacted(ex), "Polling Telegram failed; retrying in {Delay}", pause.Current);
+                if (TelegramErrors.IsTokenRejected(ex))
+                    logger.LogError("Telegram rejected the bot token (\"{Answer}\"): was it revoked in @BotFather? Retrying in {Delay}", errors.Redact(ex.Message), pause.Current);
+                else
+                    logger.LogWarning(errors.Redacted(ex), "Polling Telegram failed; retrying in {Delay}", pause.Current);
                 await pause.WaitAsync(time, ct);
                 continue;
             }

@@ -93,6 +93,12 @@ public sealed class TelegramWebhookService(
     TimeProvider time,
     ILogger<TelegramWebhookService> logger) : BackgroundService
 {
+    public override async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await identity.CheckAtStartAsync(cancellationToken);
+        await base.StartAsync(cancellationToken);
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         try
@@ -106,9 +112,9 @@ public sealed class TelegramWebhookService(
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
         }
-        catch (InvalidOperationException) when (identity.Me is null)
+        catch (InvalidOperationException ex) when (identity.Me is null)
         {
-            // the token was rejected: TelegramBotIdentity said so and stops the host
+            logger.LogCritical("{Problem}", ex.Message); // the token was rejected after the start check gave up waiting
         }
     }
 
