@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
 using Bot.Content;
 using Bot.Conversations;
@@ -30,17 +31,37 @@ public sealed partial class TelegramCommandMenu(
 
     public sealed record Lists(IReadOnlyList<BotCommand> Private, IReadOnlyList<BotCommand> Groups, IReadOnlyList<BotCommand> Officers);
 
+    private static readonly (string Language, string? Code)[] MenuLanguages = [(Languages.Vietnamese, null), (Languages.English, "en")];
+
+    // Officers whose chat Telegram did not know yet ("chat not found"): their menu goes up when they first write.
+    private readonly ConcurrentDictionary<long, byte> _officersPending = new();
+
     public async Task PublishAsync(CancellationToken ct)
     {
-        foreach (var (language, code) in new[] { (Languages.Vietnamese, (string?)null), (Languages.English, "en") })
+        foreach (var (language, code) in MenuLanguages)
         {
             var lists = Build(language);
             await SetAsync(lists.Private, BotCommandScope.Default(), code, "private chats", ct);
             await SetAsync(lists.Groups, BotCommandScope.AllGroupChats(), code, "groups", ct);
-            foreach (var (channel, userId) in officers.All)
-                if (channel == TelegramUpdateTranslator.Channel && long.TryParse(userId, out var id))
-                    await SetAsync(lists.Officers, BotCommandScope.Chat(id), code, $"officer {userId}", ct);
         }
+        foreach (var (channel, userId) in officers.All)
+            if (channel == TelegramUpdateTranslator.Channel && long.TryParse(userId, out var id) && !await PublishOfficerAsync(id, ct))
+                _officersPending.TryAdd(id, 0);
+    }
+
+    /// <summary>Called for every private message: an officer the menu could not reach at start gets it now.</summary>
+    public async Task OnPrivateContactAsync(string userId, CancellationToken ct)
+    {
+        if (_officersPending.IsEmpty || !long.TryParse(userId, out var id) || !_officersPending.TryRemove(id, out _)) return;
+        if (!await PublishOfficerAsync(id, ct)) _officersPending.TryAdd(id, 0);
+    }
+
+    private async Task<bool> PublishOfficerAsync(long id, CancellationToken ct)
+    {
+        var ok = true;
+        foreach (var (language, code) in MenuLanguages)
+            ok &= await SetAsync(Build(language).Officers, BotCommandScope.Chat(id), code, $"officer {id}", ct);
+        return ok;
     }
 
     public Lists Build(string language)
@@ -71,16 +92,18 @@ public sealed partial class TelegramCommandMenu(
 
     public static bool IsValidName(string name) => CommandName().IsMatch(name);
 
-    private async Task SetAsync(IReadOnlyList<BotCommand> list, BotCommandScope scope, string? language, string what, CancellationToken ct)
+    private async Task<bool> SetAsync(IReadOnlyList<BotCommand> list, BotCommandScope scope, string? language, string what, CancellationToken ct)
     {
         try
         {
             await client.SetMyCommands(list, scope, language, ct);
+            return true;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // An officer who never opened the bot is "chat not found": the rest of the menu still goes up.
             logger.LogWarning("Could not set the Telegram command menu for {What} ({Language}): {Problem}", what, language ?? "vi", errors.Redact(ex.Message));
+            return false;
         }
     }
 

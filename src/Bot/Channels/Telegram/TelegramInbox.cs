@@ -12,6 +12,7 @@ public sealed class TelegramInbox(
     TurnPipeline pipeline,
     TelegramUpdateTranslator translator,
     TelegramChatMigration migration,
+    TelegramCommandMenu menu,
     TelegramErrors errors,
     ILogger<TelegramInbox> logger)
 {
@@ -44,6 +45,7 @@ public sealed class TelegramInbox(
             return;
         }
         if (activity is null) return;
+        if (activity.ChatKind == ChatKind.Private) await menu.OnPrivateContactAsync(activity.UserId, ct);
 
         await _slots.WaitAsync(ct);
         // Not the receiver's token: a turn that started finishes its answer even while the host stops.

@@ -85,7 +85,15 @@ public sealed class TelegramPollingService(
             }
             foreach (var update in updates)
             {
-                await inbox.HandOverAsync(update, ct);
+                try
+                {
+                    await inbox.HandOverAsync(update, ct);
+                }
+                catch (Exception ex) when (!ct.IsCancellationRequested)
+                {
+                    // A bug on one update must not stop the receiver, nor make Telegram resend it forever.
+                    logger.LogError(errors.Redacted(ex), "Could not hand over Telegram update {UpdateId}; skipped", update.Id);
+                }
                 offset = update.Id + 1; // confirmed to Telegram by the next getUpdates
             }
         }

@@ -62,6 +62,21 @@ public class TelegramStartupTests
     }
 
     [Fact]
+    public async Task AnOfficerTelegramDidNotKnowAtStartGetsTheirMenuOnTheirFirstMessage()
+    {
+        await using var host = await TelegramTestHost.StartAsync(services: s => s.AddCommand<ExportCommand>());
+        await host.Api.WaitForAsync(a => a.Calls.Count(c => c is { Method: "setMyCommands", Status: 400 }) == 1, "the officer's menu refused");
+        var officer = new FakeUser(TelegramTestHost.OfficerId, "Cán bộ");
+        var chat = host.Api.PrivateChat(officer);
+
+        host.Api.Say(officer, chat, "/start");
+
+        await host.Api.NextBotMessageAsync(chat, 0);
+        var menu = await host.Api.WaitForAsync(a => a.Menus.FirstOrDefault(m => m.Scope == "chat" && m.LanguageCode is null), "the officer's menu");
+        Assert.Contains("xuat", menu.Names);
+    }
+
+    [Fact]
     public async Task EveryMenuNameInTheTextsIsAValidTelegramCommand()
     {
         await using var bot = await TestBot.StartAsync();
