@@ -74,7 +74,8 @@ public sealed class TelegramBotIdentity(
                 catch (Exception ex) when (!ct.IsCancellationRequested)
                 {
                     _firstAnswer.TrySetResult();
-                    logger.LogWarning(errors.Redacted(ex), "Could not reach Telegram (getMe); retrying in {Delay}", pause.Current);
+                    logger.LogWarning("Could not reach Telegram (getMe): {Problem}; retrying in {Delay}", errors.Redact(ex.GetBaseException().Message), pause.Current);
+                    logger.LogDebug(errors.Redacted(ex), "getMe failed");
                     await pause.WaitAsync(time, ct);
                 }
             }

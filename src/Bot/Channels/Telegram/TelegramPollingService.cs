@@ -79,7 +79,11 @@ public sealed class TelegramPollingService(
                 if (TelegramErrors.IsTokenRejected(ex))
                     logger.LogError("Telegram rejected the bot token (\"{Answer}\"): was it revoked in @BotFather? Retrying in {Delay}", errors.Redact(ex.Message), pause.Current);
                 else
-                    logger.LogWarning(errors.Redacted(ex), "Polling Telegram failed; retrying in {Delay}", pause.Current);
+                {
+                    // Outages repeat: one line each, the stack only at Debug.
+                    logger.LogWarning("Polling Telegram failed: {Problem}; retrying in {Delay}", errors.Redact(ex.GetBaseException().Message), pause.Current);
+                    logger.LogDebug(errors.Redacted(ex), "getUpdates failed");
+                }
                 await pause.WaitAsync(time, ct);
                 continue;
             }
