@@ -1,5 +1,6 @@
 using Bot.Builder.Activities;
 using Bot.Builder.State;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Bot.Builder;
 
@@ -14,6 +15,7 @@ public sealed class TurnContext(
 {
     internal const string PendingChoicesProperty = "engine.choices";
     private readonly List<Reply> _replies = [];
+    private bool _overflowing;
 
     public Activity Activity { get; internal set; } = activity;
     public ChannelCapabilities Capabilities => connector.Capabilities;
@@ -26,6 +28,7 @@ public sealed class TurnContext(
     public async Task<string?> SendAsync(Reply reply, CancellationToken cancellationToken = default)
     {
         _replies.Add(reply);
+        if (await TryOverflowAsync(reply, cancellationToken)) return null;
         if (reply.Choices.Count > 0) reply = await WithChoiceButtonsAsync(reply, cancellationToken);
         if (Activity.ChatKind == ChatKind.Group && reply.ReplyToMessageId is null && reply.EditMessageId is null)
             reply = reply with { ReplyToMessageId = Activity.MessageId };
@@ -36,6 +39,23 @@ public sealed class TurnContext(
         catch (ChannelSendException ex) when (ex.Failure == SendFailure.Unreachable)
         {
             return null; // the member blocked the bot mid-turn: nothing to say to anyone, the turn still completes
+        }
+    }
+
+    /// <summary>A long answer in a group goes where the channel's overflow puts it (its note to the group comes back through here).</summary>
+    private async Task<bool> TryOverflowAsync(Reply reply, CancellationToken ct)
+    {
+        if (_overflowing || Activity.ChatKind != ChatKind.Group || reply.EditMessageId is not null) return false;
+        var overflow = Services.GetServices<IGroupOverflow>().FirstOrDefault(o => o.Channel == Activity.Channel);
+        if (overflow is null || Delivery.Adapt(Capabilities, reply).Count <= 1) return false;
+        _overflowing = true;
+        try
+        {
+            return await overflow.TrySendAsync(this, reply, ct);
+        }
+        finally
+        {
+            _overflowing = false;
         }
     }
 

@@ -34,17 +34,20 @@ public class WaterfallDialog<TValues>(string id, IEnumerable<WaterfallStep<TValu
     public override Task<DialogTurnResult> BackAsync(DialogContext dc, CancellationToken cancellationToken) =>
         RunStepAsync(dc, State(dc).Index - 1, null, back: true, cancellationToken);
 
-    internal async Task<DialogTurnResult> RunStepAsync(DialogContext dc, int index, object? result, bool back, CancellationToken ct)
+    internal async Task<DialogTurnResult> RunStepAsync(DialogContext dc, int index, object? result, bool back, CancellationToken ct, TValues? carried = null)
     {
         var instance = dc.ActiveDialog!;
         var state = State(dc);
+        // A step that skips ahead hands over the values it changed; the stored ones do not have those changes yet.
+        if (carried is not null) state = state with { Values = carried };
         if (index >= _steps.Length) return await dc.EndDialogAsync(state.Values, ct);
         if (index < 0) index = 0;
         WriteState(instance, state with { Index = index });
         var step = new WaterfallStepContext<TValues>(this, dc, index, _steps[index].Method.Name, state.Values, result, back);
         var turnResult = await _steps[index](step, ct);
-        // The step may have mutated Values; keep them with the instance if it is still on the stack.
-        if (dc.Stack.Contains(instance)) WriteState(instance, ReadState<WaterfallState<TValues>>(instance)! with { Values = step.Values });
+        // The step may have mutated Values; keep them with the instance if it is still on the stack — unless it moved on,
+        // in which case the step it moved to stored the newer values.
+        if (!step.MovedOn && dc.Stack.Contains(instance)) WriteState(instance, ReadState<WaterfallState<TValues>>(instance)! with { Values = step.Values });
         return turnResult;
     }
 
@@ -69,10 +72,15 @@ public sealed class WaterfallStepContext<TValues>(
     public bool IsBack { get; } = isBack;
 
     /// <summary>Skips ahead (or, while going back, further back past a step that asks nothing).</summary>
-    public Task<DialogTurnResult> NextAsync(object? result = null, CancellationToken cancellationToken = default) =>
-        IsBack && Index > 0
-            ? waterfall.RunStepAsync(dc, Index - 1, null, back: true, cancellationToken)
-            : waterfall.RunStepAsync(dc, Index + 1, IsBack ? null : result, back: false, cancellationToken);
+    internal bool MovedOn { get; private set; }
+
+    public Task<DialogTurnResult> NextAsync(object? result = null, CancellationToken cancellationToken = default)
+    {
+        MovedOn = true;
+        return IsBack && Index > 0
+            ? waterfall.RunStepAsync(dc, Index - 1, null, back: true, cancellationToken, Values)
+            : waterfall.RunStepAsync(dc, Index + 1, IsBack ? null : result, back: false, cancellationToken, Values);
+    }
 
     public Task<DialogTurnResult> PromptAsync(string promptId, Bot.Builder.Prompts.PromptOptions options, CancellationToken cancellationToken = default) =>
         dc.BeginDialogAsync(promptId, options, cancellationToken);

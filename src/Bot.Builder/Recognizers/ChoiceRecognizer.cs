@@ -12,7 +12,10 @@ public static class ChoiceRecognizer
         if (choices.FirstOrDefault(c => c.Value == text?.Trim()) is { } byValue) return byValue;
         var exact = choices.Where(c => Names(c).Any(name => name == input)).ToList();
         if (exact.Count == 1) return exact[0];
-        if (NumberRecognizer.Recognize(text) is { } n && VietnameseText.Words(text).Length <= 2 && n >= 1 && n <= choices.Count)
+        // A number picks a choice only when it is the whole answer ("2", "số 2", "chọn 2"): "đợt 2" is a question.
+        var words = VietnameseText.Words(text);
+        var numberOnly = words.Length == 1 || (words.Length == 2 && words[0] is "so" or "chon" or "cau");
+        if (numberOnly && NumberRecognizer.Recognize(text) is { } n && n >= 1 && n <= choices.Count)
             return choices[n - 1];
         var prefix = choices.Where(c => Names(c).Any(name => name.StartsWith(input, StringComparison.Ordinal))).ToList();
         if (input.Length >= 2 && prefix.Count == 1) return prefix[0];

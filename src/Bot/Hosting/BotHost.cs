@@ -1,8 +1,11 @@
 using Bot.Channels.Local;
 using Bot.Channels.Telegram;
+using Bot.Channels.Zalo;
 using Bot.Content;
 using Bot.Conversations;
+using Bot.Faq;
 using Bot.Movements;
+using Bot.Pledges;
 using Bot.Storage;
 
 namespace Bot.Hosting;
@@ -20,7 +23,10 @@ public static class BotHost
         builder.AddStorage();
         builder.AddConversations();
         builder.AddMovements();
+        builder.AddPledges();
+        builder.AddFaq();
         builder.AddTelegram();
+        builder.AddZaloChannel();
         builder.AddLocalChat();
 
         overrides?.Services?.Invoke(builder.Services);

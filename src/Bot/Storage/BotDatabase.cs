@@ -41,7 +41,7 @@ public sealed class BotDatabase : IDisposable
     public LiteDatabase Database { get; }
 
     /// <summary>Features add the collections they own so they exist before the first real write.</summary>
-    public static List<string> Collections { get; } = [LiteDbStateStore.Collection, LiteDbDeduplicator.Collection];
+    public static CollectionNames Collections { get; } = [LiteDbStateStore.Collection, LiteDbDeduplicator.Collection];
 
     public void Dispose()
     {
@@ -57,4 +57,31 @@ public sealed class BotDatabase : IDisposable
         mapper.RegisterType(v => new BsonValue(v.DayNumber), b => DateOnly.FromDayNumber(b.AsInt32));
         return mapper;
     }
+}
+
+/// <summary>
+/// The collection names features register while a host is built. Tests build many hosts in parallel, so adding
+/// and enumerating must not race (a plain list threw "Collection was modified"); names are kept once.
+/// </summary>
+public sealed class CollectionNames : IEnumerable<string>
+{
+    private readonly HashSet<string> _names = new(StringComparer.Ordinal);
+    private readonly Lock _gate = new();
+
+    public void Add(string name)
+    {
+        lock (_gate) _names.Add(name);
+    }
+
+    public bool Contains(string name)
+    {
+        lock (_gate) return _names.Contains(name);
+    }
+
+    public IEnumerator<string> GetEnumerator()
+    {
+        lock (_gate) return _names.ToList().GetEnumerator();
+    }
+
+    System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
 }

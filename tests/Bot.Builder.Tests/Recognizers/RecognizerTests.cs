@@ -51,6 +51,8 @@ public class RecognizerTests
         { "Đoàn viên", "dvxs" },
         { "tôi chọn lao động tiên tiến", "ldtt" },
         { "7", null },
+        { "đợt 2", null },
+        { "chọn 2", "cstdcs" },
         { "xyz", null },
         { "", null },
     };

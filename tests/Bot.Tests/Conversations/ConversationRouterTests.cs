@@ -39,6 +39,14 @@ public class ConversationRouterTests
     }
 
     [Fact]
+    public async Task AQuestionWithANumberAfterTheMenuIsAQuestionNotAMenuPick()
+    {
+        await using var bot = await TestBot.StartAsync(capabilities: new ChannelCapabilities { Buttons = false });
+        await bot.Flow().Send("/start").AssertReply("1. Phong trào thi đua")
+            .Send("đợt 2").AssertReplies(r => !r[0].Text.StartsWith("Hôm nay (24/11/2026)", StringComparison.Ordinal), "not the second menu item (/dot)");
+    }
+
+    [Fact]
     public async Task AnUnknownCommandIsNamedAndTheMenuShown()
     {
         await using var bot = await TestBot.StartAsync();

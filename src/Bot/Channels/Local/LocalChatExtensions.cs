@@ -1,5 +1,8 @@
 namespace Bot.Channels.Local;
 
+/// <summary>Where the local chat reads and writes: the terminal, or (in tests) strings.</summary>
+public sealed record LocalConsole(TextReader Input, TextWriter Output);
+
 public static class LocalChatExtensions
 {
     /// <summary>The terminal chat, on by default when no platform token is configured.</summary>
@@ -11,8 +14,8 @@ public static class LocalChatExtensions
                           !string.IsNullOrWhiteSpace(builder.Configuration["Zalo:BotToken"]);
         if (!(options.Enabled ?? !anyPlatform)) return builder;
 
-        builder.Services.AddSingleton<IChannelConnector>(new LocalConnector(Console.Out));
-        builder.Services.AddSingleton(Console.In);
+        builder.Services.AddSingleton(new LocalConsole(Console.In, Console.Out));
+        builder.Services.AddSingleton<IChannelConnector>(sp => new LocalConnector(sp.GetRequiredService<LocalConsole>().Output));
         builder.Services.AddHostedService<LocalChatService>();
         return builder;
     }

@@ -10,7 +10,7 @@ public sealed class LocalChatService(
     TurnPipeline pipeline,
     IOptions<LocalChatOptions> options,
     IHostApplicationLifetime lifetime,
-    TextReader input,
+    LocalConsole console,
     TimeProvider time,
     ILogger<LocalChatService> logger) : BackgroundService
 {
@@ -24,7 +24,7 @@ public sealed class LocalChatService(
         {
             if (interactive) await Console.Error.WriteAsync("> ");
             // ReadLine on a console cannot be cancelled; racing it against the stop token lets Ctrl+C end at once.
-            var read = Task.Run(input.ReadLine, CancellationToken.None);
+            var read = Task.Run(console.Input.ReadLine, CancellationToken.None);
             var finished = await Task.WhenAny(read, Task.Delay(Timeout.Infinite, stoppingToken));
             if (finished != read) break;
             var line = await read;

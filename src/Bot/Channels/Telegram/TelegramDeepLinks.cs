@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Bot.Pledges;
 
 namespace Bot.Channels.Telegram;
 
@@ -6,7 +7,7 @@ namespace Bot.Channels.Telegram;
 /// "Open a private chat with the bot and run /start &lt;payload&gt;": https://t.me/&lt;bot&gt;?start=&lt;payload&gt;.
 /// Telegram allows 1–64 characters of A-Z, a-z, 0-9, _ and - in the payload; anything else gets no link.
 /// </summary>
-public sealed partial class TelegramDeepLinks(TelegramBotIdentity identity)
+public sealed partial class TelegramDeepLinks(TelegramBotIdentity identity) : IDeepLinks
 {
     public string? PrivateChatLink(string channel, string payload)
     {

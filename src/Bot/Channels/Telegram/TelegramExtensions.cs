@@ -29,6 +29,8 @@ public static class TelegramExtensions
         services.AddSingleton<TelegramInbox>();
         services.AddSingleton<TelegramCommandMenu>();
         services.AddSingleton<TelegramDeepLinks>();
+        // Replaces the pledges' default (no links): registered later, so it is the one resolved.
+        services.AddSingleton<Pledges.IDeepLinks>(sp => sp.GetRequiredService<TelegramDeepLinks>());
         services.AddSingleton<TelegramConnector>();
         services.AddSingleton<IChannelConnector>(sp => sp.GetRequiredService<TelegramConnector>());
 

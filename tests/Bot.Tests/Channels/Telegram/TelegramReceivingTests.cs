@@ -15,11 +15,29 @@ public class TelegramReceivingTests
         await using var host = await TelegramTestHost.StartAsync(services: s => s.AddSingleton<IStartPayloadHandler>(payloads));
         var chat = host.Api.PrivateChat(An);
 
-        host.Api.Say(An, chat, "/start pledge_tld-2021");
+        host.Api.Say(An, chat, "/start invite_AbC-123");
 
         var reply = await host.Api.NextBotMessageAsync(chat, 0);
-        Assert.Equal("pledge_tld-2021", Assert.Single(payloads.Seen));
-        Assert.Equal("payload pledge_tld-2021", reply.Text);
+        Assert.Equal("invite_AbC-123", Assert.Single(payloads.Seen));
+        Assert.Equal("payload invite_AbC-123", reply.Text);
+    }
+
+    [Fact]
+    public async Task PledgingInAGroupOffersADeepLinkThatOpensTheFormInPrivate()
+    {
+        await using var host = await TelegramTestHost.StartAsync();
+        var group = host.Api.Group(-4010, "Tổ 10");
+        var chat = host.Api.PrivateChat(An);
+
+        host.Api.Say(An, group, "/dangky@UnionTestBot");
+
+        var offer = await host.Api.NextBotMessageAsync(group, 0);
+        var link = Assert.Single(offer.Buttons, b => b.Url is not null).Url!;
+        Assert.Equal("https://t.me/UnionTestBot?start=pledge_tld-2021", link);
+
+        // What the member's Telegram sends when they open the link.
+        host.Api.Say(An, chat, "/start " + link[(link.IndexOf("start=", StringComparison.Ordinal) + 6)..]);
+        Assert.Contains("Họ và tên", (await host.Api.NextBotMessageAsync(chat, 0, "the form's first question")).Text);
     }
 
     [Theory]

@@ -1,0 +1,69 @@
+using System.Text.RegularExpressions;
+
+namespace Bot.Channels.Zalo;
+
+public enum ZaloMode { Polling, Webhook }
+
+public sealed class ZaloOptions
+{
+    public const string Section = "Zalo";
+    public const string DefaultApiBaseUrl = "https://bot-api.zaloplatforms.com";
+
+    /// <summary>"{bot_id}:{secret}" from Zalo Bot Creator. It sits in every request URL: never log it.</summary>
+    public string? BotToken { get; set; }
+
+    public ZaloMode Mode { get; set; } = ZaloMode.Polling;
+
+    /// <summary>Public HTTPS address Zalo posts to (Webhook mode); its path is also the local route.</summary>
+    public string? WebhookUrl { get; set; }
+
+    /// <summary>8–256 characters; Zalo echoes it in X-Bot-Api-Secret-Token.</summary>
+    public string? WebhookSecret { get; set; }
+
+    public string ApiBaseUrl { get; set; } = DefaultApiBaseUrl;
+
+    /// <summary>Zalo publishes no limits: a sixth of Telegram's 30/s, with a burst of the same size.</summary>
+    public double SendsPerSecond { get; set; } = 5;
+
+    /// <summary>How long one getUpdates call waits for an update; the HTTP timeout is this plus 10 s.</summary>
+    public int PollTimeoutSeconds { get; set; } = 30;
+
+    /// <summary>The bot's name as members type it in an @mention; getMe's names are used as well.</summary>
+    public string? BotName { get; set; }
+
+    /// <summary>A turn still running after this long shows "typing…" in the chat.</summary>
+    public TimeSpan TypingAfter { get; set; } = TimeSpan.FromSeconds(1);
+
+    internal string Token => BotToken?.Trim() ?? "";
+}
+
+/// <summary>Checks the settings at start, so a typo stops the service with a message instead of failing at the first send.</summary>
+public sealed partial class ZaloOptionsValidator : IValidateOptions<ZaloOptions>
+{
+    public ValidateOptionsResult Validate(string? name, ZaloOptions o)
+    {
+        var errors = new List<string>();
+        // The secret part must not break the URL path it is placed in.
+        if (!TokenShape().IsMatch(o.Token))
+            errors.Add("Zalo:BotToken must look like \"<bot id>:<secret>\" (digits, a colon, then no spaces, '/', '?' or '#').");
+        if (!Uri.TryCreate(o.ApiBaseUrl, UriKind.Absolute, out var api) || api.Scheme is not ("http" or "https"))
+            errors.Add("Zalo:ApiBaseUrl must be an absolute http(s) address.");
+        if (o.SendsPerSecond is not (> 0 and <= 1000))
+            errors.Add("Zalo:SendsPerSecond must be above 0 and at most 1000.");
+        if (o.PollTimeoutSeconds is < 1 or > 60)
+            errors.Add("Zalo:PollTimeoutSeconds must be between 1 and 60.");
+        if (o.TypingAfter <= TimeSpan.Zero)
+            errors.Add("Zalo:TypingAfter must be positive.");
+        if (o.Mode == ZaloMode.Webhook)
+        {
+            if (!Uri.TryCreate(o.WebhookUrl, UriKind.Absolute, out var hook) || hook.Scheme != "https")
+                errors.Add("Zalo:WebhookUrl must be an absolute https address when Zalo:Mode is Webhook (Zalo rejects http and private addresses).");
+            if (o.WebhookSecret is not { Length: >= 8 and <= 256 })
+                errors.Add("Zalo:WebhookSecret must be 8 to 256 characters when Zalo:Mode is Webhook.");
+        }
+        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+
+    [GeneratedRegex(@"^[0-9]+:[^\s/?#]+$")]
+    private static partial Regex TokenShape();
+}

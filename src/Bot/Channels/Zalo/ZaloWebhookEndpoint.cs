@@ -1,0 +1,87 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Threading.Channels;
+using Bot.Channels.Zalo.Api;
+using Microsoft.AspNetCore.Http.Features;
+
+namespace Bot.Channels.Zalo;
+
+/// <summary>Events accepted by the webhook and not yet handed to the pipeline. Bounded, so a flood cannot exhaust memory.</summary>
+public sealed class ZaloWebhookQueue
+{
+    internal const int Capacity = 1000;
+
+    public Channel<ZaloUpdate> Updates { get; } =
+        Channel.CreateBounded<ZaloUpdate>(new BoundedChannelOptions(Capacity) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
+}
+
+public static class ZaloWebhookEndpoint
+{
+    public const string SecretHeader = "X-Bot-Api-Secret-Token";
+    private const long MaxBodyBytes = 256 * 1024;
+
+    /// <summary>POST {path of Zalo:WebhookUrl}: checks the secret, queues the event and answers 200 at once.</summary>
+    public static IEndpointConventionBuilder MapZaloWebhook(this IEndpointRouteBuilder endpoints)
+    {
+        var options = endpoints.ServiceProvider.GetRequiredService<IOptions<ZaloOptions>>().Value;
+        return endpoints.MapPost(new Uri(options.WebhookUrl!).AbsolutePath, HandleAsync);
+    }
+
+    private static async Task<IResult> HandleAsync(HttpContext http, IOptions<ZaloOptions> options, ZaloWebhookQueue queue, ILogger<ZaloWebhookQueue> logger)
+    {
+        if (!http.Request.Headers.TryGetValue(SecretHeader, out var given) || given.Count != 1)
+        {
+            logger.LogWarning("Zalo webhook call without the secret header from {Remote}", http.Connection.RemoteIpAddress);
+            return Results.Unauthorized();
+        }
+        if (!SameSecret(given.ToString(), options.Value.WebhookSecret ?? ""))
+        {
+            logger.LogWarning("Zalo webhook call with a wrong secret from {Remote}", http.Connection.RemoteIpAddress);
+            return Results.StatusCode(StatusCodes.Status403Forbidden);
+        }
+        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit) limit.MaxRequestBodySize = MaxBodyBytes;
+
+        IReadOnlyList<ZaloUpdate> updates;
+        try
+        {
+            using var doc = await JsonDocument.ParseAsync(http.Request.Body, cancellationToken: http.RequestAborted);
+            updates = ZaloUpdateParser.Parse(doc.RootElement);
+        }
+        catch (JsonException)
+        {
+            return Results.BadRequest();
+        }
+        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
+        }
+        if (updates.Count == 0) logger.LogInformation("Zalo webhook call without a message ignored");
+        foreach (var update in updates)
+        {
+            // Full queue: a 503 lets Zalo deliver again later instead of us dropping an acknowledged event.
+            if (!queue.Updates.Writer.TryWrite(update))
+            {
+                logger.LogWarning("Zalo webhook queue is full; answering 503");
+                return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
+            }
+        }
+        return Results.Ok(new { ok = true });
+    }
+
+    /// <summary>Constant time in the content: both sides are hashed first, so even the length does not leak through timing.</summary>
+    internal static bool SameSecret(string given, string expected) =>
+        expected.Length > 0 &&
+        CryptographicOperations.FixedTimeEquals(SHA256.HashData(Encoding.UTF8.GetBytes(given)), SHA256.HashData(Encoding.UTF8.GetBytes(expected)));
+}
+
+/// <summary>Maps the webhook route from inside AddZaloChannel(), so BotHost stays one line per feature.</summary>
+public sealed class ZaloWebhookStartupFilter : IStartupFilter
+{
+    public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+    {
+        app.UseRouting();
+        app.UseEndpoints(endpoints => endpoints.MapZaloWebhook());
+        next(app);
+    };
+}

@@ -1,0 +1,206 @@
+using Bot.Builder.Recognizers;
+using Lucene.Net.Documents;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Search.Similarities;
+using Lucene.Net.Store;
+
+namespace Bot.Faq;
+
+/// <summary>An item the index found for a question, with how sure the match is (0..1, see <see cref="MatchConfidence"/>).</summary>
+public sealed record FaqCandidate(FaqItem Item, double Confidence, float Score);
+
+/// <summary>
+/// The Lucene index over every FAQ entry and plan passage, built once in memory from a <see cref="FaqCatalog"/>.
+/// Lucene (BM25) finds and ranks the candidates; <see cref="MatchConfidence"/> then says how much of the question
+/// each one actually covers, which is comparable across questions where raw BM25 scores are not.
+/// Immutable after building, so searches need no locks; a reload builds a new one.
+/// </summary>
+public sealed class FaqIndex : IDisposable
+{
+    // Field weights: the phrasings members use count more than the answer text, and a matching syllable pair
+    // (a whole word, usually) more than a lone syllable.
+    private const float QuestionBoost = 1.0f, PairBoost = 1.5f, BodyBoost = 0.4f, BodyPairBoost = 0.6f, ExactBoost = 0.3f;
+    private const int Hits = 10;
+
+    // How much Lucene's own ranking counts next to the coverage: a candidate scoring half the best BM25 loses 0.1.
+    // BM25 (term frequencies, field lengths) separates items that cover a question equally well.
+    private const double RankShare = 0.2;
+    private const int MinFuzzyLength = 5;
+
+    private readonly RAMDirectory _directory;
+    private readonly DirectoryReader _reader;
+    private readonly IndexSearcher _searcher;
+    private readonly VietnameseAnalyzer _analyzer;
+    private readonly FaqItem[] _items;
+    private readonly int[] _itemByDoc;
+    private readonly MatchConfidence _confidence;
+    private readonly Dictionary<(string Field, string Text), TermContext> _terms = [];
+    private readonly int _maxQueryWords;
+
+    private FaqIndex(FaqCatalog catalog, TextNormalizer normalizer, RAMDirectory directory, VietnameseAnalyzer analyzer,
+        FaqItem[] items, MatchConfidence confidence, Dictionary<string, HashSet<string>> fieldTerms, int maxQueryWords)
+    {
+        Catalog = catalog;
+        Normalizer = normalizer;
+        _directory = directory;
+        _analyzer = analyzer;
+        _items = items;
+        _confidence = confidence;
+        _maxQueryWords = maxQueryWords;
+        _reader = DirectoryReader.Open(directory);
+        // BM25 on both sides: the writer stores norms for it, the searcher scores with it.
+        _searcher = new IndexSearcher(_reader) { Similarity = new BM25Similarity() };
+        // Reading stored fields decompresses a whole block per hit; map Lucene doc ids to items once instead.
+        _itemByDoc = new int[_reader.MaxDoc];
+        for (var doc = 0; doc < _reader.MaxDoc; doc++)
+            _itemByDoc[doc] = int.Parse(_reader.Document(doc).Get(FaqFields.Id), System.Globalization.CultureInfo.InvariantCulture);
+        // Looking a term up in the term dictionary is most of a query's cost (~4 µs a clause); the index never
+        // changes, so every term's statistics are looked up once here.
+        foreach (var (field, texts) in fieldTerms)
+            foreach (var text in texts)
+                _terms[(field, text)] = TermContext.Build(_reader.Context, new Term(field, text));
+    }
+
+    public FaqCatalog Catalog { get; }
+    public TextNormalizer Normalizer { get; }
+    public int Count => _items.Length;
+
+    public FaqItem? Find(string id) => Array.Find(_items, i => i.Id == id);
+
+    public static FaqIndex Build(FaqCatalog catalog, int maxQueryWords = 64)
+    {
+        var normalizer = new TextNormalizer(catalog.Synonyms);
+        var analyzer = new VietnameseAnalyzer();
+        var directory = new RAMDirectory();
+        var items = catalog.Items.ToArray();
+        var terms = new ItemTerms[items.Length];
+        var fieldTerms = FaqFields.Searched.ToDictionary(f => f, _ => new HashSet<string>(StringComparer.Ordinal));
+        var config = new IndexWriterConfig(VietnameseAnalyzer.Version, analyzer) { Similarity = new BM25Similarity() };
+        using (var writer = new IndexWriter(directory, config))
+        {
+            for (var i = 0; i < items.Length; i++)
+            {
+                var questions = items[i].Questions.Select(q => normalizer.Normalize(q).Text).ToArray();
+                var body = normalizer.Normalize(items[i].Body).Text;
+                var doc = new Document { new StringField(FaqFields.Id, i.ToString(System.Globalization.CultureInfo.InvariantCulture), Field.Store.YES) };
+                // One field value per phrasing, so syllable pairs never join the end of one phrasing to the next.
+                foreach (var q in questions)
+                    foreach (var field in new[] { FaqFields.Questions, FaqFields.QuestionPairs, FaqFields.QuestionsExact })
+                        Index(doc, field, q);
+                Index(doc, FaqFields.Body, body);
+                Index(doc, FaqFields.BodyPairs, body);
+                terms[i] = new ItemTerms(
+                    Terms(FaqFields.Questions, questions), Terms(FaqFields.QuestionPairs, questions),
+                    Terms(FaqFields.Body, [body]), Terms(FaqFields.BodyPairs, [body]),
+                    [.. questions.Select(q => Terms(FaqFields.Questions, [q]))]);
+                // Every word the item knows, in one field, for typo correction.
+                doc.Add(new TextField(FaqFields.Vocabulary, string.Join(' ', terms[i].Questions.Union(terms[i].Body)), Field.Store.NO));
+                writer.AddDocument(doc);
+            }
+            writer.Commit();
+        }
+        return new FaqIndex(catalog, normalizer, directory, analyzer, items, new MatchConfidence(terms, catalog.Synonyms.QuestionWords.Select(w => VietnameseText.Fold(w)).Concat(normalizer.AbbreviationWords), catalog.PlanYears), fieldTerms, maxQueryWords);
+
+        void Index(Document doc, string field, string text)
+        {
+            doc.Add(new TextField(field, text, Field.Store.NO));
+            fieldTerms[field].UnionWith(analyzer.Terms(field, text));
+        }
+
+        HashSet<string> Terms(string field, IEnumerable<string> texts) =>
+            texts.SelectMany(t => analyzer.Terms(field, t)).ToHashSet(StringComparer.Ordinal);
+    }
+
+    /// <summary>The best candidates for a question, most confident first; empty when nothing in it is searchable.</summary>
+    public IReadOnlyList<FaqCandidate> Search(string question, int max = 5)
+    {
+        if (Prepare(question) is not var (words, query)) return [];
+        var hits = _searcher.Search(query, Hits).ScoreDocs;
+        var top = hits.Length > 0 ? hits[0].Score : 1;
+        return [.. hits
+            .Select(hit => (Ord: _itemByDoc[hit.Doc], hit.Score))
+            .Select(h => new FaqCandidate(_items[h.Ord], _confidence.Of(h.Ord, _items[h.Ord], words, Catalog.DefaultPlanId) - RankShare * (1 - h.Score / top), h.Score))
+            .OrderByDescending(c => c.Confidence).ThenByDescending(c => c.Score)
+            .Take(max)];
+    }
+
+    /// <summary>For the benchmark: the searched words and, per candidate, what each word contributed.</summary>
+    internal IEnumerable<string> Explain(string question, int max = 5)
+    {
+        if (Prepare(question) is not var (words, query)) yield break;
+        yield return "words: " + string.Join(' ', words.Words.Select((w, i) => words.Corrected[i] ? w + "*" : w)) + " | plans: " + string.Join(',', words.Plans);
+        foreach (var hit in _searcher.Search(query, Hits).ScoreDocs.Take(max))
+        {
+            var why = new System.Text.StringBuilder();
+            var ord = _itemByDoc[hit.Doc];
+            var confidence = _confidence.Explain(ord, _items[ord], words, Catalog.DefaultPlanId, why);
+            yield return System.FormattableString.Invariant($"  {_items[ord].Id} conf {confidence:0.00} bm25 {hit.Score:0.0}: {why}");
+        }
+    }
+
+    private (QueryWords Words, BooleanQuery Query)? Prepare(string question)
+    {
+        var normalized = Normalizer.Normalize(question);
+        var words = _analyzer.Terms(FaqFields.Questions, normalized.Text);
+        // A pasted essay must not reach BooleanQuery's 1,024-clause limit (each word makes up to five clauses).
+        if (words.Count > _maxQueryWords) words.RemoveRange(_maxQueryWords, words.Count - _maxQueryWords);
+        if (words.Count == 0) return null;
+
+        var corrected = new bool[words.Count];
+        for (var i = 0; i < words.Count; i++)
+            if (!_confidence.Knows(words[i]) && words[i].Length >= MinFuzzyLength && !char.IsDigit(words[i][0]) && Correct(words[i]) is { } fix)
+            {
+                words[i] = fix;
+                corrected[i] = true;
+            }
+        var pairs = words.Zip(words.Skip(1), (a, b) => $"{a} {b}").ToList();
+
+        var query = new BooleanQuery();
+        foreach (var w in words.Distinct())
+        {
+            Add(query, FaqFields.Questions, w, QuestionBoost);
+            Add(query, FaqFields.Body, w, BodyBoost);
+        }
+        foreach (var p in pairs.Distinct())
+        {
+            Add(query, FaqFields.QuestionPairs, p, PairBoost);
+            Add(query, FaqFields.BodyPairs, p, BodyPairBoost);
+        }
+        // Typed with diacritics: the same syllable with the same marks is a better match than one that only folds alike.
+        if (VietnameseText.HasDiacritics(question))
+            foreach (var x in _analyzer.Terms(FaqFields.QuestionsExact, normalized.Text).Take(_maxQueryWords).Distinct())
+                Add(query, FaqFields.QuestionsExact, x, ExactBoost);
+        return query.Clauses.Count == 0 ? null : (new QueryWords(words, corrected, pairs, normalized.Plans), query);
+    }
+
+    /// <summary>
+    /// A word the index has never seen is probably a typo ("phog", "thưởg"): the closest indexed word within one
+    /// edit, found by Lucene's fuzzy matching (the most frequent one on a tie). Only unknown words are corrected,
+    /// which keeps searches fast.
+    /// </summary>
+    private string? Correct(string word)
+    {
+        var fuzzy = new FuzzyQuery(new Term(FaqFields.Vocabulary, word), maxEdits: 1, prefixLength: 1, maxExpansions: 16, transpositions: true);
+        if (fuzzy.Rewrite(_reader) is not BooleanQuery expansions) return null;
+        return expansions.Clauses
+            .Select(c => c.Query).OfType<TermQuery>()
+            .OrderByDescending(q => q.Boost).ThenByDescending(q => _confidence.Frequency(q.Term.Text)).ThenBy(q => q.Term.Text, StringComparer.Ordinal)
+            .Select(q => q.Term.Text)
+            .FirstOrDefault();
+    }
+
+    /// <summary>Only terms the field has (a clause for an absent one can never match), with their looked-up statistics.</summary>
+    private void Add(BooleanQuery query, string field, string text, float boost)
+    {
+        if (_terms.TryGetValue((field, text), out var context))
+            query.Add(new TermQuery(new Term(field, text), context) { Boost = boost }, Occur.SHOULD);
+    }
+
+    public void Dispose()
+    {
+        _reader.Dispose();
+        _directory.Dispose();
+        _analyzer.Dispose();
+    }
+}

@@ -1,0 +1,34 @@
+using Bot.Content;
+
+namespace Bot.Faq;
+
+public enum FaqItemKind { Entry, Passage }
+
+/// <summary>
+/// One answerable thing: a curated FAQ entry, or a passage of a plan (its theme, a content, a movement, a
+/// phase, a task) used when no entry fits. Either way it carries its citation.
+/// </summary>
+public sealed record FaqItem
+{
+    public required string Id { get; init; }
+    public required FaqItemKind Kind { get; init; }
+    public string? PlanId { get; init; }
+
+    /// <summary>What a "did you mean" choice shows.</summary>
+    public required Localized Label { get; init; }
+
+    public required Localized Answer { get; init; }
+    public required Localized Source { get; init; }
+
+    /// <summary>The plan document a passage is quoted from (entries name theirs in <see cref="Source"/>).</summary>
+    public Localized? Document { get; init; }
+
+    /// <summary>What a passage is ("Nội dung 3", a movement's name): its quote alone does not always say.</summary>
+    public Localized? Heading { get; init; }
+
+    /// <summary>Indexed as the question side: the entry's phrasings, or a passage's heading.</summary>
+    public required IReadOnlyList<string> Questions { get; init; }
+
+    /// <summary>Indexed with a lower weight: the answer or passage text.</summary>
+    public required string Body { get; init; }
+}

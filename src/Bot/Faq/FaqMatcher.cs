@@ -1,0 +1,42 @@
+namespace Bot.Faq;
+
+public enum FaqOutcome { Answer, DidYouMean, Declined }
+
+/// <summary>What to do with a question: answer one item, offer a few, or decline; with the ranked candidates for measuring.</summary>
+public sealed record FaqMatch(FaqOutcome Outcome, IReadOnlyList<FaqItem> Items, IReadOnlyList<FaqCandidate> Candidates)
+{
+    public FaqItem? Answer => Outcome == FaqOutcome.Answer ? Items[0] : null;
+
+    /// <summary>What the member sees first: the answer, or the first "did you mean" choice.</summary>
+    public FaqItem? First => Items.Count > 0 ? Items[0] : null;
+}
+
+/// <summary>Turns ranked candidates into a decision with the thresholds in <see cref="FaqOptions"/>.</summary>
+public static class FaqMatcher
+{
+    public static FaqMatch Match(FaqIndex index, string question, FaqOptions options)
+    {
+        var ranked = index.Search(question, max: 10)
+            .Select(c => c.Item.Kind == FaqItemKind.Passage ? c with { Confidence = c.Confidence - options.PassagePenalty } : c)
+            .OrderByDescending(c => c.Confidence).ThenByDescending(c => c.Score)
+            .ToList();
+        if (ranked.Count == 0 || ranked[0].Confidence < options.SuggestConfidence) return new FaqMatch(FaqOutcome.Declined, [], ranked);
+
+        var best = ranked[0];
+        // A passage close to a curated entry is not an alternative worth asking about: the entry is the better answer.
+        var rival = ranked.Skip(1).FirstOrDefault(c => c.Item.Kind == best.Item.Kind || best.Item.Kind == FaqItemKind.Passage);
+        var clear = rival is null || best.Confidence - rival.Confidence >= options.AnswerMargin;
+        if (best.Confidence >= options.AnswerConfidence && clear) return new FaqMatch(FaqOutcome.Answer, [best.Item], ranked);
+
+        var entries = ranked.Count(c => c.Item.Kind == FaqItemKind.Entry && Offerable(c, best, options));
+        var offered = ranked
+            .Where(c => Offerable(c, best, options) && (c.Item.Kind == FaqItemKind.Entry || entries < 2))
+            .Take(options.MaxSuggestions)
+            .Select(c => c.Item)
+            .ToList();
+        return new FaqMatch(FaqOutcome.DidYouMean, offered, ranked);
+    }
+
+    private static bool Offerable(FaqCandidate c, FaqCandidate best, FaqOptions options) =>
+        c.Confidence >= options.SuggestConfidence && best.Confidence - c.Confidence <= options.SuggestWindow;
+}

@@ -1,0 +1,48 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Bot.Faq;
+
+/// <summary>
+/// Section "Faq": when a question is answered, answered with "did you mean", or declined. Confidences are the
+/// 0..1 coverage of <see cref="MatchConfidence"/>; the defaults were chosen by running the benchmark
+/// (dotnet run -c Release --project bench/Bot.Bench -- faq), see docs/faq.md.
+/// </summary>
+public sealed class FaqOptions
+{
+    public const string Section = "Faq";
+
+    /// <summary>Answer directly from this confidence up (if no other entry is within <see cref="AnswerMargin"/>).</summary>
+    [Range(0.0, 1.0)]
+    public double AnswerConfidence { get; set; } = 0.6;
+
+    /// <summary>How far the best entry must lead the next one to be answered without asking "did you mean".</summary>
+    [Range(0.0, 1.0)]
+    public double AnswerMargin { get; set; } = 0.05;
+
+    /// <summary>Below this the question is declined as outside the plans; between it and the answer level, "did you mean".</summary>
+    [Range(0.0, 1.0)]
+    public double SuggestConfidence { get; set; } = 0.45;
+
+    /// <summary>"Did you mean" offers the candidates within this distance of the best one.</summary>
+    [Range(0.0, 1.0)]
+    public double SuggestWindow { get; set; } = 0.15;
+
+    [Range(2, 5)]
+    public int MaxSuggestions { get; set; } = 3;
+
+    /// <summary>Subtracted from a plan passage's confidence, so a curated entry wins and quoting the plan needs a closer match.</summary>
+    [Range(0.0, 1.0)]
+    public double PassagePenalty { get; set; } = 0.2;
+
+    /// <summary>Words of a question that are searched; the rest of a pasted essay is ignored.</summary>
+    [Range(8, 200)]
+    public int MaxQueryWords { get; set; } = 64;
+}
+
+internal sealed class FaqOptionsValidator : IValidateOptions<FaqOptions>
+{
+    public ValidateOptionsResult Validate(string? name, FaqOptions options) =>
+        options.SuggestConfidence > options.AnswerConfidence
+            ? ValidateOptionsResult.Fail($"{FaqOptions.Section}:SuggestConfidence ({options.SuggestConfidence}) must not exceed {FaqOptions.Section}:AnswerConfidence ({options.AnswerConfidence}).")
+            : ValidateOptionsResult.Success;
+}

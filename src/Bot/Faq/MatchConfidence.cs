@@ -1,0 +1,160 @@
+using System.Text;
+
+namespace Bot.Faq;
+
+/// <summary>The indexed terms of one item, for measuring how much of a question it covers.</summary>
+internal sealed record ItemTerms(HashSet<string> Questions, HashSet<string> QuestionPairs, HashSet<string> Body, HashSet<string> BodyPairs, HashSet<string>[] Phrasings)
+{
+    public double[] PhrasingWeights { get; set; } = [];
+}
+
+/// <summary>A question as searched: folded words (typos corrected), which were corrected, their pairs, the plans named.</summary>
+internal sealed record QueryWords(IReadOnlyList<string> Words, bool[] Corrected, IReadOnlyList<string> Pairs, IReadOnlySet<string> Plans)
+{
+    internal (List<(string Word, double Weight)> Words, double Total)? Weighted { get; set; }
+}
+
+/// <summary>
+/// How well an item matches a question, 0..1, comparable across questions (raw BM25 is not), so fixed thresholds
+/// can decide between answering, asking "did you mean" and declining. Two parts:
+/// <list type="bullet">
+/// <item>coverage: the share of the question's words the item contains, each weighted 1 + IDF, so a word the index has
+/// never seen ("giá vàng", "bóng đá") weighs most and drags an off-topic question down. A word counts fully when it
+/// matches with a neighbour (the syllable pair, i.e. usually the whole Vietnamese word), half when only the lone
+/// syllable does ("thủ" of "thủ đô" found in "thủ tướng"). Question words ("là gì", "bao nhiêu") weigh little:
+/// they are rare in plan texts, and by rarity alone would outweigh the topic.</item>
+/// <item>phrasing: how close the nearest curated phrasing is (F1 of shared weighted words), which separates items
+/// that cover a question alike.</item>
+/// </list>
+/// Then the plan: a question naming a plan is not answered from another, and one naming none is about the default.
+/// </summary>
+internal sealed class MatchConfidence
+{
+    // Chosen with the benchmark (bench/Bot.Bench -- faq); plateaus, not peaks: see docs/faq.md.
+    private const double BodyMatch = 0.8;          // found only in the answer text, not in any phrasing
+    private const double BodyNumber = 0.5;         // a number only in the answer text: "đợt 1" listed among others
+    private const double LoneSyllable = 0.5;       // matched, but not as part of a matched pair
+    private const double CorrectedMatch = 0.8;     // matched after a typo correction
+    private const double QuestionWordWeight = 0.3; // "là", "gì", "những", "bao nhiêu"...
+    private const double PhrasingShare = 0.3;
+    private const double OtherPlanPenalty = 0.30;  // the question names a plan, the item is about another
+    private const double NotDefaultPenalty = 0.15; // the question names no plan, the item is not about the default one
+    private const double OtherNumber = 0.5;        // the question names a number (or year) the item neither mentions nor covers
+
+    private readonly ItemTerms[] _items;
+    private readonly HashSet<string> _questionWords;
+    private readonly IReadOnlyDictionary<string, (int From, int To)> _planYears;
+    private readonly Dictionary<string, int> _frequency = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, double> _weights = new(StringComparer.Ordinal);
+
+    public MatchConfidence(ItemTerms[] items, IEnumerable<string> questionWords, IReadOnlyDictionary<string, (int From, int To)> planYears)
+    {
+        _items = items;
+        _planYears = planYears;
+        _questionWords = [.. questionWords];
+        foreach (var item in items)
+            foreach (var term in item.Questions.Union(item.Body))
+                _frequency[term] = _frequency.GetValueOrDefault(term) + 1;
+        foreach (var (term, frequency) in _frequency) _weights[term] = Weight(term, frequency);
+        foreach (var item in items) item.PhrasingWeights = PhrasingWeights(item.Phrasings);
+    }
+
+    public bool Knows(string word) => _frequency.ContainsKey(word);
+
+    public int Frequency(string word) => _frequency.GetValueOrDefault(word);
+
+    public double Of(int ord, FaqItem item, QueryWords query, string defaultPlan) => Explain(ord, item, query, defaultPlan, null);
+
+    /// <summary>The confidence, and (for the benchmark's --explain) what each word contributed.</summary>
+    public double Explain(int ord, FaqItem item, QueryWords query, string defaultPlan, StringBuilder? why)
+    {
+        var terms = _items[ord];
+        double covered = 0, total = 0;
+        for (var i = 0; i < query.Words.Count; i++)
+        {
+            var word = query.Words[i];
+            var weight = Weight(word);
+            var number = char.IsDigit(word[0]);
+            var score = terms.Questions.Contains(word) ? 1 : terms.Body.Contains(word) ? (number ? BodyNumber : BodyMatch) : 0;
+            // A year stands alone ("thi đua năm 2021" = "thi đua 2021"); a small number belongs to its noun, so
+            // "đợt 1" (an ordinal) and "6 nội dung" (a count) are told apart by their pairs.
+            var year = number && word.Length >= 4;
+            if (query.Words.Count > 1 && !year)
+            {
+                var left = i > 0 ? Pair(terms, query.Pairs[i - 1]) : 0;
+                var right = i < query.Pairs.Count ? Pair(terms, query.Pairs[i]) : 0;
+                score = Math.Max(Math.Max(left, right), score * LoneSyllable);
+            }
+            if (query.Corrected[i]) score *= CorrectedMatch;
+            covered += weight * score;
+            total += weight;
+            why?.Append(FormattableString.Invariant($"{word}:{score:0.#}×{weight:0.0} "));
+        }
+        var coverage = total > 0 ? covered / total : 0;
+        var phrasing = ClosestPhrasing(terms, query);
+        var confidence = (1 - PhrasingShare) * coverage + PhrasingShare * phrasing;
+        // "Chủ đề thi đua năm 2015", "đợt 3": close in words to an item, but about a number it never mentions (for a
+        // year: nor covers), so about something else.
+        if (query.Words.Any(w => char.IsDigit(w[0]) && !terms.Questions.Contains(w) && !terms.Body.Contains(w) && !(Year(w) is { } y && Covers(item, y))))
+            confidence *= OtherNumber;
+        if (item.PlanId is { } plan)
+        {
+            if (query.Plans.Count > 0 && !query.Plans.Contains(plan)) confidence -= OtherPlanPenalty;
+            else if (query.Plans.Count == 0 && plan != defaultPlan) confidence -= NotDefaultPenalty;
+        }
+        why?.Append(FormattableString.Invariant($"| coverage {coverage:0.00} phrasing {phrasing:0.00}"));
+        return Math.Clamp(confidence, 0, 1);
+    }
+
+    /// <summary>The F1 of the weighted words shared by the question and its nearest phrasing.</summary>
+    private double ClosestPhrasing(ItemTerms terms, QueryWords query)
+    {
+        var (words, queryTotal) = Distinct(query);
+        var best = 0.0;
+        for (var p = 0; p < terms.Phrasings.Length; p++)
+        {
+            var phrasing = terms.Phrasings[p];
+            double shared = 0;
+            foreach (var (word, weight) in words)
+                if (phrasing.Contains(word)) shared += weight;
+            if (shared > 0) best = Math.Max(best, 2 * shared / (terms.PhrasingWeights[p] + queryTotal));
+        }
+        return best;
+    }
+
+    /// <summary>The question's distinct words with their weights, computed once per question, not once per candidate.</summary>
+    private (List<(string Word, double Weight)> Words, double Total) Distinct(QueryWords query)
+    {
+        if (query.Weighted is { } cached) return cached;
+        var words = query.Words.Distinct(StringComparer.Ordinal).Select(w => (w, Weight(w))).ToList();
+        query.Weighted = (words, words.Sum(w => w.Item2));
+        return query.Weighted.Value;
+    }
+
+    /// <summary>The total weight of each phrasing, for the F1's denominator.</summary>
+    internal double[] PhrasingWeights(IEnumerable<HashSet<string>> phrasings) => [.. phrasings.Select(p => p.Sum(Weight))];
+
+    private bool Covers(FaqItem item, int year) =>
+        item.PlanId is { } plan && _planYears.TryGetValue(plan, out var years) && year >= years.From && year <= years.To;
+
+    private static int? Year(string word) =>
+        word.Length == 4 && int.TryParse(word, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var y) && y is >= 1900 and <= 2100 ? y : null;
+
+    private static double Pair(ItemTerms terms, string pair) =>
+        terms.QuestionPairs.Contains(pair) ? 1 : terms.BodyPairs.Contains(pair) ? BodyMatch : 0;
+
+    private double Weight(string word) => _weights.TryGetValue(word, out var weight) ? weight : Weight(word, 0);
+
+    /// <summary>
+    /// 1 + IDF. Numbers weigh at least three quarters of an unknown word, because "đợt 1" and "đợt 2" (or a year the
+    /// plans do not cover) are different questions however common the digit is.
+    /// </summary>
+    private double Weight(string word, int frequency)
+    {
+        if (_questionWords.Contains(word)) return QuestionWordWeight;
+        var weight = 1 + Idf(frequency);
+        return char.IsDigit(word[0]) ? Math.Max(weight, 0.75 * (1 + Idf(0))) : weight;
+    }
+
+    private double Idf(int frequency) => Math.Log(1 + (_items.Length - frequency + 0.5) / (frequency + 0.5));
+}

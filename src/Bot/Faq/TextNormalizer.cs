@@ -1,0 +1,211 @@
+using System.Text;
+using Bot.Builder.Recognizers;
+
+namespace Bot.Faq;
+
+/// <summary>A question (or an indexed text) rewritten into the words the index is built from.</summary>
+/// <param name="Text">Lower-case words separated by spaces, diacritics kept where typed.</param>
+/// <param name="Plans">The plans the text names ("quảng trị" → quang-tri-2021).</param>
+public sealed record NormalizedText(string Text, IReadOnlySet<string> Plans);
+
+/// <summary>
+/// Rewrites text before Lucene tokenises it, with the map in dialogs/faq/synonyms.yaml. Abbreviations are
+/// expanded here rather than by a token filter because Lucene 4.8 has no SynonymGraphFilter: multi-word
+/// expansions from SynonymFilter interleave with the next tokens and spoil the bigrams. The same rewriting is
+/// applied to the indexed text, so both sides meet in one vocabulary: "CĐCS" and "công đoàn cơ sở" both become
+/// "cđcs công đoàn cơ sở".
+/// </summary>
+public sealed class TextNormalizer
+{
+    private enum Kind { Abbreviation, Replace, Drop }
+
+    private sealed record Rule(Kind Kind, string[] Words);
+
+    private static readonly Dictionary<string, string> Roman = new(StringComparer.Ordinal)
+    {
+        ["i"] = "1", ["ii"] = "2", ["iii"] = "3", ["iv"] = "4", ["v"] = "5", ["vi"] = "6", ["vii"] = "7", ["viii"] = "8",
+        ["ix"] = "9", ["x"] = "10", ["xi"] = "11", ["xii"] = "12", ["xiii"] = "13", ["xiv"] = "14", ["xv"] = "15",
+        ["xvi"] = "16", ["xvii"] = "17", ["xviii"] = "18", ["xix"] = "19", ["xx"] = "20",
+    };
+
+    // Folded keys ("ldg lđst" and "ldg-ldst" both become "ldg ldst"); exact keys only for variants that differ by
+    // diacritics alone ("hoá" → "hóa"), which folding cannot tell apart.
+    private readonly Dictionary<string, Rule> _folded = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Rule> _exact = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _numbers = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _numbersExact = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _numberBefore;
+    private readonly HashSet<string> _numberAfter;
+    private readonly List<(string Plan, string[] Name)> _planNames = [];
+    private readonly int _longest;
+
+    public TextNormalizer(SynonymFile synonyms)
+    {
+        foreach (var (key, value) in synonyms.Abbreviations)
+        {
+            Add(_folded, Key(key), new Rule(Kind.Abbreviation, Split(value)));
+            AbbreviationWords.UnionWith(Key(key).Split(' '));
+        }
+        foreach (var (key, value) in synonyms.Variants)
+        {
+            var rule = new Rule(Kind.Replace, Split(value));
+            if (Key(key) == Key(value)) Add(_exact, string.Join(' ', Split(key)), rule);
+            else Add(_folded, Key(key), rule);
+        }
+        foreach (var filler in synonyms.Fillers)
+        {
+            // "bạn" is a filler but "ban" is in "ban hành": a one-word filler typed with marks only matches as typed.
+            var words = Split(filler);
+            if (words.Length == 1 && VietnameseText.HasDiacritics(filler)) Add(_exact, words[0], new Rule(Kind.Drop, []));
+            else Add(_folded, Key(filler), new Rule(Kind.Drop, []));
+        }
+        foreach (var (word, digits) in synonyms.Numbers)
+        {
+            _numbers.TryAdd(Key(word), digits.Trim());
+            _numbersExact.TryAdd(string.Join(' ', Split(word)), digits.Trim());
+        }
+        _numberBefore = [.. synonyms.NumberContext.Before.Select(Key)];
+        _numberAfter = [.. synonyms.NumberContext.After.Select(Key)];
+        foreach (var (plan, names) in synonyms.Plans)
+            foreach (var name in names.Names) _planNames.Add((plan, Key(name).Split(' ')));
+        _longest = _folded.Keys.Concat(_exact.Keys).Select(k => k.Count(c => c == ' ') + 1).DefaultIfEmpty(1).Max();
+    }
+
+    /// <summary>The folded words abbreviations are written with ("cdcs", "ldg"): kept next to their expansion, lightly weighted.</summary>
+    public HashSet<string> AbbreviationWords { get; } = new(StringComparer.Ordinal);
+
+    public NormalizedText Normalize(string? text)
+    {
+        var words = Words(text).ToArray();
+        var folded = Array.ConvertAll(words, VietnameseText.Fold);
+        var output = new List<string>(words.Length + 8);
+        for (var i = 0; i < words.Length;)
+        {
+            var (rule, length) = Match(words, folded, i);
+            if (rule is null)
+            {
+                output.Add(words[i]);
+                i++;
+                continue;
+            }
+            // The abbreviation stays too, as a tie-breaker: "LĐLĐ viết tắt của gì" is about LĐLĐ, not TLĐ, though
+            // "liên đoàn lao động" is part of both expansions.
+            if (rule.Kind == Kind.Abbreviation) output.AddRange(words.AsSpan(i, length));
+            output.AddRange(rule.Words);
+            i += length;
+        }
+        ConvertNumbers(output, TypedWithDiacritics(words));
+        return new NormalizedText(string.Join(' ', output), PlansNamed(output));
+    }
+
+    private (Rule? Rule, int Length) Match(string[] words, string[] folded, int start)
+    {
+        for (var n = Math.Min(_longest, words.Length - start); n >= 1; n--)
+        {
+            if (_exact.TryGetValue(n == 1 ? words[start] : string.Join(' ', words, start, n), out var exact)) return (exact, n);
+            if (_folded.TryGetValue(n == 1 ? folded[start] : string.Join(' ', folded, start, n), out var rule)) return (rule, n);
+        }
+        return (null, 0);
+    }
+
+    /// <summary>
+    /// Whether the member writes with diacritics: most words that have letters carry marks. One stray mark in an
+    /// unaccented question ("nọi dung thu tu") does not make "tu" mean "tự".
+    /// </summary>
+    private static bool TypedWithDiacritics(string[] words)
+    {
+        int letters = 0, marked = 0;
+        foreach (var w in words)
+        {
+            if (!char.IsLetter(w[0])) continue;
+            letters++;
+            if (VietnameseText.HasDiacritics(w)) marked++;
+        }
+        return letters > 0 && marked * 5 >= letters * 2;
+    }
+
+    /// <summary>"đợt một" → "đợt 1", "năm nội dung" → "5 nội dung", "lần thứ X" → "lần thứ 10"; "năm 2021" stays a year.</summary>
+    private void ConvertNumbers(List<string> words, bool typedWithDiacritics)
+    {
+        var folded = words.ConvertAll(VietnameseText.Fold);
+        for (var i = 0; i < words.Count; i++)
+        {
+            var after = i > 0 && (_numberBefore.Contains(folded[i - 1]) || (i > 1 && _numberBefore.Contains(folded[i - 2] + " " + folded[i - 1])));
+            if (after && Roman.TryGetValue(folded[i], out var roman))
+            {
+                words[i] = roman;
+                continue;
+            }
+            if (!NumberWord(words[i], folded[i], typedWithDiacritics, out var digits)) continue;
+            var nextIsNumber = i + 1 < words.Count && char.IsDigit(words[i + 1][0]);
+            var before = i + 1 < words.Count && (_numberAfter.Contains(folded[i + 1])
+                || (i + 2 < words.Count && _numberAfter.Contains(folded[i + 1] + " " + folded[i + 2])));
+            if ((after || before) && !nextIsNumber) words[i] = digits;
+        }
+    }
+
+    /// <summary>
+    /// "sau" is "after" and "sáu" is six: someone who types diacritics means the word as typed, unless the word
+    /// itself carries a wrong mark ("môt").
+    /// </summary>
+    private bool NumberWord(string word, string folded, bool typedWithDiacritics, out string digits) =>
+        _numbersExact.TryGetValue(word, out digits!)
+        || ((!typedWithDiacritics || VietnameseText.HasDiacritics(word)) && _numbers.TryGetValue(folded, out digits!));
+
+    private HashSet<string> PlansNamed(List<string> words)
+    {
+        var named = new HashSet<string>(StringComparer.Ordinal);
+        if (_planNames.Count == 0) return named;
+        var folded = words.Select(VietnameseText.Fold).ToArray();
+        foreach (var (plan, name) in _planNames)
+            for (var i = 0; i + name.Length <= folded.Length && !named.Contains(plan); i++)
+                if (folded.AsSpan(i, name.Length).SequenceEqual(name)) named.Add(plan);
+        return named;
+    }
+
+    /// <summary>
+    /// Lower-case words: letters, digits and combining marks; "2.1" stays one word; "dot1" becomes "dot 1".
+    /// Everything else separates words.
+    /// </summary>
+    internal static List<string> Words(string? text)
+    {
+        var words = new List<string>();
+        if (string.IsNullOrEmpty(text)) return words;
+        var sb = new StringBuilder();
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = char.ToLowerInvariant(text[i]);
+            var inWord = char.IsLetterOrDigit(c) || c is >= '\u0300' and <= '\u036F'
+                || (c == '.' && sb.Length > 0 && char.IsDigit(sb[^1]) && i + 1 < text.Length && char.IsDigit(text[i + 1]));
+            if (inWord)
+            {
+                // Digits glued to letters ("dot1", "lan9") are two words.
+                if (sb.Length > 0 && char.IsDigit(c) != char.IsDigit(sb[^1]) && c != '.' && sb[^1] != '.' && char.IsLetter(sb[^1]))
+                    Flush();
+                sb.Append(c);
+            }
+            else Flush();
+        }
+        Flush();
+        return words;
+
+        void Flush()
+        {
+            // "01/7/2021" and "1/7/2021" are the same date.
+            var start = 0;
+            while (start < sb.Length - 1 && sb[start] == '0' && char.IsDigit(sb[start + 1])) start++;
+            if (sb.Length > 0) words.Add(sb.ToString(start, sb.Length - start));
+            sb.Clear();
+        }
+    }
+
+    private static string Key(string text) => string.Join(' ', Words(text).Select(VietnameseText.Fold));
+
+    private static string[] Split(string text) => [.. Words(text)];
+
+    private static void Add(Dictionary<string, Rule> table, string key, Rule rule)
+    {
+        // First one wins: the file lists the specific spellings before the generic ones.
+        if (key.Length > 0) table.TryAdd(key, rule);
+    }
+}

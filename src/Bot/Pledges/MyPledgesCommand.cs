@@ -1,0 +1,92 @@
+using System.Text;
+using Bot.Builder.Dialogs;
+using Bot.Conversations;
+
+namespace Bot.Pledges;
+
+/// <summary>/cuatoi (/mypledges): the member's pledges with their status; "/cuatoi rut 12" withdraws one after a confirmation.</summary>
+public sealed class MyPledgesCommand(PledgeRepository repository, PledgeSummary summary, DialogRunner dialogs, IDeepLinks links, Say say) : ICommand
+{
+    private const string Withdraw = "rut";
+    private const string Confirmed = "xacnhan";
+
+    public IReadOnlyList<string> Names => ["cuatoi", "mypledges", "cua_toi"];
+
+    public async Task HandleAsync(ITurnContext turn, string args, CancellationToken cancellationToken)
+    {
+        var lang = await say.LanguageAsync(turn, cancellationToken);
+        if (turn.Activity.ChatKind == ChatKind.Group)
+        {
+            await PrivateOnlyAsync(turn, lang, links, say, PledgePayloads.MyPledges, cancellationToken);
+            return;
+        }
+        var words = args.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words is [Withdraw, var id, ..] && int.TryParse(id, out var pledgeId))
+        {
+            await WithdrawAsync(turn, lang, pledgeId, words.Length > 2 && words[2] == Confirmed, cancellationToken);
+            return;
+        }
+        var mine = repository.ForMember(turn.Activity.Channel, turn.Activity.UserId);
+        if (mine.Count == 0)
+        {
+            await turn.SendAsync(new Reply { Text = say.Texts.Get(lang, "pledge-data.mine-none"), Choices = [new Choice("/dangky", say.Texts.Get(lang, "pledge.menu"))] }, cancellationToken);
+            return;
+        }
+        var sb = new StringBuilder(say.Texts.Get(lang, "pledge-data.mine-header"));
+        foreach (var p in mine)
+        {
+            sb.Append("\n\n").Append(say.Texts.Get(lang, "pledge-data.mine-line", ("id", p.Id), ("plan", summary.PlanTitle(lang, p.PlanId)),
+                ("title", summary.TitleName(lang, p.TitleId)), ("status", summary.Status(lang, p.Status)), ("date", summary.Date(p.UpdatedAt))));
+            if (p is { Status: PledgeStatus.Returned, ReturnReason: { } reason }) sb.Append('\n').Append(say.Texts.Get(lang, "pledge-data.mine-returned", ("reason", reason)));
+        }
+        // In the middle of a form the router puts its question back right after this list, which would expire these buttons.
+        var inForm = await dialogs.IsActiveAsync(turn, cancellationToken);
+        var choices = inForm ? [] : mine.Where(p => p.IsActive)
+            .Select(p => new Choice($"/cuatoi {Withdraw} {p.Id}", say.Texts.Get(lang, "pledge-data.mine-withdraw", ("id", p.Id)))).ToList();
+        await turn.SendAsync(new Reply { Text = sb.ToString(), Choices = choices }, cancellationToken);
+    }
+
+    private async Task WithdrawAsync(ITurnContext turn, string lang, int id, bool confirmed, CancellationToken ct)
+    {
+        var pledge = repository.Find(id);
+        // The id comes from the member's message: only their own pledge can be touched.
+        if (pledge is null || pledge.Channel != turn.Activity.Channel || pledge.UserId != turn.Activity.UserId)
+        {
+            await turn.SendAsync(say.Texts.Get(lang, "pledge-data.mine-not-found", ("id", id)), ct);
+            return;
+        }
+        if (!pledge.IsActive)
+        {
+            await turn.SendAsync(say.Texts.Get(lang, "pledge-data.mine-already-withdrawn", ("id", id)), ct);
+            return;
+        }
+        if (!confirmed)
+        {
+            await turn.SendAsync(new Reply
+            {
+                Text = say.Texts.Get(lang, "pledge-data.mine-confirm-withdraw", ("id", id), ("title", summary.TitleName(lang, pledge.TitleId)), ("plan", summary.PlanTitle(lang, pledge.PlanId))),
+                Choices =
+                [
+                    new Choice($"/cuatoi {Withdraw} {id} {Confirmed}", say.Texts.Get(lang, "pledge-data.mine-withdraw-yes")),
+                    new Choice("/cuatoi", say.Texts.Get(lang, "pledge-data.mine-withdraw-no")),
+                ],
+            }, ct);
+            return;
+        }
+        pledge.Status = PledgeStatus.Withdrawn;
+        pledge.UpdatedAt = turn.Time.GetUtcNow();
+        repository.Save(pledge);
+        await turn.SendAsync(say.Texts.Get(lang, "pledge-data.mine-withdrawn", ("id", id)), ct);
+    }
+
+    /// <summary>Personal lists are never shown in a group: point to the private chat instead.</summary>
+    internal static async Task PrivateOnlyAsync(ITurnContext turn, string lang, IDeepLinks links, Say say, string payload, CancellationToken ct)
+    {
+        var link = links.PrivateChatLink(turn.Activity.Channel, payload);
+        await turn.SendAsync(new Reply
+        {
+            Text = say.Texts.Get(lang, "pledge-data.private-only"),
+            Buttons = link is null ? [] : [new Button(say.Texts.Get(lang, "pledge.open-private"), Url: link)],
+        }, ct);
+    }
+}

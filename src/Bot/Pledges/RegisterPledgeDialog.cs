@@ -1,0 +1,185 @@
+using Bot.Builder.Dialogs;
+using Bot.Builder.Prompts;
+using Bot.Conversations;
+
+namespace Bot.Pledges;
+
+/// <summary>
+/// The registration form (/dangky): asks each missing field, validates it, offers the member's previous answers,
+/// supports back / cancel / help (handled by the dialog runner), and ends with a summary to confirm or edit field by field.
+/// In a group it only shows the name-and-title summary of a complete quick registration for its owner to confirm.
+/// </summary>
+public sealed class RegisterPledgeDialog : ComponentDialog
+{
+    private const string Steps = "pledge.steps";
+    private const string ReviewPrompt = "pledge.review";
+    private const string EditPrompt = "pledge.edit";
+    private const string Confirm = "confirm";
+    private const string Edit = "edit";
+    private const string Cancel = "huỷ";
+
+    private readonly PledgeContent _pledges;
+    private readonly PledgeQuestions _questions;
+    private readonly PledgeSummary _summary;
+    private readonly PledgeRegistrar _registrar;
+    private readonly Menu _menu;
+    private readonly Say _say;
+    private readonly IDeepLinks _links;
+    private readonly TimeSpan _expiry;
+
+    public RegisterPledgeDialog(PledgeContent pledges, PledgeQuestions questions, PledgeSummary summary, PledgeRegistrar registrar,
+        Menu menu, Say say, IDeepLinks links, IOptions<PledgeOptions> options) : base(nameof(RegisterPledgeDialog))
+    {
+        (_pledges, _questions, _summary, _registrar, _menu, _say, _links) = (pledges, questions, summary, registrar, menu, say, links);
+        _expiry = options.Value.DraftExpiry ?? TimeSpan.FromHours(pledges.Form.DraftExpiryHours);
+        AddDialog(new WaterfallDialog<PledgeDraft>(Steps,
+            [AskPlan, AskName, AskPosition, AskUnit, AskMovements, AskTitle, AskInitiative, AskInitiativeField, AskCommendation, AskCommitment, Review, AfterReview, AfterEdit]));
+        AddDialog(new ChoicePrompt(PledgeQuestions.PromptId(PledgeField.Plan)));
+        foreach (var field in (PledgeField[])[PledgeField.Name, PledgeField.Position, PledgeField.Unit, PledgeField.Initiative, PledgeField.InitiativeField, PledgeField.Commitment])
+            AddDialog(new FieldPrompt(PledgeQuestions.PromptId(field), pledges.Vocabulary, Validator(field)));
+        AddDialog(new MovementsPrompt(PledgeQuestions.PromptId(PledgeField.Movements), pledges.Vocabulary));
+        AddDialog(new ChoicePrompt(PledgeQuestions.PromptId(PledgeField.Title)));
+        AddDialog(new ChoicePrompt(PledgeQuestions.PromptId(PledgeField.Commendation)));
+        AddDialog(new ChoicePrompt(ReviewPrompt));
+        AddDialog(new ChoicePrompt(EditPrompt));
+    }
+
+    /// <summary>The form version in dialogs/pledge/form.yaml: a changed form restarts older drafts politely.</summary>
+    public override int Version => _pledges.Form.Version;
+
+    public override async Task<DialogTurnResult> ContinueDialogAsync(DialogContext dc, CancellationToken cancellationToken) =>
+        await ExpiredAsync(dc, cancellationToken) ?? await base.ContinueDialogAsync(dc, cancellationToken);
+
+    public override async Task<DialogTurnResult> BackAsync(DialogContext dc, CancellationToken cancellationToken) =>
+        await ExpiredAsync(dc, cancellationToken) ?? await base.BackAsync(dc, cancellationToken);
+
+    private Task<DialogTurnResult> AskPlan(WaterfallStepContext<PledgeDraft> step, CancellationToken ct) => AskAsync(step, PledgeField.Plan, ct);
+    private Task<DialogTurnResult> AskName(WaterfallStepContext<PledgeDraft> step, CancellationToken ct) => AskAsync(step, PledgeField.Name, ct);
+    private Task<DialogTurnResult> AskPosition(WaterfallStepContext<PledgeDraft> step, CancellationToken ct) => AskAsync(step, PledgeField.Position, ct);
+    private Task<DialogTurnResult> AskUnit(WaterfallStepContext<PledgeDraft> step, CancellationToken ct) => AskAsync(step, PledgeField.Unit, ct);
+    private Task<DialogTurnResult> AskMovements(WaterfallStepContext<PledgeDraft> step, CancellationToken ct) => AskAsync(step, PledgeField.Movements, ct);
+    private Task<DialogTurnResult> AskTitle(WaterfallStepContext<PledgeDraft> step, CancellationToken ct) => AskAsync(step, PledgeField.Title, ct);
+    private Task<DialogTurnResult> AskInitiative(WaterfallStepContext<PledgeDraft> step, CancellationToken ct) => AskAsync(step, PledgeField.Initiative, ct);
+    private Task<DialogTurnResult> AskInitiativeField(WaterfallStepContext<PledgeDraft> step, CancellationToken ct) => AskAsync(step, PledgeField.InitiativeField, ct);
+    private Task<DialogTurnResult> AskCommendation(WaterfallStepContext<PledgeDraft> step, CancellationToken ct) => AskAsync(step, PledgeField.Commendation, ct);
+    private Task<DialogTurnResult> AskCommitment(WaterfallStepContext<PledgeDraft> step, CancellationToken ct) => AskAsync(step, PledgeField.Commitment, ct);
+
+    private async Task<DialogTurnResult> Review(WaterfallStepContext<PledgeDraft> step, CancellationToken ct)
+    {
+        Absorb(step);
+        var draft = step.Values;
+        draft.Editing = null;
+        var turn = step.Context;
+        var lang = await _say.LanguageAsync(turn, ct);
+        var texts = _say.Texts;
+        var confirm = new Choice(Confirm, texts.Get(lang, "pledge.confirm")) { Synonyms = _pledges.Vocabulary.ConfirmWords };
+        var cancel = new Choice(Cancel, texts.Get(lang, "pledge.cancel"));
+        Reply prompt;
+        if (turn.Activity.ChatKind == ChatKind.Group)
+        {
+            // Only the member's name and title are shown in the group; the rest stays private.
+            var link = _links.PrivateChatLink(turn.Activity.Channel, PledgePayloads.FormFor(draft.PlanId));
+            prompt = new Reply
+            {
+                Text = texts.Get(lang, "pledge.group-review", ("name", draft.FullName), ("title", _summary.TitleName(lang, draft.TitleId)),
+                    ("plan", _summary.PlanTitle(lang, draft.PlanId!))),
+                Buttons = link is null ? [] : [new Button(texts.Get(lang, "pledge.edit-in-private"), Url: link)],
+            };
+            return await step.PromptAsync(ReviewPrompt, new PromptOptions { Prompt = prompt, Choices = [confirm, cancel], RetryPrompt = texts.Get(lang, "pledge.retry-review") }, ct);
+        }
+        var text = texts.Get(lang, "pledge.summary-header") + "\n" + _summary.Lines(lang, draft);
+        if (_registrar.Existing(turn, draft.PlanId!) is { IsActive: true } existing)
+            text += "\n\n" + texts.Get(lang, "pledge.summary-replaces", ("title", _summary.TitleName(lang, existing.TitleId)), ("date", _summary.Date(existing.CreatedAt)));
+        text += "\n\n" + texts.Get(lang, "pledge.summary-question");
+        var edit = new Choice(Edit, texts.Get(lang, "pledge.edit")) { Synonyms = _pledges.Vocabulary.EditWords };
+        return await step.PromptAsync(ReviewPrompt, new PromptOptions
+        {
+            Prompt = text,
+            RetryPrompt = texts.Get(lang, "pledge.retry-review"),
+            Choices = [confirm, edit, cancel],
+            MaxAttempts = 5,
+            GiveUpPrompt = texts.Get(lang, "pledge.give-up"),
+        }, ct);
+    }
+
+    private async Task<DialogTurnResult> AfterReview(WaterfallStepContext<PledgeDraft> step, CancellationToken ct)
+    {
+        var lang = await _say.LanguageAsync(step.Context, ct);
+        switch ((step.Result as Choice)?.Value)
+        {
+            case Confirm:
+                await _registrar.SaveAsync(step.Context, step.Values, ct);
+                return await step.EndDialogAsync(null, ct);
+            case Edit:
+                var fields = Enum.GetValues<PledgeField>().Where(f => _questions.Applies(step.Values, f))
+                    .Select(f => new Choice(f.ToString(), _summary.FieldLabel(lang, f))).ToList();
+                return await step.PromptAsync(EditPrompt, new PromptOptions { Prompt = _say.Texts.Get(lang, "pledge.ask-edit-field"), Choices = fields }, ct);
+            default:
+                await _menu.ShowAsync(step.Context, "core.cancelled");
+                return await step.Dialogs.CancelAllDialogsAsync(ct);
+        }
+    }
+
+    private Task<DialogTurnResult> AfterEdit(WaterfallStepContext<PledgeDraft> step, CancellationToken ct)
+    {
+        // Run the form again from the top: every step but the chosen one (and any it makes required) is skipped.
+        step.Values.Editing = Enum.Parse<PledgeField>(((Choice)step.Result!).Value);
+        return step.ReplaceDialogAsync(Steps, step.Values, ct);
+    }
+
+    private async Task<DialogTurnResult> AskAsync(WaterfallStepContext<PledgeDraft> step, PledgeField field, CancellationToken ct)
+    {
+        Absorb(step);
+        var draft = step.Values;
+        if (!_questions.ShouldAsk(draft, field, step.IsBack))
+        {
+            if (step.IsBack && step.Index == 0) await _say.SendAsync(step.Context, "core.cannot-go-back");
+            return await step.NextAsync(null, ct);
+        }
+        draft.Asking = field;
+        draft.MarkAsked(field);
+        return await step.PromptAsync(PledgeQuestions.PromptId(field), await _questions.OptionsAsync(step.Context, draft, field, ct), ct);
+    }
+
+    /// <summary>The answer to the question asked last goes into its field (steps are skipped, so "the previous step" is not enough).</summary>
+    private void Absorb(WaterfallStepContext<PledgeDraft> step)
+    {
+        if (step.Values.Asking is { } field && step.Result is { } result) _questions.Store(step.Values, field, result);
+        step.Values.Asking = null;
+    }
+
+    private PromptValidator<string> Validator(PledgeField field) => async (prompt, ct) =>
+    {
+        var value = prompt.Recognized.Value ?? "";
+        var required = field is PledgeField.Name or PledgeField.Position or PledgeField.Unit or PledgeField.Initiative or PledgeField.InitiativeField;
+        if (value.Length == 0 && !required) return true;
+        var check = value.Length == 0 ? new CheckedInput(null, InputProblem.Required)
+            : field == PledgeField.Name ? PledgeInput.Name(value) : PledgeInput.Text(value, field);
+        if (check.Ok) return true;
+        await _say.SendAsync(prompt.Context, $"pledge.input-{Kebab(check.Problem)}", ("max", check.Limit), ("min", check.Limit));
+        return false;
+    };
+
+    private async Task<DialogTurnResult?> ExpiredAsync(DialogContext dc, CancellationToken ct)
+    {
+        var lastAsked = ReadState<DialogState>(dc.ActiveDialog!)?.Stack.LastOrDefault()?.UpdatedAt;
+        if (lastAsked is not { } at || dc.Context.Time.GetUtcNow() - at <= _expiry) return null;
+        var lang = await _say.LanguageAsync(dc.Context, ct);
+        await dc.Context.SendAsync(new Reply
+        {
+            Text = _say.Texts.Get(lang, "pledge.draft-expired", ("hours", (int)_expiry.TotalHours)),
+            Choices = [new Choice("/dangky", _say.Texts.Get(lang, "pledge.restart"))],
+        }, ct);
+        return await dc.CancelAllDialogsAsync(ct);
+    }
+
+    private static string Kebab(InputProblem problem) => problem switch
+    {
+        InputProblem.InvalidCharacters => "invalid-characters",
+        InputProblem.NoLetters => "no-letters",
+        InputProblem.TooLong => "too-long",
+        InputProblem.TooShort => "too-short",
+        InputProblem.NameShape => "name-shape",
+        _ => problem.ToString().ToLowerInvariant(),
+    };
+}

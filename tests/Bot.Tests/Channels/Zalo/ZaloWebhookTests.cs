@@ -1,0 +1,116 @@
+using System.Net;
+using Bot.Channels.Zalo;
+using Bot.Tests.Channels.Zalo.Fakes;
+
+namespace Bot.Tests.Channels.Zalo;
+
+public class ZaloWebhookTests
+{
+    [Fact]
+    public async Task AtStartTheWebhookIsRegisteredWithItsSecretAndNothingPolls()
+    {
+        await using var zalo = await ZaloBot.StartAsync(ZaloMode.Webhook, settings: new Dictionary<string, string?> { ["Logging:LogLevel:Bot"] = "Information" });
+        Assert.Equal("https://bot.example.org/zalo/webhook", zalo.Api.WebhookUrl);
+        Assert.Equal(ZaloBot.WebhookSecret, zalo.Api.WebhookSecret);
+        await Task.Delay(200);
+        Assert.Empty(zalo.Api.CallsTo("getUpdates"));
+        // The port is random by default: the log says where the proxy must forward to.
+        var local = zalo.WebhookEndpoint;
+        Assert.Contains(zalo.Logs.Lines, l => l.Message.Contains($"listening locally on http://127.0.0.1:{local.Port}") && l.Message.EndsWith(" at /zalo/webhook"));
+    }
+
+    [Fact]
+    public async Task APushWithTheRightSecretIsAcknowledgedAndAnswered()
+    {
+        await using var zalo = await ZaloBot.StartAsync(ZaloMode.Webhook);
+        var envelope = ZaloFixtures.Load("text-private.json");
+        envelope["result"]!["message"]!["text"] = "/dot";
+        var expected = zalo.ExpectOneMore();
+        using var response = await zalo.Api.PushAsync(zalo.WebhookEndpoint, envelope.ToJsonString(), ZaloBot.WebhookSecret);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        await zalo.WaitForHandledAsync(expected);
+        Assert.Contains("Hôm nay (24/11/2026)", Assert.Single(zalo.Api.SentTo("6ede9afa66b88fe6d6a9")));
+    }
+
+    [Fact]
+    public async Task ABareEventWithoutTheEnvelopeIsAcceptedToo()
+    {
+        await using var zalo = await ZaloBot.StartAsync(ZaloMode.Webhook);
+        var expected = zalo.ExpectOneMore();
+        using var response = await zalo.Api.PushAsync(zalo.WebhookEndpoint, ZaloFixtures.Text("/dot", userId: "bare").ToJsonString(), ZaloBot.WebhookSecret);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        await zalo.WaitForHandledAsync(expected);
+        Assert.Single(zalo.Api.SentTo("bare"));
+    }
+
+    [Theory]
+    [InlineData(null, HttpStatusCode.Unauthorized)]
+    [InlineData("webhook-secret-for-tesTs", HttpStatusCode.Forbidden)]
+    [InlineData("short", HttpStatusCode.Forbidden)]
+    [InlineData("", HttpStatusCode.Forbidden)]
+    public async Task APushWithoutTheRightSecretIsRefusedAndNotHandled(string? secret, HttpStatusCode status)
+    {
+        await using var zalo = await ZaloBot.StartAsync(ZaloMode.Webhook);
+        using var response = await zalo.Api.PushAsync(zalo.WebhookEndpoint, ZaloFixtures.Text("/dot", userId: "intruder").ToJsonString(), secret);
+        Assert.Equal(status, response.StatusCode);
+        await Task.Delay(200);
+        Assert.Equal(0, zalo.Inbox.Handled);
+        Assert.Empty(zalo.Api.SentTo("intruder"));
+    }
+
+    [Fact]
+    public async Task ThePushIsAcknowledgedBeforeTheAnswerIsReady()
+    {
+        await using var zalo = await ZaloBot.StartAsync(ZaloMode.Webhook);
+        var gate = zalo.Bot.Services.GetRequiredService<SlowGate>();
+        var expected = zalo.ExpectOneMore();
+        using var response = await zalo.Api.PushAsync(zalo.WebhookEndpoint, ZaloFixtures.Text("/cham").ToJsonString(), ZaloBot.WebhookSecret)
+            .WaitAsync(TimeSpan.FromSeconds(5));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        await gate.Entered.Task.WaitAsync(TimeSpan.FromSeconds(5));
+        Assert.Empty(zalo.Api.SentTo("u1"));
+        gate.Open.SetResult();
+        await zalo.WaitForHandledAsync(expected);
+        Assert.Equal(["xong"], zalo.Api.SentTo("u1"));
+    }
+
+    [Fact]
+    public async Task ARepeatedPushOfTheSameMessageIsAnsweredOnce()
+    {
+        await using var zalo = await ZaloBot.StartAsync(ZaloMode.Webhook);
+        var body = ZaloFixtures.Text("/dot", messageId: "11112222333344445555").ToJsonString();
+        foreach (var _ in new[] { 1, 2 })
+        {
+            var expected = zalo.ExpectOneMore();
+            using var response = await zalo.Api.PushAsync(zalo.WebhookEndpoint, body, ZaloBot.WebhookSecret);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            await zalo.WaitForHandledAsync(expected);
+        }
+        Assert.Single(zalo.Api.SentTo("u1"));
+    }
+
+    [Fact]
+    public async Task ABodyThatIsNotJsonIsABadRequest()
+    {
+        await using var zalo = await ZaloBot.StartAsync(ZaloMode.Webhook);
+        using var response = await zalo.Api.PushAsync(zalo.WebhookEndpoint, "{not json", ZaloBot.WebhookSecret);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task AnOversizedBodyIsRefused()
+    {
+        await using var zalo = await ZaloBot.StartAsync(ZaloMode.Webhook);
+        var huge = ZaloFixtures.Text(new string('a', 300 * 1024)).ToJsonString();
+        using var response = await zalo.Api.PushAsync(zalo.WebhookEndpoint, huge, ZaloBot.WebhookSecret);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Equal(0, zalo.Inbox.Handled);
+    }
+
+    [Fact]
+    public async Task ARejectedSetWebhookIsRetriedWithBackoff()
+    {
+        await using var zalo = await ZaloBot.StartAsync(ZaloMode.Webhook, prepare: api => api.Fail("setWebhook", 500, "Internal"));
+        Assert.Equal([500, 200], zalo.Api.CallsTo("setWebhook").Select(c => c.Status));
+    }
+}

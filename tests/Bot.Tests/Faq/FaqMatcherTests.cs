@@ -1,0 +1,104 @@
+using Bot.Faq;
+using YamlDotNet.Serialization;
+using YamlDotNet.Serialization.NamingConventions;
+
+namespace Bot.Tests.Faq;
+
+public class FaqMatcherTests
+{
+    private static readonly FaqOptions Options = new();
+
+    private static FaqMatch Ask(string question) => FaqMatcher.Match(FaqTestContent.Index, question, Options);
+
+    [Theory]
+    [InlineData("Chủ đề thi đua năm 2021 là gì?", "tld-2021-theme")]
+    [InlineData("chu de thi dua nam 2021 la gi", "tld-2021-theme")]
+    [InlineData("chủ đè thi đua 2021", "tld-2021-theme")]
+    [InlineData("đợt 2 bắt đầu khi nào", "tld-2021-dot-2")]
+    [InlineData("dot1 ket thuc ngay nao", "tld-2021-dot-1")]
+    [InlineData("đợt một cần làm gì", "tld-2021-dot-1")]
+    [InlineData("ai ký kế hoạch", "tld-2021-signed")]
+    [InlineData("Xanh sạch đẹp là gì", "tld-2021-xsd-atvsld")]
+    [InlineData("CNVCLĐ là gì", "general-cnvcld")]
+    [InlineData("Quảng Trị đợt hai kết thúc khi nào", "quang-tri-2021-dot-2")]
+    public void MemberPhrasingsAreAnsweredWithTheRightEntry(string question, string expected)
+    {
+        var match = Ask(question);
+        Assert.Equal(FaqOutcome.Answer, match.Outcome);
+        Assert.Equal(expected, match.Answer!.Id);
+    }
+
+    [Theory]
+    [InlineData("giá vàng hôm nay")]
+    [InlineData("thời tiết Hà Nội ngày mai thế nào")]
+    [InlineData("kết quả bóng đá Việt Nam tối qua")]
+    [InlineData("asdfgh qwerty")]
+    [InlineData("chủ đề thi đua năm 2015 là gì")]
+    [InlineData("???")]
+    public void OffTopicQuestionsAreNotAnswered(string question) => Assert.NotEqual(FaqOutcome.Answer, Ask(question).Outcome);
+
+    [Fact]
+    public void AQuestionNamingNoPlanIsAboutTheNationalOne() => Assert.Equal("tld-2021-dot-1", Ask("đợt 1 thi đua làm gì").First?.Id);
+
+    [Fact]
+    public void AnAmbiguousQuestionOffersTwoOrThreeCandidates()
+    {
+        var match = Ask("Quảng Trị");
+        Assert.Equal(FaqOutcome.DidYouMean, match.Outcome);
+        Assert.InRange(match.Items.Count, 2, 3);
+    }
+
+    [Fact]
+    public void APastedEssayDoesNotBreakTheQuery()
+    {
+        var essay = string.Join(' ', Enumerable.Repeat("phong trào thi đua lao động giỏi lao động sáng tạo năm 2021 của công đoàn", 200));
+        Assert.NotNull(Ask(essay));
+    }
+
+    [Fact]
+    public void ANoPlanQuestionIsFoundInThePlanTextsWhenNoEntryFits()
+    {
+        // No curated entry is about Directive 05-CT/TW's date; the Lai Châu passage quoting it is.
+        var match = Ask("Chỉ thị số 05-CT/TW ngày 15/5/2016 của Bộ Chính trị trong lời phát động Lai Châu");
+        Assert.Contains(match.Candidates.Take(3), c => c.Item.PlanId == "lai-chau-2020-2025");
+    }
+
+    [Fact]
+    public void ConcurrentQuestionsGetTheSameAnswersAsOneByOne()
+    {
+        string[] questions = ["đợt 2 bắt đầu khi nào", "chủ đè thi đua 2021", "giá vàng hôm nay", "Quảng Trị", "CĐCS là gì", "phog trao thi dua"];
+        var expected = questions.Select(q => Ask(q).First?.Id).ToArray();
+        var results = new string?[questions.Length * 50];
+        Parallel.For(0, results.Length, i => results[i] = Ask(questions[i % questions.Length]).First?.Id);
+        Assert.All(Enumerable.Range(0, results.Length), i => Assert.Equal(expected[i % questions.Length], results[i]));
+    }
+
+    [Fact]
+    public async Task ThresholdsThatContradictEachOtherStopTheStart()
+    {
+        var error = await Assert.ThrowsAsync<Microsoft.Extensions.Options.OptionsValidationException>(() =>
+            TestBot.StartAsync(settings: new Dictionary<string, string?> { ["Faq:SuggestConfidence"] = "0.9", ["Faq:AnswerConfidence"] = "0.6" }));
+        Assert.Contains("Faq:SuggestConfidence", error.Message);
+    }
+
+    /// <summary>The benchmark's own targets, kept by the test suite so a content edit cannot silently lower them.</summary>
+    [Theory]
+    [InlineData("bench/faq-eval.yaml")]
+    [InlineData("bench/faq-holdout.yaml")]
+    public void TheLabelledSetsMeetTheTargets(string set)
+    {
+        var questions = new DeserializerBuilder().WithNamingConvention(CamelCaseNamingConvention.Instance).Build()
+            .Deserialize<List<Labelled>>(File.ReadAllText(Path.Combine(FaqTestContent.RepositoryRoot(), set)));
+        var answerable = questions.Where(q => q.Expect is not null).ToList();
+        var topOne = answerable.Count(q => Ask(q.Q).First?.Id == q.Expect);
+        var offTopicAnswered = questions.Where(q => q.Expect is null).Where(q => Ask(q.Q).Outcome == FaqOutcome.Answer).Select(q => q.Q).ToList();
+        Assert.True(topOne >= 0.95 * answerable.Count, $"top-1 {topOne}/{answerable.Count}");
+        Assert.Empty(offTopicAnswered);
+    }
+
+    public sealed class Labelled
+    {
+        public string Q { get; set; } = "";
+        public string? Expect { get; set; }
+    }
+}
