@@ -1,5 +1,4 @@
 using Bot.Channels.Telegram;
-using Bot.Conversations;
 using Bot.Tests.Fakes;
 using Microsoft.Extensions.Options;
 
@@ -44,28 +43,32 @@ public class TelegramStartupTests
     [Fact]
     public async Task TheCommandMenuIsVietnameseWithEnglishForEnglishClientsAndOfficersGetTheirCommands()
     {
-        await using var host = await TelegramTestHost.StartAsync(
-            services: s => s.AddCommand<ExportCommand>(),
-            arrange: api => api.PrivateChat(new FakeUser(TelegramTestHost.OfficerId, "Cán bộ")));
+        await using var host = await TelegramTestHost.StartAsync(arrange: api => api.PrivateChat(new FakeUser(TelegramTestHost.OfficerId, "Cán bộ")));
 
         await host.Api.WaitForAsync(a => a.Menus.Count == 6, "six command lists");
         FakeCommandMenu Menu(string scope, string? language) => host.Api.Menus.Single(m => m.Scope == scope && m.LanguageCode == language);
 
-        Assert.Equal(["start", "trogiup", "phongtrao", "dot", "ngonngu"], Menu("default", null).Names);
-        Assert.Equal(["start", "help", "movements", "phase", "language"], Menu("default", "en").Names);
-        Assert.Equal(["trogiup", "phongtrao", "dot"], Menu("all_group_chats", null).Names);
-        Assert.Equal(["help", "movements", "phase"], Menu("all_group_chats", "en").Names);
-        Assert.Equal(["start", "trogiup", "phongtrao", "dot", "ngonngu", "xuat"], Menu("chat", null).Names);
-        Assert.Equal(TelegramTestHost.OfficerId, Menu("chat", "en").ChatId);
-        Assert.Contains("export", Menu("chat", "en").Names);
+        // Members' commands, in menu order (officer commands are checked below; other features may add more).
+        Assert.Equal(["start", "trogiup", "phongtrao", "dot", "dangky", "cuatoi", "hoi", "ngonngu", "xoadulieu"], Menu("default", null).Names.Take(9));
+        Assert.Equal(["start", "help", "movements", "phase", "pledge", "mypledges", "ask", "language", "deletemydata"], Menu("default", "en").Names.Take(9));
+        Assert.Equal(["trogiup", "phongtrao", "dot", "dangky", "hoi"], Menu("all_group_chats", null).Names);
+        Assert.Equal(["help", "movements", "phase", "pledge", "ask"], Menu("all_group_chats", "en").Names);
         Assert.Equal("Đợt thi đua đang diễn ra và việc cần làm", Menu("default", null).Commands.Single(c => c.Command == "dot").Description);
+
+        // Officer commands only in officers' own chats, after everything members have.
+        var officerOnly = new[] { "danhsach", "xuat", "tailai" };
+        Assert.Empty(Menu("default", null).Names.Intersect(officerOnly));
+        Assert.Empty(Menu("all_group_chats", null).Names.Intersect(officerOnly));
+        Assert.Equal(TelegramTestHost.OfficerId, Menu("chat", null).ChatId);
+        Assert.Equal([.. Menu("default", null).Names, .. officerOnly], Menu("chat", null).Names.Where(n => !IsLaterOfficerCommand(n)));
+        Assert.Contains("export", Menu("chat", "en").Names);
     }
 
     [Fact]
     public async Task AnOfficerTelegramDidNotKnowAtStartGetsTheirMenuOnTheirFirstMessage()
     {
-        await using var host = await TelegramTestHost.StartAsync(services: s => s.AddCommand<ExportCommand>());
-        await host.Api.WaitForAsync(a => a.Calls.Count(c => c is { Method: "setMyCommands", Status: 400 }) == 1, "the officer's menu refused");
+        await using var host = await TelegramTestHost.StartAsync();
+        await host.Api.WaitForAsync(a => a.Calls.Any(c => c is { Method: "setMyCommands", Status: 400 }), "the officer's menu refused");
         var officer = new FakeUser(TelegramTestHost.OfficerId, "Cán bộ");
         var chat = host.Api.PrivateChat(officer);
 
@@ -75,6 +78,9 @@ public class TelegramStartupTests
         var menu = await host.Api.WaitForAsync(a => a.Menus.FirstOrDefault(m => m.Scope == "chat" && m.LanguageCode is null), "the officer's menu");
         Assert.Contains("xuat", menu.Names);
     }
+
+    // Commands of features still being built (broadcasts); listed in the menu once installed.
+    private static bool IsLaterOfficerCommand(string name) => name is "phatdong" or "thongbao";
 
     [Fact]
     public async Task EveryMenuNameInTheTextsIsAValidTelegramCommand()
@@ -128,12 +134,5 @@ public class TelegramStartupTests
         Assert.DoesNotContain("AAF-fake_test_token", host.Logs.All);
         Assert.DoesNotContain(FakeTelegramApi.Token, wrapped.ToString());
         Assert.Equal(SendFailure.Transient, wrapped.Failure);
-    }
-
-    private sealed class ExportCommand : ICommand
-    {
-        public IReadOnlyList<string> Names => ["xuat", "export"];
-        public bool OfficerOnly => true;
-        public Task HandleAsync(ITurnContext turn, string args, CancellationToken cancellationToken) => Task.CompletedTask;
     }
 }
