@@ -21,9 +21,9 @@ public sealed class BenchBot : IAsyncDisposable
 
     public BroadcastStore Store => _app.Services.GetRequiredService<BroadcastStore>();
 
+    /// <summary>The real Telegram channel (Telegram.Bot, its error mapping, no automatic 429 retry) pointed at the fake.</summary>
     public static async Task<BenchBot> StartAsync(BenchSettings s, string apiUrl)
     {
-        var http = new HttpClient { BaseAddress = new Uri(apiUrl.TrimEnd('/') + "/botBENCH-TOKEN/") };
         var app = BotHost.Build([], new BotHostOverrides
         {
             Configuration = c => c.AddInMemoryCollection(new Dictionary<string, string?>
@@ -35,8 +35,10 @@ public sealed class BenchBot : IAsyncDisposable
                 ["Logging:LogLevel:Default"] = "Warning",
                 ["Broadcasts:Channels:telegram:MessagesPerSecond"] = s.Rate.ToString(CultureInfo.InvariantCulture),
                 ["Broadcasts:MaxInFlight"] = s.InFlight.ToString(CultureInfo.InvariantCulture),
+                ["Telegram:BotToken"] = "4242:BENCH_fake_token_not_a_secret",
+                ["Telegram:ApiBaseUrl"] = apiUrl,
+                ["Telegram:PollTimeoutSeconds"] = "1",
             }),
-            Services = services => services.AddSingleton<IChannelConnector>(new BenchTelegramConnector(http)),
         });
         await app.StartAsync();
         return new BenchBot(app);

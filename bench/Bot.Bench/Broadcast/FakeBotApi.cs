@@ -13,7 +13,8 @@ namespace Bot.Bench.Broadcast;
 /// 429 with retry_after when a request would exceed one: at most <c>globalPerSecond</c> messages in any second
 /// (all chats); one chat 1 per second on average, a short burst of 3 passing ("we may allow short bursts",
 /// modelled as at most 3 in any 3 seconds); a group at most 20 in any minute. Rejected requests do not count.
-/// It records every accepted message per chat, so duplicates can be counted.
+/// It records every accepted message per chat, so duplicates can be counted, and answers the few other calls
+/// the real Telegram channel makes at start (getMe, setMyCommands, deleteWebhook, an empty getUpdates).
 /// </summary>
 public sealed class FakeBotApi(double globalPerSecond, TimeSpan latency, IReadOnlySet<string> blocked) : IAsyncDisposable
 {
@@ -52,11 +53,37 @@ public sealed class FakeBotApi(double globalPerSecond, TimeSpan latency, IReadOn
 
     private async Task<IResult> HandleAsync(string method, HttpRequest request)
     {
-        var body = await JsonNode.ParseAsync(request.Body) ?? new JsonObject();
-        if (latency > TimeSpan.Zero) await Task.Delay(latency);
+        using var reader = new StreamReader(request.Body);
+        var raw = await reader.ReadToEndAsync();
+        var body = (raw.Trim().Length == 0 ? null : JsonNode.Parse(raw)) ?? new JsonObject(); // getMe comes without a body
+        switch (method)
+        {
+            case "getMe":
+                return Ok(new JsonObject { ["id"] = 4242, ["is_bot"] = true, ["first_name"] = "Bench", ["username"] = "bench_bot" });
+            case "getUpdates":
+                // A long poll with nothing to deliver: hold it (briefly), then answer "no updates".
+                var timeout = Math.Min(2, body["timeout"]?.GetValue<int>() ?? 0);
+                try
+                {
+                    await Task.Delay(TimeSpan.FromSeconds(timeout), request.HttpContext.RequestAborted);
+                }
+                catch (OperationCanceledException)
+                {
+                    // the bot stopped polling
+                }
+                return Ok(new JsonArray());
+            case "sendMessage" or "editMessageText":
+                if (latency > TimeSpan.Zero) await Task.Delay(latency);
+                return Send(method, body);
+            default:
+                return Ok(true); // setMyCommands, deleteWebhook, answerCallbackQuery…
+        }
+    }
+
+    private IResult Send(string method, JsonNode body)
+    {
         var chat = body["chat_id"]?.ToString() ?? "";
         if (blocked.Contains(chat)) return Error(403, "Forbidden: bot was blocked by the user");
-        if (method is not ("sendMessage" or "editMessageText")) return Error(400, $"Bad Request: method {method} is not faked");
         lock (_lock)
         {
             var now = _clock.Elapsed;
@@ -85,14 +112,27 @@ public sealed class FakeBotApi(double globalPerSecond, TimeSpan latency, IReadOn
             log.Enqueue(now);
         }
         Interlocked.Increment(ref _accepted);
+        long messageId;
         if (method == "editMessageText")
         {
             Interlocked.Increment(ref _edits);
-            return Results.Json(new JsonObject { ["ok"] = true, ["result"] = new JsonObject { ["message_id"] = body["message_id"]?.GetValue<long>() ?? 0 } });
+            messageId = body["message_id"]?.GetValue<long>() ?? 0;
         }
-        Received.AddOrUpdate(chat, 1, (_, n) => n + 1);
-        return Results.Json(new JsonObject { ["ok"] = true, ["result"] = new JsonObject { ["message_id"] = Interlocked.Increment(ref _nextMessageId) } });
+        else
+        {
+            Received.AddOrUpdate(chat, 1, (_, n) => n + 1);
+            messageId = Interlocked.Increment(ref _nextMessageId);
+        }
+        return Ok(new JsonObject
+        {
+            ["message_id"] = messageId,
+            ["date"] = DateTimeOffset.UnixEpoch.AddTicks(_clock.Elapsed.Ticks).ToUnixTimeSeconds() + 1_700_000_000,
+            ["chat"] = new JsonObject { ["id"] = long.Parse(chat, System.Globalization.CultureInfo.InvariantCulture), ["type"] = chat.StartsWith('-') ? "supergroup" : "private" },
+            ["text"] = body["text"]?.ToString() ?? "",
+        });
     }
+
+    private static IResult Ok(JsonNode result) => Results.Json(new JsonObject { ["ok"] = true, ["result"] = result });
 
     private static void Trim(Queue<TimeSpan> log, TimeSpan horizon)
     {

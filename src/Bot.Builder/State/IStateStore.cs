@@ -19,4 +19,11 @@ public interface IStateStore
     Task<long> WriteAsync(string key, string json, long expectedVersion, CancellationToken cancellationToken = default);
 
     Task DeleteAsync(string key, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Moves the document at <paramref name="fromPrefix"/> and every one under "<paramref name="fromPrefix"/>/" to the same key
+    /// under <paramref name="toPrefix"/> (a chat that changed id, e.g. a Telegram group upgraded to a supergroup).
+    /// A document already at the new key is kept. Returns how many documents moved.
+    /// </summary>
+    Task<int> MovePrefixAsync(string fromPrefix, string toPrefix, CancellationToken cancellationToken = default);
 }

@@ -26,4 +26,16 @@ public sealed class MemoryStateStore(TimeProvider time) : IStateStore
         _docs.TryRemove(key, out _);
         return Task.CompletedTask;
     }
+
+    public Task<int> MovePrefixAsync(string fromPrefix, string toPrefix, CancellationToken cancellationToken = default)
+    {
+        var moved = 0;
+        foreach (var key in _docs.Keys.Where(k => k == fromPrefix || k.StartsWith(fromPrefix + "/", StringComparison.Ordinal)).ToList())
+        {
+            if (!_docs.TryRemove(key, out var doc)) continue;
+            var target = toPrefix + key[fromPrefix.Length..];
+            if (_docs.TryAdd(target, doc with { Key = target })) moved++;
+        }
+        return Task.FromResult(moved);
+    }
 }

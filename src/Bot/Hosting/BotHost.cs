@@ -1,5 +1,6 @@
 using Bot.Broadcasts;
 using Bot.Channels.Local;
+using Bot.Channels.Telegram;
 using Bot.Channels.Zalo;
 using Bot.Content;
 using Bot.Conversations;
@@ -26,6 +27,7 @@ public static class BotHost
         builder.AddPledges();
         builder.AddFaq();
         builder.AddBroadcasts();
+        builder.AddTelegram();
         builder.AddZaloChannel();
         builder.AddLocalChat();
 

@@ -48,4 +48,27 @@ public sealed class LiteDbStateStore(LiteDatabase db, TimeProvider time) : IStat
         _docs.Delete(key);
         return Task.CompletedTask;
     }
+
+    public Task<int> MovePrefixAsync(string fromPrefix, string toPrefix, CancellationToken cancellationToken = default)
+    {
+        var moved = 0;
+        var docs = _docs.Find(Query.Or(Query.EQ("_id", fromPrefix), Query.StartsWith("_id", fromPrefix + "/"))).ToList();
+        foreach (var doc in docs)
+        {
+            var key = doc["_id"].AsString;
+            var target = toPrefix + key[fromPrefix.Length..];
+            doc["_id"] = target;
+            try
+            {
+                _docs.Insert(doc);
+                moved++;
+            }
+            catch (LiteException ex) when (ex.ErrorCode == LiteException.INDEX_DUPLICATE_KEY)
+            {
+                // the new chat already has its own state: it is newer, keep it
+            }
+            _docs.Delete(key);
+        }
+        return Task.FromResult(moved);
+    }
 }

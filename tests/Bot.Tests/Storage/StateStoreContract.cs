@@ -66,6 +66,30 @@ public abstract class StateStoreContract
     }
 
     [Fact]
+    public async Task MovingAPrefixMovesTheChatAndItsMembersButNotLookalikes()
+    {
+        await Store.WriteAsync("telegram/chat/-5", """{"c":1}""", 0);
+        await Store.WriteAsync("telegram/chat/-5/member/7", """{"m":7}""", 0);
+        await Store.WriteAsync("telegram/chat/-55", """{"other":1}""", 0);
+        Assert.Equal(2, await Store.MovePrefixAsync("telegram/chat/-5", "telegram/chat/-1009"));
+        Assert.Null(await Store.ReadAsync("telegram/chat/-5"));
+        Assert.Null(await Store.ReadAsync("telegram/chat/-5/member/7"));
+        Assert.Equal("""{"m":7}""", (await Store.ReadAsync("telegram/chat/-1009/member/7"))!.Json);
+        Assert.Equal(1, (await Store.ReadAsync("telegram/chat/-1009"))!.Version);
+        Assert.NotNull(await Store.ReadAsync("telegram/chat/-55"));
+    }
+
+    [Fact]
+    public async Task MovingAPrefixKeepsStateTheNewKeyAlreadyHas()
+    {
+        await Store.WriteAsync("telegram/chat/-5/member/7", """{"old":1}""", 0);
+        await Store.WriteAsync("telegram/chat/-1009/member/7", """{"new":1}""", 0);
+        Assert.Equal(0, await Store.MovePrefixAsync("telegram/chat/-5", "telegram/chat/-1009"));
+        Assert.Contains("new", (await Store.ReadAsync("telegram/chat/-1009/member/7"))!.Json);
+        Assert.Null(await Store.ReadAsync("telegram/chat/-5/member/7"));
+    }
+
+    [Fact]
     public async Task ConcurrentReadModifyWriteLosesNoUpdate()
     {
         await Store.WriteAsync("counter", "0", 0);
