@@ -8,6 +8,6 @@ public sealed class LocalChatOptions
     public bool? Enabled { get; set; }
 
     public string UserId { get; set; } = "local-user";
-    public string UserName { get; set; } = "Đoàn viên";
+    public string UserName { get; set; } = "";
     public string ChatId { get; set; } = "local";
 }
