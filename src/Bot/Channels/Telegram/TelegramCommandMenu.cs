@@ -26,7 +26,8 @@ public sealed partial class TelegramCommandMenu(
     [
         ("start", false), ("help", true), ("movements", true), ("phase", true), ("pledge", true), ("mypledges", false),
         ("ask", true), ("language", false), ("deletemydata", false),
-        ("pledges", false), ("export", false), ("kickoff", false), ("broadcast", false), ("reload", false),
+        ("pledges", false), ("export", false), ("kickoff", false), ("broadcast", false), ("schedule", false), ("stopbroadcast", false),
+        ("reload", false),
     ];
 
     public sealed record Lists(IReadOnlyList<BotCommand> Private, IReadOnlyList<BotCommand> Groups, IReadOnlyList<BotCommand> Officers);
