@@ -8,6 +8,8 @@ public class TelegramStartupTests
 {
     [Theory]
     [InlineData("not-a-token", null, null, null, "does not look like a bot token")]
+    [InlineData("123456:", null, null, null, "does not look like a bot token")]
+    [InlineData("123456:abc def", null, null, null, "does not look like a bot token")]
     [InlineData(FakeTelegramApi.Token, "Websocket", null, null, "Telegram:Mode must be 'Polling' or 'Webhook'")]
     [InlineData(FakeTelegramApi.Token, "Webhook", null, "abc", "Telegram:WebhookUrl is required")]
     [InlineData(FakeTelegramApi.Token, "Webhook", "http://bot.example.org/telegram/webhook", "abc", "must start with https://")]
