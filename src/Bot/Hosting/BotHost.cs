@@ -42,6 +42,10 @@ public static class BotHost
         try
         {
             await using var app = Build(args);
+            // Check settings and open the database before the host starts, so a mistake is reported as one
+            // sentence here instead of the host's "failed to start" stack trace.
+            app.Services.GetService<Microsoft.Extensions.Options.IStartupValidator>()?.Validate();
+            app.Services.GetRequiredService<Storage.BotDatabase>();
             await app.RunAsync();
             return 0;
         }
