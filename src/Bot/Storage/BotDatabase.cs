@@ -30,6 +30,8 @@ public sealed class BotDatabase : IDisposable
             }
             Database = new LiteDatabase($"Filename={full};Connection=direct;{CaseSensitive}", Mapper());
         }
+        // Dates come back as UTC: LiteDB's default (local time) breaks on any server whose clock is not UTC.
+        Database.UtcDate = true;
         // Create collections up front: the first write that creates a collection is not durable before it returns.
         foreach (var name in Collections) Database.GetCollection(name).EnsureIndex("_id", true);
     }

@@ -17,7 +17,7 @@ public sealed class LiteDbStateStore(LiteDatabase db, TimeProvider time) : IStat
         var doc = _docs.FindById(key);
         return Task.FromResult(doc is null
             ? null
-            : new StateDocument(key, doc["Version"].AsInt64, doc["Json"].AsString, new DateTimeOffset(doc["UpdatedAt"].AsDateTime, TimeSpan.Zero)));
+            : new StateDocument(key, doc["Version"].AsInt64, doc["Json"].AsString, new DateTimeOffset(doc["UpdatedAt"].AsDateTime.ToUniversalTime(), TimeSpan.Zero)));
     }
 
     public Task<long> WriteAsync(string key, string json, long expectedVersion, CancellationToken cancellationToken = default)

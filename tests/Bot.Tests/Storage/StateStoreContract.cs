@@ -145,6 +145,15 @@ public sealed class LiteDbFileStateStoreTests : StateStoreContract, IDisposable
     protected override IStateStore Store { get; }
 
     [Fact]
+    public async Task DatesAreReadBackAsUtcWhateverTheServersTimeZone()
+    {
+        _db.Database.GetCollection("dates").Insert(new LiteDB.BsonDocument { ["_id"] = 1, ["At"] = new DateTime(2026, 11, 24, 2, 0, 0, DateTimeKind.Utc) });
+        Assert.Equal(DateTimeKind.Utc, _db.Database.GetCollection("dates").FindById(1)["At"].AsDateTime.Kind);
+        await Store.WriteAsync("k", "{}", 0);
+        Assert.Equal(TimeSpan.Zero, (await Store.ReadAsync("k"))!.UpdatedAt.Offset);
+    }
+
+    [Fact]
     public void ASecondProcessOnTheSameFileIsRefused() =>
         Assert.Contains("Another bot process", Assert.Throws<InvalidOperationException>(() => new BotDatabase(new StorageOptions { Path = _path })).Message);
 
