@@ -6,7 +6,10 @@ namespace Bot.Builder.Activities;
 
 public static partial class TextFormat
 {
-    public static string Escape(string? text) => WebUtility.HtmlEncode(text ?? "");
+    /// <summary>Escapes what HTML messages need (&amp;, &lt;, &gt;, &quot;). Vietnamese letters stay as they are, so lengths stay true.</summary>
+    public static string Escape(string? text) =>
+        (text ?? "").Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal)
+            .Replace(">", "&gt;", StringComparison.Ordinal).Replace("\"", "&quot;", StringComparison.Ordinal);
 
     /// <summary>Plain text for channels without HTML: tags dropped, entities decoded.</summary>
     public static string ToPlain(string html) => WebUtility.HtmlDecode(Tags().Replace(html, ""));
@@ -20,6 +23,7 @@ public static partial class TextFormat
         while (rest.Length > max)
         {
             var cut = LastBreak(rest, max, "\n\n") ?? LastBreak(rest, max, "\n") ?? LastBreak(rest, max, " ") ?? max;
+            if (char.IsHighSurrogate(rest[cut - 1])) cut--; // never split an emoji in two
             parts.Add(rest[..cut].TrimEnd());
             rest = rest[cut..].TrimStart('\n', ' ');
         }

@@ -53,6 +53,7 @@ public sealed class DialogRunner(DialogSet dialogs, IInterruptionResponder respo
     /// <summary>Starts a dialog, replacing whatever the member was doing.</summary>
     public async Task<DialogTurnResult> BeginAsync(ITurnContext turn, string dialogId, object? options = null, CancellationToken ct = default)
     {
+        await CancelAllAsync(turn, ct); // end what was running, so its cleanup runs
         var state = new DialogState();
         var result = await new DialogContext(dialogs, turn, state).BeginDialogAsync(dialogId, options, ct);
         await SaveAsync(turn, state, ct);

@@ -7,6 +7,9 @@ public interface IActivityDeduplicator
 {
     /// <summary>True the first time a key is seen.</summary>
     Task<bool> TryMarkAsync(string key, CancellationToken cancellationToken = default);
+
+    /// <summary>Unmarks a key whose turn did not run to the end (e.g. the service stopped).</summary>
+    Task ForgetAsync(string key, CancellationToken cancellationToken = default);
 }
 
 public sealed class MemoryActivityDeduplicator : IActivityDeduplicator
@@ -15,4 +18,10 @@ public sealed class MemoryActivityDeduplicator : IActivityDeduplicator
 
     public Task<bool> TryMarkAsync(string key, CancellationToken cancellationToken = default) =>
         Task.FromResult(_seen.TryAdd(key, 0));
+
+    public Task ForgetAsync(string key, CancellationToken cancellationToken = default)
+    {
+        _seen.TryRemove(key, out _);
+        return Task.CompletedTask;
+    }
 }

@@ -22,17 +22,21 @@ public sealed class TurnPipeline(
     private readonly Dictionary<string, IChannelConnector> _connectors =
         connectors.ToDictionary(c => c.Channel, StringComparer.OrdinalIgnoreCase);
     private readonly ConversationQueue _queue = new();
+    private readonly ConversationQueue _users = new();
 
     public IChannelConnector? Connector(string channel) => _connectors.GetValueOrDefault(channel);
 
     /// <summary>Queues the turn behind earlier turns of the same conversation; returns what the bot sent.</summary>
     public Task<IReadOnlyList<Reply>> ProcessAsync(Activity activity, CancellationToken cancellationToken = default) =>
-        _queue.Enqueue(activity.Address.Key, () => RunTurnAsync(activity, cancellationToken));
+        // Per conversation first (order), then per user: user-scope state is shared by a member's group and private
+        // chats, so two of their turns must not run at once. Each turn holds one key per queue, so no cycle can form.
+        _queue.Enqueue(activity.Address.Key, () =>
+            _users.Enqueue($"{activity.Channel}:{activity.UserId}", () => RunTurnAsync(activity, cancellationToken)));
 
     private async Task<IReadOnlyList<Reply>> RunTurnAsync(Activity activity, CancellationToken ct)
     {
-        if (activity.MessageId is not null &&
-            !await deduplicator.TryMarkAsync($"{activity.Channel}:{activity.ChatId}:{activity.MessageId}", ct))
+        var dedupKey = activity.MessageId is null ? null : $"{activity.Channel}:{activity.ChatId}:{activity.MessageId}";
+        if (dedupKey is not null && !await deduplicator.TryMarkAsync(dedupKey, ct))
         {
             logger.LogInformation("Skipped re-delivered message {MessageId} in {Channel}:{ChatId}", activity.MessageId, activity.Channel, activity.ChatId);
             return [];
@@ -56,7 +60,16 @@ public sealed class TurnPipeline(
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
+            // Stopped mid-turn (shutdown): let a re-delivery after the restart be handled instead of skipped.
+            if (dedupKey is not null) await deduplicator.ForgetAsync(dedupKey, CancellationToken.None);
             throw;
+        }
+        catch (StateConflictException ex)
+        {
+            // Someone else changed this state first: say sorry, keep everyone's data (nothing here loops).
+            logger.LogWarning(ex, "State conflict in {Channel}:{ChatId} for user {UserId}", activity.Channel, activity.ChatId, activity.UserId);
+            turn.State.Discard();
+            await turn.SendAsync(texts.TurnFailed(turn), ct);
         }
         catch (Exception ex)
         {

@@ -72,6 +72,10 @@ public sealed class MemberDataEraser(PledgeRepository repository, IStateStore st
         // This turn's loaded state would otherwise be written back at the end of the turn.
         turn.State.Discard();
         db.GetCollection(ChatDirectory.Collection).Delete(KnownChat.KeyOf(a.Channel, a.ChatId));
+        // Broadcast reports keep a recipient's name for 90 days; a member who asked to be forgotten is anonymised there too.
+        db.GetCollection(Bot.Broadcasts.Outbox.BroadcastStore.Rows).UpdateMany(
+            LiteDB.BsonExpression.Create("{ Title: '' }"),
+            LiteDB.BsonExpression.Create("Channel = @0 AND (ChatId = @1 OR ChatId = @2)", a.Channel, a.ChatId, a.UserId));
         logger.LogInformation("Deleted a member's data on request in {Channel}: {Pledges} pledges, {States} state documents", a.Channel, pledges, states);
         return (pledges, states);
     }

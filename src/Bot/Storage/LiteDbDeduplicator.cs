@@ -25,4 +25,10 @@ public sealed class LiteDbDeduplicator(LiteDatabase db, TimeProvider time) : IAc
         if (Interlocked.Increment(ref _inserts) % 1000 == 0) _seen.DeleteMany(Query.LT("At", now - Keep));
         return Task.FromResult(true);
     }
+
+    public Task ForgetAsync(string key, CancellationToken cancellationToken = default)
+    {
+        _seen.Delete(key);
+        return Task.CompletedTask;
+    }
 }

@@ -23,6 +23,19 @@ public class TextFormatTests
     }
 
     [Fact]
+    public void EscapingKeepsVietnameseLettersAndNeutralisesMarkup() =>
+        Assert.Equal("&lt;b&gt;Nguyễn &amp; Bình&lt;/b&gt;", TextFormat.Escape("<b>Nguyễn & Bình</b>"));
+
+    [Fact]
+    public void AHardCutNeverSplitsAnEmoji()
+    {
+        var text = new string('x', 1999) + "😀" + new string('y', 100);
+        var parts = TextFormat.Split(text, 2000);
+        Assert.All(parts, p => Assert.False(char.IsHighSurrogate(p[^1])));
+        Assert.Equal(text, string.Concat(parts));
+    }
+
+    [Fact]
     public void PlainTextDropsTagsAndDecodesEntities() =>
         Assert.Equal("<b> & An", TextFormat.ToPlain("<b>&lt;b&gt; &amp; An</b>"));
 

@@ -156,8 +156,15 @@ public abstract class BroadcastFlow : ComponentDialog
         var officer = new ReportChat { Channel = turn.Activity.Channel, ChatId = turn.Activity.ChatId, Kind = turn.Activity.ChatKind, Language = lang };
         var record = Services.Starter.Create(step.Values, recipients, $"{turn.Activity.Channel}:{turn.Activity.UserId}", [officer])!;
         var text = Say.Texts.Get(lang, "broadcast.started", ("id", record.Id), ("total", record.Total));
-        officer.ProgressMessageId = await turn.SendAsync(Services.Reporter.WithStopButton(record, lang, text), ct);
-        Services.Starter.Start(record);
+        try
+        {
+            officer.ProgressMessageId = await turn.SendAsync(Services.Reporter.WithStopButton(record, lang, text), ct);
+        }
+        finally
+        {
+            // The broadcast is on disk already: it must run even if the progress message could not be sent.
+            Services.Starter.Start(record);
+        }
         return await step.EndDialogAsync(null, ct);
     }
 

@@ -25,8 +25,15 @@ public sealed class BroadcastWorker(
         await Task.Yield(); // let the host finish starting; this loop lives as long as the service
         try
         {
-            var forgotten = store.ForgetRowsFinishedBefore(time.GetUtcNow() - options.Value.KeepRecipientRows);
-            if (forgotten > 0) logger.LogInformation("Removed {Count} recipient rows of old broadcasts", forgotten);
+            try
+            {
+                var forgotten = store.ForgetRowsFinishedBefore(time.GetUtcNow() - options.Value.KeepRecipientRows);
+                if (forgotten > 0) logger.LogInformation("Removed {Count} recipient rows of old broadcasts", forgotten);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogError(ex, "Could not clean up old broadcast rows; continuing"); // housekeeping must not stop the bot
+            }
             foreach (var broadcast in store.Sending())
             {
                 logger.LogInformation("Resuming broadcast {Id} after a restart", broadcast.Id);
@@ -38,6 +45,11 @@ public sealed class BroadcastWorker(
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
             // shutting down
+        }
+        catch (Exception ex)
+        {
+            // Logged, not rethrown: an escaping exception would stop the whole bot (members' replies included).
+            logger.LogError(ex, "The broadcast worker failed; broadcasts resume at the next start");
         }
         finally
         {

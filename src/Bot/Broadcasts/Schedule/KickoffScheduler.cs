@@ -121,7 +121,16 @@ public sealed class KickoffScheduler(
     private async Task SleepAsync(TimeSpan atLeast, CancellationToken ct)
     {
         var now = time.GetUtcNow();
-        var next = schedule.All().Where(r => r.State == ScheduleState.Scheduled).Select(r => (DateTimeOffset?)r.RunAt).Min();
+        DateTimeOffset? next;
+        try
+        {
+            next = schedule.All().Where(r => r.State == ScheduleState.Scheduled).Select(r => (DateTimeOffset?)r.RunAt).Min();
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogError(ex, "Could not read the kickoff schedule; checking again in a minute");
+            next = now + TimeSpan.FromMinutes(1);
+        }
         var wait = next is { } at ? at - now : LongestSleep;
         wait = wait < atLeast ? atLeast : wait > LongestSleep ? LongestSleep : wait;
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(ct);

@@ -107,7 +107,17 @@ public sealed class TelegramWebhookService(
             await SetWebhookAsync(stoppingToken);
             await menu.PublishAsync(stoppingToken);
             await foreach (var update in endpoint.Updates.ReadAllAsync(stoppingToken))
-                await inbox.HandOverAsync(update, stoppingToken);
+            {
+                try
+                {
+                    await inbox.HandOverAsync(update, stoppingToken);
+                }
+                catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+                {
+                    // One bad update must not stop the receiver (and with it the host), as in polling.
+                    logger.LogError(ex, "Could not hand over update {UpdateId}", update.Id);
+                }
+            }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
