@@ -26,6 +26,8 @@ public class TelegramMigrationTests
         await host.Api.WaitForAsync(_ => chats.Find("telegram", NewId.ToString()) is not null, "the directory following the upgrade");
         Assert.Null(chats.Find("telegram", OldId.ToString()));
         Assert.Equal(ChatKind.Group, chats.Find("telegram", NewId.ToString())!.Kind);
+        // The directory moves first, the state documents right after: wait for the second step too.
+        await host.Api.WaitForAsync(_ => store.ReadAsync($"telegram/chat/{NewId}/member/1001").Result, "An's state under the new id");
         Assert.Null(await store.ReadAsync($"telegram/chat/{OldId}/member/1001"));
         Assert.NotNull(await store.ReadAsync($"telegram/chat/{NewId}/member/1001"));
 
