@@ -16,7 +16,7 @@ public sealed class RegisterPledgeDialog : ComponentDialog
     private const string EditPrompt = "pledge.edit";
     private const string Confirm = "confirm";
     private const string Edit = "edit";
-    private const string Cancel = "huỷ";
+    private const string Cancel = "/huy"; // the cancel interruption, so a pressed button cancels like typing "huỷ"
 
     private readonly PledgeContent _pledges;
     private readonly PledgeQuestions _questions;
