@@ -33,7 +33,7 @@ public class KickoffScheduleTests
                 Assert.Empty(first.Store().Sending());
 
                 time.Advance(TimeSpan.FromSeconds(1));
-                await UntilAsync(() => first.Finished(1) && first.Finished(2), "both kickoffs to be sent");
+                await UntilAsync(() => first.Finished(1) && first.Finished(2), "both kickoffs to be sent", time, TimeSpan.FromMilliseconds(200));
                 foreach (var chat in new[] { "m1", "m2", "g1" })
                 {
                     Assert.Single(Kickoffs(first, chat), r => r.Text.Contains("Kế hoạch phát động phong trào thi đua"));   // tld-2021

@@ -67,7 +67,7 @@ public partial class ProgressTests
 
         await officer.Press("⏹ Dừng gửi");
         Assert.Contains(bot.Connector.ButtonAnswers, a => a.Text == "Đang dừng gửi #1; báo cáo sẽ hiện khi dừng xong.");
-        await UntilAsync(() => bot.Finished(1), "the broadcast to stop");
+        await UntilAsync(() => bot.Finished(1), "the broadcast to stop", time, TimeSpan.FromMilliseconds(200));
         var sent = Delivered(bot);
         time.Advance(TimeSpan.FromMinutes(1));
         await SettleAsync();
@@ -94,7 +94,7 @@ public partial class ProgressTests
         await bot.BroadcastAsync(Text);
         await UntilAsync(() => bot.Services.GetRequiredService<BroadcastRunner>().Running.Count == 1, "the broadcast to run");
         await officer.Send("/huyguitin").AssertReplies(rs => rs.Any(r => r.Text.Contains("Đang dừng gửi #1")), "the stop");
-        await UntilAsync(() => bot.Finished(1), "the broadcast to stop");
+        await UntilAsync(() => bot.Finished(1), "the broadcast to stop", time, TimeSpan.FromMilliseconds(200));
         Assert.Equal(BroadcastState.Cancelled, bot.Store().Find(1)!.State);
     }
 

@@ -84,6 +84,13 @@ public sealed class BroadcastRunner(
                 id, broadcast.State, progress.Sent, progress.Failed, progress.Unreachable, progress.Cancelled, progress.Total);
             await session.FinishAsync(store.RowsOf(id), run.Stopping);
         }
+        catch (OperationCanceledException) when (run.CancelledBy is not null)
+        {
+            // Stopped by an officer before sending began (e.g. while the progress message waited for its turn).
+            store.Finish(id, BroadcastState.Cancelled, run.CancelledBy);
+            store.CancelPending(id);
+            logger.LogInformation("Broadcast {Id} stopped by an officer before it started sending", id);
+        }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
             logger.LogInformation("Broadcast {Id} interrupted by shutdown; anything pending resumes at the next start", id);

@@ -15,7 +15,7 @@ public sealed class KickoffScheduler(
     Texts texts, IOptions<BroadcastOptions> options, TimeProvider time, ILogger<KickoffScheduler> logger)
     : BackgroundService
 {
-    private static readonly TimeSpan LongestSleep = TimeSpan.FromHours(1);
+    private static readonly TimeSpan LongestSleep = TimeSpan.FromMinutes(1); // a cheap re-check; bounds any missed wake-up
     private readonly SemaphoreSlim _wake = new(0);
 
     /// <summary>Re-reads the schedule now (an officer resumed a kickoff).</summary>
@@ -133,10 +133,15 @@ public sealed class KickoffScheduler(
         }
         var wait = next is { } at ? at - now : LongestSleep;
         wait = wait < atLeast ? atLeast : wait > LongestSleep ? LongestSleep : wait;
+        // Sleep until a moment, not for a duration measured before the schedule was read: if the clock moved
+        // meanwhile (a test's fake clock, or a slow read), the remaining time is shorter — or already over.
+        var until = now + wait;
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(ct);
         try
         {
-            await Task.WhenAny(Task.Delay(wait, time, cts.Token), _wake.WaitAsync(cts.Token));
+            var remaining = until - time.GetUtcNow();
+            if (remaining <= TimeSpan.Zero) return;
+            await Task.WhenAny(Task.Delay(remaining, time, cts.Token), _wake.WaitAsync(cts.Token));
         }
         finally
         {
