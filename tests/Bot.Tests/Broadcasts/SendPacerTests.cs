@@ -5,6 +5,11 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace Bot.Tests.Broadcasts;
 
+/// <summary>
+/// These tests step a fake clock and give the pacer a couple of real milliseconds to react; run alone, so other
+/// test classes loading both cores cannot make a grant look late.
+/// </summary>
+[Collection(nameof(SendPacerTests))]
 public class SendPacerTests
 {
     private readonly FakeTimeProvider _time = new(TestBot.DefaultNow);
@@ -167,3 +172,6 @@ public class SendPacerTests
         return most;
     }
 }
+
+[CollectionDefinition(nameof(SendPacerTests), DisableParallelization = true)]
+public sealed class SendPacerTestsCollection;
