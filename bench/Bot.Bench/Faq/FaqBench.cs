@@ -39,6 +39,23 @@ public static class FaqBench
         }
         if (args.Contains("--explain")) return 0;
 
+        var members = Values(args, "--members").ToList();
+        if (members.Count == 0 && !args.Contains("--set"))
+            members = [.. new[] { "bench/data/faq-members.yaml", "bench/data/faq-members-sealed.yaml" }.Where(s => File.Exists(Path.Combine(root, s)))];
+        if (members.Count > 0)
+        {
+            using var engine = FaqEngine.Build(catalog, options.MaxQueryWords);
+            var replies = new FaqReplies(content.Texts);
+            Console.WriteLine($"English side: {engine.English.Count} items searchable in English");
+            foreach (var set in members)
+            {
+                var path = Path.IsPathRooted(set) ? set : Path.Combine(root, set);
+                MemberBench.Run(Path.GetRelativePath(root, path), MemberSet.Load(path), engine, replies, options, timed,
+                    showFailures && !path.Contains("sealed", StringComparison.Ordinal));
+            }
+            if (args.Contains("--members-only")) return 0;
+        }
+
         var failed = false;
         foreach (var set in sets)
         {

@@ -10,9 +10,18 @@ namespace Bot.Faq;
 public sealed partial class FaqCatalog
 {
     public const string SynonymsFile = "synonyms.yaml";
+    public const string EnglishFileName = "english.yaml";
+    public const string GlossaryFileName = "glossary.yaml";
+    public const string SmallTalkFileName = "smalltalk.yaml";
+    public const string QuestionTypesFileName = "question-types.yaml";
+    private static readonly HashSet<string> NotEntries = [SynonymsFile, EnglishFileName, GlossaryFileName, SmallTalkFileName, QuestionTypesFileName];
 
     public required IReadOnlyList<FaqItem> Items { get; init; }
     public required SynonymFile Synonyms { get; init; }
+    public required EnglishFile English { get; init; }
+    public required GlossaryFile Glossary { get; init; }
+    public required SmallTalkFile SmallTalk { get; init; }
+    public required QuestionTypesFile QuestionTypes { get; init; }
     public required string DefaultPlanId { get; init; }
 
     /// <summary>The years each plan covers, so a question about another year is not answered from it.</summary>
@@ -31,7 +40,7 @@ public sealed partial class FaqCatalog
         var items = new List<FaqItem>();
         var seen = new Dictionary<string, string>(StringComparer.Ordinal);
         var files = Directory.Exists(folder)
-            ? Directory.EnumerateFiles(folder, "*.yaml").Where(f => Path.GetFileName(f) != SynonymsFile).Order(StringComparer.Ordinal)
+            ? Directory.EnumerateFiles(folder, "*.yaml").Where(f => !NotEntries.Contains(Path.GetFileName(f))).Order(StringComparer.Ordinal)
             : Enumerable.Empty<string>();
         foreach (var path in files)
         {
@@ -45,6 +54,11 @@ public sealed partial class FaqCatalog
             }
         }
         if (items.Count == 0 && problems.Count == 0) problems.Add($"{BotContent.Display(content.Root, folder)}: no FAQ entries (*.yaml)");
+        var english = LoadOptional<EnglishFile>(content, Path.Combine(folder, EnglishFileName), problems);
+        var glossary = LoadOptional<GlossaryFile>(content, Path.Combine(folder, GlossaryFileName), problems);
+        var smallTalk = SmallTalkFile.Load(content, Path.Combine(folder, SmallTalkFileName), problems);
+        var questionTypes = LoadOptional<QuestionTypesFile>(content, Path.Combine(folder, QuestionTypesFileName), problems);
+        items.AddRange(SourcePassages.Load(content, problems));
         if (problems.Count > 0) throw new ContentException(problems);
 
         foreach (var plan in content.Plans)
@@ -56,6 +70,10 @@ public sealed partial class FaqCatalog
         {
             Items = items,
             Synonyms = synonyms,
+            English = english,
+            Glossary = glossary,
+            SmallTalk = smallTalk,
+            QuestionTypes = questionTypes,
             DefaultPlanId = content.DefaultPlanId,
             PlanYears = content.Plans.ToDictionary(p => p.Id, p => (p.Start.Year, p.End.Year)),
         };
@@ -82,12 +100,17 @@ public sealed partial class FaqCatalog
         Id = entry.Id,
         Kind = FaqItemKind.Entry,
         PlanId = entry.Plan,
-        Label = new Localized { Vi = entry.Questions[0].Trim(), En = entry.Questions[0].Trim() },
+        Label = new Localized { Vi = entry.Questions[0].Trim(), En = entry.QuestionsEn.FirstOrDefault(q => !string.IsNullOrWhiteSpace(q))?.Trim() ?? entry.Questions[0].Trim() },
         Answer = entry.Answer,
         Source = entry.Source!,
         Questions = entry.Questions,
         Body = entry.Answer.Vi,
+        QuestionsEn = entry.QuestionsEn,
+        BodyEn = entry.Answer.En,
     };
+
+    private static T LoadOptional<T>(BotContent content, string path, List<string> problems) where T : new() =>
+        File.Exists(path) ? YamlContent<T>.Load(path, BotContent.Display(content.Root, path), problems).Value ?? new T() : new T();
 
     private static SynonymFile LoadSynonyms(BotContent content, string folder, List<string> problems)
     {

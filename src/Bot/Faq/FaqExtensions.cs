@@ -17,6 +17,8 @@ public static class FaqExtensions
         services.AddSingleton<FaqLibrary>();
         services.AddHostedService<FaqStartup>();
         services.AddSingleton<FaqResponder>();
+        services.AddSingleton<FaqReplies>();
+        services.AddSingleton<ITextHandler, SmallTalkHandler>();
         services.AddSingleton<ITextHandler, FaqTextHandler>();
         services.AddCommand<AskCommand>();
         services.AddCommand<ReloadCommand>();
@@ -27,7 +29,7 @@ public static class FaqExtensions
     /// <summary>Builds the index when the host starts rather than on the first question.</summary>
     private sealed class FaqStartup(FaqLibrary library) : IHostedService
     {
-        public Task StartAsync(CancellationToken cancellationToken) => Task.FromResult(library.Index);
+        public Task StartAsync(CancellationToken cancellationToken) => Task.FromResult(library.Engine);
         public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 }

@@ -31,23 +31,26 @@ public sealed class FaqIndex : IDisposable
     private readonly RAMDirectory _directory;
     private readonly DirectoryReader _reader;
     private readonly IndexSearcher _searcher;
-    private readonly VietnameseAnalyzer _analyzer;
+    private readonly FaqAnalyzer _analyzer;
     private readonly FaqItem[] _items;
     private readonly int[] _itemByDoc;
     private readonly MatchConfidence _confidence;
     private readonly Dictionary<(string Field, string Text), TermContext> _terms = [];
     private readonly int _maxQueryWords;
+    private readonly WordRepair _repair;
 
-    private FaqIndex(FaqCatalog catalog, TextNormalizer normalizer, RAMDirectory directory, VietnameseAnalyzer analyzer,
+    private FaqIndex(FaqCatalog catalog, IndexProfile profile, RAMDirectory directory,
         FaqItem[] items, MatchConfidence confidence, Dictionary<string, HashSet<string>> fieldTerms, int maxQueryWords)
     {
         Catalog = catalog;
-        Normalizer = normalizer;
+        Profile = profile;
+        var analyzer = profile.Analyzer;
         _directory = directory;
         _analyzer = analyzer;
         _items = items;
         _confidence = confidence;
         _maxQueryWords = maxQueryWords;
+        _repair = new WordRepair(confidence.Knows, KnownPair, Similar);
         _reader = DirectoryReader.Open(directory);
         // BM25 on both sides: the writer stores norms for it, the searcher scores with it.
         _searcher = new IndexSearcher(_reader) { Similarity = new BM25Similarity() };
@@ -63,26 +66,40 @@ public sealed class FaqIndex : IDisposable
     }
 
     public FaqCatalog Catalog { get; }
-    public TextNormalizer Normalizer { get; }
+    public IndexProfile Profile { get; }
+    public TextNormalizer Normalizer => Profile.Normalizer;
+    public string Language => Profile.Language;
     public int Count => _items.Length;
 
     public FaqItem? Find(string id) => Array.Find(_items, i => i.Id == id);
 
-    public static FaqIndex Build(FaqCatalog catalog, int maxQueryWords = 64)
+    /// <summary>Whether a folded word is in this index's vocabulary.</summary>
+    public bool Knows(string word) => _confidence.Knows(word);
+
+    /// <summary>Whether an English word, once stemmed, is in this index's vocabulary.</summary>
+    public bool KnowsEnglish(string word) => _analyzer.Terms(FaqFields.Questions, word) is [var stem] && _confidence.Knows(stem);
+
+    /// <summary>The words a question is searched with (normalised, analysed, repaired): what an answer should hold.</summary>
+    public IReadOnlyList<string> SearchedWords(string question) => Prepare(question) is var (words, _) ? words.Words : [];
+
+    public static FaqIndex Build(FaqCatalog catalog, int maxQueryWords = 64) => Build(catalog, IndexProfile.Vietnamese(catalog), maxQueryWords);
+
+    public static FaqIndex Build(FaqCatalog catalog, IndexProfile profile, int maxQueryWords = 64)
     {
-        var normalizer = new TextNormalizer(catalog.Synonyms);
-        var analyzer = new VietnameseAnalyzer();
+        var normalizer = profile.Normalizer;
+        var analyzer = profile.Analyzer;
         var directory = new RAMDirectory();
-        var items = catalog.Items.ToArray();
+        // An item with nothing in this language (no English phrasing or answer) is not searchable in it.
+        var items = catalog.Items.Where(i => profile.Questions(i).Count > 0 || profile.Body(i).Length > 0).ToArray();
         var terms = new ItemTerms[items.Length];
         var fieldTerms = FaqFields.Searched.ToDictionary(f => f, _ => new HashSet<string>(StringComparer.Ordinal));
-        var config = new IndexWriterConfig(VietnameseAnalyzer.Version, analyzer) { Similarity = new BM25Similarity() };
+        var config = new IndexWriterConfig(FaqAnalyzer.Version, analyzer) { Similarity = new BM25Similarity() };
         using (var writer = new IndexWriter(directory, config))
         {
             for (var i = 0; i < items.Length; i++)
             {
-                var questions = items[i].Questions.Select(q => normalizer.Normalize(q).Text).ToArray();
-                var body = normalizer.Normalize(items[i].Body).Text;
+                var questions = profile.Questions(items[i]).Where(q => !string.IsNullOrWhiteSpace(q)).Select(q => normalizer.Normalize(q).Text).ToArray();
+                var body = normalizer.Normalize(profile.Body(items[i])).Text;
                 var doc = new Document { new StringField(FaqFields.Id, i.ToString(System.Globalization.CultureInfo.InvariantCulture), Field.Store.YES) };
                 // One field value per phrasing, so syllable pairs never join the end of one phrasing to the next.
                 foreach (var q in questions)
@@ -100,7 +117,7 @@ public sealed class FaqIndex : IDisposable
             }
             writer.Commit();
         }
-        return new FaqIndex(catalog, normalizer, directory, analyzer, items, new MatchConfidence(terms, catalog.Synonyms.QuestionWords.Select(w => VietnameseText.Fold(w)).Concat(normalizer.AbbreviationWords), catalog.PlanYears), fieldTerms, maxQueryWords);
+        return new FaqIndex(catalog, profile, directory, items, new MatchConfidence(terms, profile.QuestionWords, catalog.PlanYears), fieldTerms, maxQueryWords);
 
         void Index(Document doc, string field, string text)
         {
@@ -147,13 +164,9 @@ public sealed class FaqIndex : IDisposable
         if (words.Count > _maxQueryWords) words.RemoveRange(_maxQueryWords, words.Count - _maxQueryWords);
         if (words.Count == 0) return null;
 
-        var corrected = new bool[words.Count];
-        for (var i = 0; i < words.Count; i++)
-            if (!_confidence.Knows(words[i]) && words[i].Length >= MinFuzzyLength && !char.IsDigit(words[i][0]) && Correct(words[i]) is { } fix)
-            {
-                words[i] = fix;
-                corrected[i] = true;
-            }
+        var (repaired, repairedFlags) = _repair.Repair(words);
+        words = repaired;
+        var corrected = repairedFlags.ToArray();
         var pairs = words.Zip(words.Skip(1), (a, b) => $"{a} {b}").ToList();
 
         var query = new BooleanQuery();
@@ -179,16 +192,18 @@ public sealed class FaqIndex : IDisposable
     /// edit, found by Lucene's fuzzy matching (the most frequent one on a tie). Only unknown words are corrected,
     /// which keeps searches fast.
     /// </summary>
-    private string? Correct(string word)
+    private IEnumerable<string> Similar(string word, int edits)
     {
-        var fuzzy = new FuzzyQuery(new Term(FaqFields.Vocabulary, word), maxEdits: 1, prefixLength: 1, maxExpansions: 16, transpositions: true);
-        if (fuzzy.Rewrite(_reader) is not BooleanQuery expansions) return null;
+        // Short syllables: the first letter may be the wrong one too ("thj" is fine, but "ddua"/"fua" are not).
+        var fuzzy = new FuzzyQuery(new Term(FaqFields.Vocabulary, word), maxEdits: edits, prefixLength: word.Length >= MinFuzzyLength ? 1 : 0, maxExpansions: 16, transpositions: true);
+        if (fuzzy.Rewrite(_reader) is not BooleanQuery expansions) return [];
         return expansions.Clauses
             .Select(c => c.Query).OfType<TermQuery>()
             .OrderByDescending(q => q.Boost).ThenByDescending(q => _confidence.Frequency(q.Term.Text)).ThenBy(q => q.Term.Text, StringComparer.Ordinal)
-            .Select(q => q.Term.Text)
-            .FirstOrDefault();
+            .Select(q => q.Term.Text);
     }
+
+    private bool KnownPair(string pair) => _terms.ContainsKey((FaqFields.QuestionPairs, pair)) || _terms.ContainsKey((FaqFields.BodyPairs, pair));
 
     /// <summary>Only terms the field has (a clause for an absent one can never match), with their looked-up statistics.</summary>
     private void Add(BooleanQuery query, string field, string text, float boost)

@@ -31,4 +31,12 @@ public sealed record FaqItem
 
     /// <summary>Indexed with a lower weight: the answer or passage text.</summary>
     public required string Body { get; init; }
+
+    /// <summary>The English side, searched when a member asks in English: phrasings, and the English answer or passage.</summary>
+    public IReadOnlyList<string> QuestionsEn { get; init; } = [];
+
+    public string BodyEn { get; init; } = "";
+
+    /// <summary>A passage that is a whole paragraph of a source document: answered with its sentences that hold the fact.</summary>
+    public bool Extractable { get; init; }
 }

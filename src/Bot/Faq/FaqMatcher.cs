@@ -5,6 +5,15 @@ public enum FaqOutcome { Answer, DidYouMean, Declined }
 /// <summary>What to do with a question: answer one item, offer a few, or decline; with the ranked candidates for measuring.</summary>
 public sealed record FaqMatch(FaqOutcome Outcome, IReadOnlyList<FaqItem> Items, IReadOnlyList<FaqCandidate> Candidates)
 {
+    /// <summary>The language the question was asked in (and matched in): the answer is given in it.</summary>
+    public string Language { get; init; } = Content.Languages.Vietnamese;
+
+    /// <summary>The index that matched it, to pick the sentences of a passage that hold what was asked.</summary>
+    public FaqIndex? Index { get; init; }
+
+    /// <summary>The question as matched (for an English question answered through the glossary: its Vietnamese words).</summary>
+    public string Question { get; init; } = "";
+
     public FaqItem? Answer => Outcome == FaqOutcome.Answer ? Items[0] : null;
 
     /// <summary>What the member sees first: the answer, or the first "did you mean" choice.</summary>
@@ -20,6 +29,12 @@ public static class FaqMatcher
             .Select(c => c.Item.Kind == FaqItemKind.Passage ? c with { Confidence = c.Confidence - options.PassagePenalty } : c)
             .OrderByDescending(c => c.Confidence).ThenByDescending(c => c.Score)
             .ToList();
+        var match = Decide(ranked, options);
+        return match with { Index = index, Language = index.Language, Question = question };
+    }
+
+    private static FaqMatch Decide(List<FaqCandidate> ranked, FaqOptions options)
+    {
         if (ranked.Count == 0 || ranked[0].Confidence < options.SuggestConfidence) return new FaqMatch(FaqOutcome.Declined, [], ranked);
 
         var best = ranked[0];

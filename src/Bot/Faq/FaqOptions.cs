@@ -34,6 +34,9 @@ public sealed class FaqOptions
     [Range(0.0, 1.0)]
     public double PassagePenalty { get; set; } = 0.2;
 
+    /// <summary>An English question the English side cannot answer is tried in Vietnamese through dialogs/faq/glossary.yaml.</summary>
+    public bool GlossaryFallback { get; set; } = true;
+
     /// <summary>Words of a question that are searched; the rest of a pasted essay is ignored.</summary>
     [Range(8, 200)]
     public int MaxQueryWords { get; set; } = 64;

@@ -48,6 +48,8 @@ internal static class PlanPassages
         Heading = heading,
         Questions = [heading.Vi],
         Body = text.Vi,
+        QuestionsEn = [heading.En],
+        BodyEn = text.En,
     };
 
     private static string Date(DateOnly d) => d.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);

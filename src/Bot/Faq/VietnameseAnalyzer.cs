@@ -35,9 +35,8 @@ public static class FaqFields
 /// letters, đ→d) plus stripping combining marks, which ASCIIFoldingFilter leaves on decomposed input. The pair
 /// fields hold syllable bigrams, because most Vietnamese words are two syllables ("thi đua", "công đoàn").
 /// </summary>
-public sealed class VietnameseAnalyzer() : Analyzer(PER_FIELD_REUSE_STRATEGY)
+public sealed class VietnameseAnalyzer : FaqAnalyzer
 {
-    public const LuceneVersion Version = LuceneVersion.LUCENE_48;
 
     private static readonly Regex CombiningMarks = new("[\u0300-\u036F]+", RegexOptions.Compiled);
 
@@ -57,17 +56,5 @@ public sealed class VietnameseAnalyzer() : Analyzer(PER_FIELD_REUSE_STRATEGY)
             stream = pairs;
         }
         return new TokenStreamComponents(source, stream);
-    }
-
-    /// <summary>The terms this analyzer makes of a text for a field, in order.</summary>
-    public List<string> Terms(string field, string text)
-    {
-        var terms = new List<string>();
-        using var stream = GetTokenStream(field, text);
-        var term = stream.AddAttribute<ICharTermAttribute>();
-        stream.Reset();
-        while (stream.IncrementToken()) terms.Add(term.ToString());
-        stream.End();
-        return terms;
     }
 }

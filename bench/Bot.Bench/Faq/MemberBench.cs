@@ -1,0 +1,89 @@
+using System.Diagnostics;
+using Bot.Content;
+using Bot.Faq;
+
+namespace Bot.Bench.Faq;
+
+/// <summary>
+/// "faq" on the member sets (bench/data/faq-members*.yaml): per kind of question, how often the reply a member
+/// reads holds the asked fact, how often "did you mean" offers it first, and how many off-topic questions get plan
+/// content. The sealed set is reported separately and was never looked at while tuning.
+/// </summary>
+internal static class MemberBench
+{
+    public static void Run(string name, List<MemberQuestion> questions, FaqEngine engine, FaqReplies replies, FaqOptions options, bool timed, bool showFailures)
+    {
+        var results = questions.Select(q => Score(q, engine.Ask(q.Q, options), engine, replies)).ToList();
+        Console.WriteLine();
+        Console.WriteLine($"{name}: {questions.Count} member questions");
+        Console.WriteLine($"  {"kind",-14}{"n",5}{"right",16}{"top-1",16}{"did you mean",14}{"declined",10}{"wrong",8}");
+        foreach (var group in questions.Select((q, i) => (q, r: results[i])).GroupBy(x => x.q.Kind).OrderBy(g => g.Key, StringComparer.Ordinal))
+            Row(group.Key, [.. group.Select(x => x.r)]);
+        var answerable = results.Where((_, i) => !questions[i].MustDecline).ToList();
+        var vietnamese = results.Where((_, i) => !questions[i].MustDecline && questions[i].Kind != "english").ToList();
+        var english = results.Where((_, i) => questions[i].Kind == "english").ToList();
+        var decline = results.Where((_, i) => questions[i].MustDecline).ToList();
+        Console.WriteLine(new string('-', 83));
+        Row("vi answerable", vietnamese);
+        Row("en answerable", english);
+        Row("all answerable", answerable);
+        Console.WriteLine($"  off-topic/injection answered with plan content: {decline.Count(r => r.Outcome == FaqOutcome.Answer)}/{decline.Count}" +
+            $" (\"did you mean\": {decline.Count(r => r.Outcome == FaqOutcome.DidYouMean)})");
+        if (timed)
+        {
+            var (p50, p99) = Latency(questions, engine, options);
+            Console.WriteLine($"  latency per question (match only, single thread) p50 {p50:0} µs, p99 {p99:0} µs");
+        }
+        if (!showFailures) return;
+        for (var i = 0; i < questions.Count; i++)
+            if (!results[i].Right)
+                Console.WriteLine($"  ✗ [{questions[i].Kind}/{results[i].Outcome}] {questions[i].Q} → {results[i].First ?? "-"} | {results[i].Shown}");
+    }
+
+    private sealed record Result(FaqOutcome Outcome, bool Right, bool Top1, string? First, string Shown);
+
+    private static Result Score(MemberQuestion q, FaqMatch match, FaqEngine engine, FaqReplies replies)
+    {
+        var language = match.Language;
+        string Text(FaqItem item, FaqMatch? m) => replies.Render(engine, item, language, m).Text;
+        var shown = match.Outcome == FaqOutcome.Answer ? Text(match.Items[0], match) : "";
+        bool Holds(string text) => q.MustPoint ? Points(text) : !q.MustDecline && q.HeldBy(text);
+        var right = q.MustDecline ? match.Outcome == FaqOutcome.Declined : match.Outcome == FaqOutcome.Answer && Holds(shown);
+        var top1 = right || (!q.MustDecline && match.Outcome == FaqOutcome.DidYouMean && Holds(Text(match.Items[0], null)));
+        var snippet = shown.Length > 140 ? shown[..140] + "…" : shown;
+        return new Result(match.Outcome, right, top1, match.First?.Id, snippet.Replace('\n', ' '));
+    }
+
+    /// <summary>The honest answer for what the documents do not say: it sends the member to their grassroots union.</summary>
+    private static bool Points(string text)
+    {
+        var folded = MemberSet.Comparable(text);
+        return folded.Contains("congdoancoso", StringComparison.Ordinal) || folded.Contains("cdcs", StringComparison.Ordinal) || folded.Contains("grassrootsunion", StringComparison.Ordinal);
+    }
+
+    private static void Row(string name, List<Result> r)
+    {
+        string Share(Func<Result, bool> f) => r.Count == 0 ? "-" : $"{100.0 * r.Count(f) / r.Count:0.0} % ({r.Count(f)})";
+        Console.WriteLine($"  {name,-14}{r.Count,5}{Share(x => x.Right),16}{Share(x => x.Top1),16}{r.Count(x => x.Outcome == FaqOutcome.DidYouMean),14}" +
+            $"{r.Count(x => x.Outcome == FaqOutcome.Declined),10}{r.Count(x => !x.Top1 && x.Outcome != FaqOutcome.Declined),8}");
+    }
+
+    private static (double P50, double P99) Latency(List<MemberQuestion> questions, FaqEngine engine, FaqOptions options)
+    {
+        for (var round = 0; round < 4; round++)
+        {
+            foreach (var q in questions) engine.Ask(q.Q, options);
+            Thread.Sleep(100);
+        }
+        var times = new List<double>();
+        for (var round = 0; round < 5; round++)
+            foreach (var q in questions)
+            {
+                var start = Stopwatch.GetTimestamp();
+                engine.Ask(q.Q, options);
+                times.Add(Stopwatch.GetElapsedTime(start).TotalMicroseconds);
+            }
+        times.Sort();
+        return (times[times.Count / 2], times[Math.Min(times.Count - 1, (int)Math.Ceiling(0.99 * times.Count) - 1)]);
+    }
+}

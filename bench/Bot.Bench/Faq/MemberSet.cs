@@ -1,0 +1,63 @@
+using System.Text.RegularExpressions;
+using Bot.Builder.Recognizers;
+using YamlDotNet.RepresentationModel;
+
+namespace Bot.Bench.Faq;
+
+/// <summary>
+/// A member question from bench/data/faq-members*.yaml, written from the seeds by someone who never saw the bot's
+/// content: the facts a right answer must contain (each a string, or a list of alternatives), or what to do instead
+/// ("decline", or "pointer": say the documents are silent and send the member to their grassroots union).
+/// </summary>
+public sealed record MemberQuestion(string Q, string Kind, string? Seed, IReadOnlyList<IReadOnlyList<string>> Facts, string? Expect)
+{
+    public bool MustDecline => Expect == "decline";
+    public bool MustPoint => Expect == "pointer";
+
+    /// <summary>Every fact (one of its alternatives) is in the text, ignoring case, marks, leading zeros and spacing.</summary>
+    public bool HeldBy(string text)
+    {
+        var folded = MemberSet.Comparable(text);
+        return Facts.All(alternatives => alternatives.Any(f => folded.Contains(MemberSet.Comparable(f), StringComparison.Ordinal)));
+    }
+}
+
+public static partial class MemberSet
+{
+    public static List<MemberQuestion> Load(string path)
+    {
+        var stream = new YamlStream();
+        stream.Load(new StringReader(File.ReadAllText(path)));
+        var list = new List<MemberQuestion>();
+        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlSequenceNode items) return list;
+        foreach (var node in items.OfType<YamlMappingNode>())
+        {
+            string? Scalar(string key) => node.Children.TryGetValue(new YamlScalarNode(key), out var v) && v is YamlScalarNode s ? s.Value : null;
+            var facts = new List<IReadOnlyList<string>>();
+            if (node.Children.TryGetValue(new YamlScalarNode("facts"), out var f) && f is YamlSequenceNode factList)
+                foreach (var fact in factList)
+                    facts.Add(fact switch
+                    {
+                        YamlScalarNode one => [one.Value ?? ""],
+                        YamlSequenceNode any => [.. any.OfType<YamlScalarNode>().Select(a => a.Value ?? "")],
+                        _ => [],
+                    });
+            list.Add(new MemberQuestion(Scalar("q") ?? "", Scalar("kind") ?? "?", Scalar("seed"), facts, Scalar("expect")));
+        }
+        return list;
+    }
+
+    /// <summary>Folded, digits without leading zeros, punctuation and spacing dropped: "01/07/2021" = "1/7/2021".</summary>
+    public static string Comparable(string text)
+    {
+        var folded = VietnameseText.Fold(Regex.Replace(text, "<[^>]+>", " "));
+        folded = LeadingZero().Replace(folded, "$1");
+        return Spacing().Replace(folded, "");
+    }
+
+    [GeneratedRegex(@"(?<![0-9])0+([0-9])")]
+    private static partial Regex LeadingZero();
+
+    [GeneratedRegex(@"[\s,.;:!?""“”«»()'\-–]+")]
+    private static partial Regex Spacing();
+}

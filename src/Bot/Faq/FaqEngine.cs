@@ -1,0 +1,58 @@
+using Bot.Content;
+
+namespace Bot.Faq;
+
+/// <summary>
+/// Everything a question is matched with, built together from one catalog and swapped whole on a reload: the
+/// Vietnamese and English indexes, which of them a question belongs to, the glossary bridge, and small talk.
+/// </summary>
+public sealed class FaqEngine : IDisposable
+{
+    private readonly QuestionLanguage _language;
+    private readonly GlossaryTranslator _glossary;
+
+    private FaqEngine(FaqCatalog catalog, int maxQueryWords)
+    {
+        Catalog = catalog;
+        Vietnamese = FaqIndex.Build(catalog, IndexProfile.Vietnamese(catalog), maxQueryWords);
+        English = FaqIndex.Build(catalog, IndexProfile.English(catalog), maxQueryWords);
+        _language = new QuestionLanguage(Vietnamese, English, catalog.English.Markers);
+        _glossary = new GlossaryTranslator(catalog.Glossary, catalog.English.StopWords.Concat(catalog.English.Fillers).Concat(catalog.English.QuestionWords));
+        SmallTalk = new SmallTalk(catalog.SmallTalk);
+        Sentences = new AnswerSentences(catalog.QuestionTypes);
+    }
+
+    public FaqCatalog Catalog { get; }
+    public FaqIndex Vietnamese { get; }
+    public FaqIndex English { get; }
+    public SmallTalk SmallTalk { get; }
+    public AnswerSentences Sentences { get; }
+
+    public static FaqEngine Build(FaqCatalog catalog, int maxQueryWords = 64) => new(catalog, maxQueryWords);
+
+    public string LanguageOf(string question) => _language.Of(question);
+
+    /// <summary>
+    /// Matches a question in its own language. An English question the English side cannot answer is tried once more
+    /// in Vietnamese through the glossary, and that answer is kept only if it is a confident one.
+    /// </summary>
+    public FaqMatch Ask(string question, FaqOptions options)
+    {
+        if (LanguageOf(question) != Languages.English) return FaqMatcher.Match(Vietnamese, question, options);
+        var english = FaqMatcher.Match(English, question, options);
+        if (english.Outcome == FaqOutcome.Answer || _glossary.IsEmpty || !options.GlossaryFallback) return english;
+        var translated = _glossary.Translate(question);
+        var bridged = FaqMatcher.Match(Vietnamese, translated, options);
+        return bridged.Outcome == FaqOutcome.Answer || (english.Outcome == FaqOutcome.Declined && bridged.Outcome == FaqOutcome.DidYouMean)
+            ? bridged with { Language = Languages.English }
+            : english;
+    }
+
+    public FaqItem? Find(string id) => Vietnamese.Find(id) ?? English.Find(id);
+
+    public void Dispose()
+    {
+        Vietnamese.Dispose();
+        English.Dispose();
+    }
+}

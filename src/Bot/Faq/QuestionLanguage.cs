@@ -1,0 +1,37 @@
+using Bot.Builder.Recognizers;
+using Bot.Content;
+
+namespace Bot.Faq;
+
+/// <summary>
+/// Whether a question is English or Vietnamese: Vietnamese typed without accents looks like neither, so words are
+/// counted. A word counts as English when it is a marker word (dialogs/faq/english.yaml) or known to the English
+/// index but not the Vietnamese one; as Vietnamese when known to the Vietnamese index only. Any Vietnamese mark
+/// (other than in a name) settles it faster: a question with several marked words is Vietnamese.
+/// </summary>
+internal sealed class QuestionLanguage(FaqIndex vietnamese, FaqIndex english, IEnumerable<string> markers)
+{
+    private readonly HashSet<string> _markers = [.. markers.Select(VietnameseText.Fold)];
+
+    public string Of(string question)
+    {
+        var words = TextNormalizer.Words(question);
+        int marked = 0, en = 0, vi = 0;
+        foreach (var word in words)
+        {
+            if (!char.IsLetter(word[0])) continue;
+            if (VietnameseText.HasDiacritics(word))
+            {
+                marked++;
+                continue;
+            }
+            var folded = VietnameseText.Fold(word);
+            if (_markers.Contains(folded)) en++;
+            else if (vietnamese.Knows(folded)) vi++;
+            else if (english.KnowsEnglish(folded)) en++;
+        }
+        // Names keep their marks in English too ("who is Nguyễn Đình Khang"), so marks decide only when they dominate.
+        if (marked >= 2 && marked >= en) return Languages.Vietnamese;
+        return en > vi + marked ? Languages.English : Languages.Vietnamese;
+    }
+}

@@ -1,0 +1,63 @@
+using System.Text.RegularExpressions;
+using Bot.Content;
+
+namespace Bot.Faq;
+
+/// <summary>
+/// Every paragraph of the source documents (dialogs/sources/*.yaml) as a quotable passage. Curated entries and plan
+/// passages hold the facts members ask most; these make sure a fact that is in a document is never out of reach,
+/// including the two news reports that no plan file covers.
+/// </summary>
+internal static partial class SourcePassages
+{
+    public const string Folder = "sources";
+
+    public static IEnumerable<FaqItem> Load(BotContent content, List<string> problems)
+    {
+        var folder = Path.Combine(content.Root, Folder);
+        if (!Directory.Exists(folder)) return [];
+        var items = new List<FaqItem>();
+        foreach (var path in Directory.EnumerateFiles(folder, "*.yaml").Order(StringComparer.Ordinal))
+        {
+            var file = YamlContent<SourceFile>.Load(path, BotContent.Display(content.Root, path), problems);
+            if (file.Value is not { } source) continue;
+            var before = problems.Count;
+            var id = Path.GetFileNameWithoutExtension(path);
+            if (!IdShape().IsMatch(id)) problems.Add($"{file.File}:1: the file name must be lower-case letters, digits and dashes");
+            if (source.Plan is { } plan && content.FindPlan(plan) is null) problems.Add(file.Problem("plan", $"'{plan}' is not one of the plans"));
+            PlanValidator.Require(file, "document", source.Document, problems);
+            if (source.Passages.Count == 0) problems.Add(file.Problem("passages", "the file has no passages"));
+            for (var i = 0; i < source.Passages.Count; i++)
+            {
+                var p = source.Passages[i];
+                PlanValidator.Require(file, $"passages[{i}].section", p.Section, problems);
+                PlanValidator.Require(file, $"passages[{i}].topic", p.Topic, problems);
+                PlanValidator.Require(file, $"passages[{i}].text", p.Text, problems);
+            }
+            if (problems.Count > before) continue;
+            for (var i = 0; i < source.Passages.Count; i++)
+                items.Add(ToItem(id, i + 1, source, source.Passages[i]));
+        }
+        return items;
+    }
+
+    private static FaqItem ToItem(string file, int number, SourceFile source, SourcePassage p) => new()
+    {
+        Id = $"{file}/{number}",
+        Kind = FaqItemKind.Passage,
+        PlanId = source.Plan,
+        Label = p.Topic!,
+        Answer = p.Text!,
+        Source = p.Section!,
+        Document = source.Document,
+        Heading = p.Topic,
+        Questions = [p.Topic!.Vi],
+        Body = p.Text!.Vi,
+        QuestionsEn = [p.Topic.En],
+        BodyEn = p.Text.En,
+        Extractable = true,
+    };
+
+    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
+    private static partial Regex IdShape();
+}
