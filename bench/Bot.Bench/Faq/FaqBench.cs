@@ -34,8 +34,11 @@ public static class FaqBench
 
         foreach (var question in Values(args, "--explain"))
         {
-            Console.WriteLine($"\n{question}  → {FaqMatcher.Match(index, question, options).Outcome}");
-            foreach (var line in index.Explain(question)) Console.WriteLine(line);
+            using var engine = FaqEngine.Build(catalog, options.MaxQueryWords);
+            var side = engine.LanguageOf(question) == Languages.English ? engine.English : engine.Vietnamese;
+            var match = engine.Ask(question, options);
+            Console.WriteLine($"\n{question}  → {match.Outcome} ({side.Language}) {match.First?.Id}");
+            foreach (var line in side.Explain(question)) Console.WriteLine(line);
         }
         if (args.Contains("--explain")) return 0;
 

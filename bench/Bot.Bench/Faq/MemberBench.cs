@@ -14,6 +14,7 @@ internal static class MemberBench
     public static void Run(string name, List<MemberQuestion> questions, FaqEngine engine, FaqReplies replies, FaqOptions options, bool timed, bool showFailures)
     {
         var results = questions.Select(q => Score(q, engine.Ask(q.Q, options), engine, replies)).ToList();
+        IReadOnlyList<FaqCandidate> engines(MemberQuestion q) => engine.Ask(q.Q, options).Candidates;
         Console.WriteLine();
         Console.WriteLine($"{name}: {questions.Count} member questions");
         Console.WriteLine($"  {"kind",-14}{"n",5}{"right",16}{"top-1",16}{"did you mean",14}{"declined",10}{"wrong",8}");
@@ -34,6 +35,13 @@ internal static class MemberBench
             var (p50, p99) = Latency(questions, engine, options);
             Console.WriteLine($"  latency per question (match only, single thread) p50 {p50:0} µs, p99 {p99:0} µs");
         }
+        if (Environment.GetEnvironmentVariable("FAQ_DUMP") is { Length: > 0 } dump)
+            File.WriteAllLines(dump, questions.Select((q, i) =>
+            {
+                var c = engines(q);
+                return string.Join('\t', q.Kind, results[i].Outcome, results[i].Top1, c.Count > 0 ? c[0].Confidence.ToString("0.000", System.Globalization.CultureInfo.InvariantCulture) : "0",
+                    c.Count > 1 ? c[1].Confidence.ToString("0.000", System.Globalization.CultureInfo.InvariantCulture) : "0", c.Count > 0 ? c[0].Item.Kind.ToString() : "-", c.Count > 1 ? c[1].Item.Kind.ToString() : "-", q.Q);
+            }));
         if (!showFailures) return;
         for (var i = 0; i < questions.Count; i++)
             if (!results[i].Right)

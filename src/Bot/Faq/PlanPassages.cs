@@ -46,9 +46,9 @@ internal static class PlanPassages
         Source = section ?? heading,
         Document = plan.Document,
         Heading = heading,
-        Questions = [heading.Vi],
+        Questions = [heading.Vi, SourcePassages.Title(plan.Document.Vi)],
         Body = text.Vi,
-        QuestionsEn = [heading.En],
+        QuestionsEn = [heading.En, SourcePassages.Title(plan.Document.En)],
         BodyEn = text.En,
     };
 

@@ -51,12 +51,20 @@ internal static partial class SourcePassages
         Source = p.Section!,
         Document = source.Document,
         Heading = p.Topic,
-        Questions = [p.Topic!.Vi],
+        // Members name the document a fact is in ("theo bài sơ kết khối thi đua…"): its title and the section are
+        // searched next to the topic.
+        Questions = [p.Topic!.Vi, $"{Title(source.Document!.Vi)} {p.Section!.Vi}"],
         Body = p.Text!.Vi,
-        QuestionsEn = [p.Topic.En],
+        QuestionsEn = [p.Topic.En, $"{Title(source.Document.En)} {p.Section.En}"],
         BodyEn = p.Text.En,
         Extractable = true,
     };
+
+    /// <summary>A document's title without its date in brackets: a date there would match every question naming the year.</summary>
+    internal static string Title(string document) => Bracketed().Replace(document, "");
+
+    [GeneratedRegex(@"\s*\([^)]*\)")]
+    private static partial Regex Bracketed();
 
     [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
     private static partial Regex IdShape();
