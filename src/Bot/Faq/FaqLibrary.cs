@@ -6,10 +6,12 @@ namespace Bot.Faq;
 /// The FAQ the bot answers from right now: built at start from dialogs/ and rebuilt, whole, when an officer
 /// reloads the content. Questions always see one complete engine, never a half-built one.
 /// </summary>
-public sealed class FaqLibrary(BotContent content, IOptions<ContentOptions> contentOptions, IOptionsMonitor<FaqOptions> options, ILogger<FaqLibrary> logger)
+public sealed class FaqLibrary(BotContent content, IOptions<ContentOptions> contentOptions, IOptionsMonitor<FaqOptions> options, ILogger<FaqLibrary> logger, FaqEngineCache? cache = null)
 {
     private readonly Lock _reloading = new();
-    private volatile FaqEngine _engine = Build(FaqCatalog.Load(content), options.CurrentValue, logger);
+    private volatile FaqEngine _engine = cache is null
+        ? Build(FaqCatalog.Load(content), options.CurrentValue, logger)
+        : cache.GetOrBuild(content.Root, options.CurrentValue.MaxQueryWords, () => Build(FaqCatalog.Load(content), options.CurrentValue, logger));
 
     public FaqEngine Engine => _engine;
     public FaqIndex Index => _engine.Vietnamese;

@@ -53,13 +53,16 @@ public sealed class SmallTalk
     public SmallTalk(SmallTalkFile file)
     {
         _fillers = [.. file.Fillers.Select(VietnameseText.Fold)];
-        _intents = [.. file.Intents.Select(i => (i, i.Phrases.Select(p => Words(p)).Where(p => p.Length > 0).OrderByDescending(p => p.Length).ToArray()))];
+        // Fillers are dropped from the phrases too, so "what can you do" still matches once "you" is let go.
+        _intents = [.. file.Intents.Select(i => (i, i.Phrases.Select(p => Words(p).Where(w => !_fillers.Contains(w)).ToArray()).Where(p => p.Length > 0).OrderByDescending(p => p.Length).ToArray()))];
     }
 
     public SmallTalkIntent? Recognize(string text)
     {
         var words = Words(text).Where(w => !_fillers.Contains(w)).ToArray();
-        if (words.Length == 0 || words.Length > MaxWords) return null;
+        // "👍" has no words: a message that is exactly a phrase (an emoji) is recognised as typed.
+        if (words.Length == 0) return _intents.FirstOrDefault(i => i.Intent.Phrases.Contains(text.Trim())).Intent;
+        if (words.Length > MaxWords) return null;
         SmallTalkIntent? first = null;
         var firstRank = int.MaxValue;
         for (var i = 0; i < words.Length;)

@@ -56,3 +56,19 @@ public class SmallTalkTests
             .Send("huỷ").AssertReply("Đã huỷ");
     }
 }
+
+public class SmallTalkRecognitionTests
+{
+    private static readonly Bot.Faq.SmallTalk SmallTalk = new(FaqTestContent.Catalog.SmallTalk);
+
+    [Theory]
+    [InlineData("bot làm được gì", "about")]
+    [InlineData("what can you do", "about")]
+    [InlineData("ok cảm ơn", "thanks")]
+    [InlineData("Chào bạn!!", "greeting")]
+    [InlineData("👍", "ok")]
+    [InlineData("ok đợt 2 bắt đầu khi nào", null)]
+    [InlineData("cảm ơn, còn đợt 1 thì sao", null)]
+    public void OnlyWholeMessagesOfSmallTalkAreRecognised(string text, string? intent) =>
+        Assert.Equal(intent, SmallTalk.Recognize(text)?.Name);
+}

@@ -13,6 +13,10 @@ public sealed class TestBot : IAsyncDisposable
     /// <summary>2026-11-24 09:00 in Vietnam: after every shipped plan ended.</summary>
     public static readonly DateTimeOffset DefaultNow = new(2026, 11, 24, 9, 0, 0, TimeSpan.FromHours(7));
 
+    // Every host over the same dialogs/ folder shares one FAQ engine: indexing it for each of the suite's hosts
+    // would cost most of the suite's time. Hosts over other folders get their own.
+    private static readonly Bot.Faq.FaqEngineCache SharedFaq = new();
+
     private TestBot(WebApplication app, TestConnector connector, FakeTimeProvider time)
     {
         App = app;
@@ -50,6 +54,7 @@ public sealed class TestBot : IAsyncDisposable
             {
                 s.AddSingleton<TimeProvider>(time);
                 s.AddSingleton<IChannelConnector>(connector);
+                s.AddSingleton(SharedFaq);
                 services?.Invoke(s);
             },
         });
