@@ -38,11 +38,12 @@ public sealed class FaqEngine : IDisposable
     /// </summary>
     public FaqMatch Ask(string question, FaqOptions options)
     {
-        if (LanguageOf(question) != Languages.English) return FaqMatcher.Match(Vietnamese, question, options);
-        var english = FaqMatcher.Match(English, question, options);
+        var type = Sentences.TypeOf(question);
+        if (LanguageOf(question) != Languages.English) return FaqMatcher.Match(Vietnamese, question, options, type);
+        var english = FaqMatcher.Match(English, question, options, type);
         if (english.Outcome == FaqOutcome.Answer || _glossary.IsEmpty || !options.GlossaryFallback) return english;
         var translated = _glossary.Translate(question);
-        var bridged = FaqMatcher.Match(Vietnamese, translated, options);
+        var bridged = FaqMatcher.Match(Vietnamese, translated, options, type);
         return bridged.Outcome == FaqOutcome.Answer || (english.Outcome == FaqOutcome.Declined && bridged.Outcome == FaqOutcome.DidYouMean)
             ? bridged with { Language = Languages.English }
             : english;

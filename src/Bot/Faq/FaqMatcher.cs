@@ -23,10 +23,13 @@ public sealed record FaqMatch(FaqOutcome Outcome, IReadOnlyList<FaqItem> Items, 
 /// <summary>Turns ranked candidates into a decision with the thresholds in <see cref="FaqOptions"/>.</summary>
 public static class FaqMatcher
 {
-    public static FaqMatch Match(FaqIndex index, string question, FaqOptions options)
+    public static FaqMatch Match(FaqIndex index, string question, FaqOptions options, QuestionType type = QuestionType.Other)
     {
         var ranked = index.Search(question, max: 10)
             .Select(c => c.Item.Kind == FaqItemKind.Passage ? c with { Confidence = c.Confidence - options.PassagePenalty } : c)
+            // "khi nào" wants a date, "ai" a name, "bao nhiêu" a number: an item that holds none cannot be the answer,
+            // however many of the question's words it shares.
+            .Select(c => type != QuestionType.Other && !AnswerSentences.Holds(c.Item.Answer.For(index.Language), type) ? c with { Confidence = c.Confidence - options.TypeMismatchPenalty } : c)
             .OrderByDescending(c => c.Confidence).ThenByDescending(c => c.Score)
             .ToList();
         var match = Decide(ranked, options);
@@ -42,6 +45,10 @@ public static class FaqMatcher
         var rival = ranked.Skip(1).FirstOrDefault(c => c.Item.Kind == best.Item.Kind || best.Item.Kind == FaqItemKind.Passage);
         var clear = rival is null || best.Confidence - rival.Confidence >= options.AnswerMargin;
         if (best.Confidence >= options.AnswerConfidence && clear) return new FaqMatch(FaqOutcome.Answer, [best.Item], ranked);
+        // A long question full of context words ("theo bài sơ kết…, ai là…") covers less of itself, but one item far
+        // ahead of every other is still the answer.
+        var farAhead = rival is null || best.Confidence - rival.Confidence >= options.ClearMargin;
+        if (best.Confidence >= options.ClearConfidence && farAhead) return new FaqMatch(FaqOutcome.Answer, [best.Item], ranked);
 
         var entries = ranked.Count(c => c.Item.Kind == FaqItemKind.Entry && Offerable(c, best, options));
         var offered = ranked

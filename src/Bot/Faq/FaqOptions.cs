@@ -19,6 +19,13 @@ public sealed class FaqOptions
     [Range(0.0, 1.0)]
     public double AnswerMargin { get; set; } = 0.05;
 
+    /// <summary>Also answered directly from this confidence up when the best item leads the next by <see cref="ClearMargin"/>.</summary>
+    [Range(0.0, 1.0)]
+    public double ClearConfidence { get; set; } = 0.5;
+
+    [Range(0.0, 1.0)]
+    public double ClearMargin { get; set; } = 0.15;
+
     /// <summary>Below this the question is declined as outside the plans; between it and the answer level, "did you mean".</summary>
     [Range(0.0, 1.0)]
     public double SuggestConfidence { get; set; } = 0.45;
@@ -33,6 +40,10 @@ public sealed class FaqOptions
     /// <summary>Subtracted from a plan passage's confidence, so a curated entry wins and quoting the plan needs a closer match.</summary>
     [Range(0.0, 1.0)]
     public double PassagePenalty { get; set; } = 0.2;
+
+    /// <summary>Subtracted from an item that holds no date for a "when" question, no name for "who", no number for "how many".</summary>
+    [Range(0.0, 1.0)]
+    public double TypeMismatchPenalty { get; set; } = 0.1;
 
     /// <summary>An English question the English side cannot answer is tried in Vietnamese through dialogs/faq/glossary.yaml.</summary>
     public bool GlossaryFallback { get; set; } = true;
