@@ -50,7 +50,7 @@ public sealed class FaqIndex : IDisposable
         _items = items;
         _confidence = confidence;
         _maxQueryWords = maxQueryWords;
-        _repair = new WordRepair(confidence.Knows, KnownPair, Similar);
+        _repair = new WordRepair(w => confidence.Knows(w) || confidence.IsQuestionWord(w), KnownPair, Similar);
         _reader = DirectoryReader.Open(directory);
         // BM25 on both sides: the writer stores norms for it, the searcher scores with it.
         _searcher = new IndexSearcher(_reader) { Similarity = new BM25Similarity() };

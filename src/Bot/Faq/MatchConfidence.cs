@@ -61,6 +61,9 @@ internal sealed class MatchConfidence
 
     public bool Knows(string word) => _frequency.ContainsKey(word);
 
+    /// <summary>A question word or an abbreviation as typed ("cđ", "bao"): meant as written, never a typo to repair.</summary>
+    public bool IsQuestionWord(string word) => _questionWords.Contains(word);
+
     public int Frequency(string word) => _frequency.GetValueOrDefault(word);
 
     public double Of(int ord, FaqItem item, QueryWords query, string defaultPlan) => Explain(ord, item, query, defaultPlan, null);
