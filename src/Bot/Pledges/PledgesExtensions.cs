@@ -29,6 +29,7 @@ public static class PledgesExtensions
         services.AddSingleton<PledgeStarter>();
         services.AddSingleton<PledgeReview>();
         services.AddSingleton<PledgeSheet>();
+        services.AddSingleton<ExportFileName>();
         services.AddSingleton<MemberDataEraser>();
         services.TryAddSingleton<IDeepLinks, NoDeepLinks>();
 
