@@ -128,4 +128,16 @@ public class PledgeExportTests
         Assert.Equal("Full name", xlsx["Pledges", $"B{PledgeSheet.HeaderRow}"]);
         Assert.Equal("Nguyễn Văn An", xlsx["Pledges", "B8"]);
     }
+
+    [Theory]
+    [InlineData("Phòng Kế toán – Tài chính (P.KT/TC)", "phong-ke-toan-tai-chinh-p-kt-tc")]
+    [InlineData("Đội Bảo dưỡng, sửa chữa thiết bị điện và đường dây trung thế số 2", "doi-bao-duong-sua-chua-thiet-bi-dien-va")]
+    [InlineData("<script>", "script")]
+    [InlineData("…", "x")]
+    public async Task AFileNameHoldsTheUnitInPlainLettersAndStaysShort(string unit, string part)
+    {
+        await using var bot = await TestBot.StartAsync();
+        var name = bot.Services.GetRequiredService<ExportFileName>().For("vi", new ExportScope(null, unit, [], TestBot.DefaultNow));
+        Assert.Equal($"dang-ky-thi-dua_tat-ca-ke-hoach_{part}_20261124-090000.xlsx", name);
+    }
 }
