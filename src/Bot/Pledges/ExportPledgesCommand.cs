@@ -1,4 +1,3 @@
-using System.Globalization;
 using Bot.Content;
 using Bot.Conversations;
 
@@ -7,10 +6,10 @@ namespace Bot.Pledges;
 /// <summary>
 /// /xuat (/export), officers only: the registration list as .xlsx, filtered by plan and unit
 /// ("/xuat tld-2021 đơn vị: Tổ Cơ khí"). Withdrawn pledges are left out. Where the channel cannot send files,
-/// the file is saved on the server and the officer is told where.
+/// the file is saved on the server under a name no earlier export has, and the officer is told where.
 /// </summary>
 public sealed class ExportPledgesCommand(
-    PledgeRepository repository, PledgeSheet sheet, PledgeContent pledges, BotContent content, PlanCalendar calendar,
+    PledgeRepository repository, PledgeSheet sheet, ExportFileName names, PledgeContent pledges, BotContent content,
     IOptions<PledgeOptions> options, Say say, ILogger<ExportPledgesCommand> logger) : ICommand
 {
     public IReadOnlyList<string> Names => ["xuat", "export", "xuatexcel"];
@@ -40,8 +39,9 @@ public sealed class ExportPledgesCommand(
             await say.SendAsync(turn, "pledge-officer.export-empty", ("scope", scope));
             return;
         }
-        var bytes = sheet.Build(lang, rows);
-        var fileName = $"dang-ky-thi-dua-{plan?.Id ?? "tat-ca"}-{calendar.LocalNow.ToString("yyyyMMdd-HHmm", CultureInfo.InvariantCulture)}.xlsx";
+        var export = new ExportScope(plan, unit, rows, turn.Time.GetUtcNow());
+        var bytes = sheet.Build(lang, export);
+        var fileName = names.For(lang, export);
         if (turn.Capabilities.Files)
         {
             await turn.SendAsync(new Reply
@@ -55,8 +55,7 @@ public sealed class ExportPledgesCommand(
         {
             var folder = Path.GetFullPath(options.Value.ExportFolder);
             Directory.CreateDirectory(folder);
-            var path = Path.Combine(folder, fileName);
-            await File.WriteAllBytesAsync(path, bytes, cancellationToken);
+            var path = await ExportFileName.SaveUniqueAsync(folder, fileName, bytes, cancellationToken);
             await say.SendAsync(turn, "pledge-officer.export-no-files", ("scope", scope), ("count", rows.Count), ("path", path));
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)

@@ -51,6 +51,13 @@ public sealed class PledgeRepository
         return pledge;
     }
 
+    /// <summary>
+    /// Pledges created, edited or withdrawn after <paramref name="since"/> (UpdatedAt), oldest first; for the officers'
+    /// daily digest. A full scan: it runs once a day, and dates are stored as ISO strings that do not sort across offsets.
+    /// </summary>
+    public IReadOnlyList<Pledge> ChangedSince(DateTimeOffset since) =>
+        [.. _pledges.FindAll().Where(p => p.UpdatedAt > since).OrderBy(p => p.UpdatedAt)];
+
     /// <summary>Deletes every pledge of the member; returns how many there were.</summary>
     public int DeleteMember(string channel, string userId) =>
         _pledges.DeleteMany(p => p.Member == Pledge.MemberOf(channel, userId));

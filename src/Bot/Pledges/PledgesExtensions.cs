@@ -1,5 +1,6 @@
 using Bot.Content;
 using Bot.Conversations;
+using Bot.Pledges.Digest;
 using Bot.Storage;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -29,6 +30,7 @@ public static class PledgesExtensions
         services.AddSingleton<PledgeStarter>();
         services.AddSingleton<PledgeReview>();
         services.AddSingleton<PledgeSheet>();
+        services.AddSingleton<ExportFileName>();
         services.AddSingleton<MemberDataEraser>();
         services.TryAddSingleton<IDeepLinks, NoDeepLinks>();
 
@@ -43,6 +45,7 @@ public static class PledgesExtensions
         services.AddSingleton<ITextHandler, PledgeTextHandler>();
         services.AddSingleton<IStartPayloadHandler, PledgeStartPayload>();
         services.AddSingleton(new MenuItem("/dangky", "pledge.menu", 20));
+        builder.AddPledgeDigest();
         return builder;
     }
 }

@@ -1,0 +1,30 @@
+using LiteDB;
+
+namespace Bot.Pledges.Digest;
+
+/// <summary>How far the digests got, kept in LiteDB so a restart neither repeats nor skips a day.</summary>
+public sealed class PledgeDigestMark
+{
+    [BsonId]
+    public string Id { get; set; } = "mark";
+
+    /// <summary>The local day whose digest was done (sent, or nothing to send).</summary>
+    public DateOnly Day { get; set; }
+
+    /// <summary>Changes stamped after this moment are not reported yet.</summary>
+    public DateTimeOffset Through { get; set; }
+
+    /// <summary>"id@ticks" of reported changes stamped after <see cref="Through"/> (the overlap window), not to report twice.</summary>
+    public List<string> Reported { get; set; } = [];
+}
+
+public sealed class PledgeDigestStore(LiteDatabase db)
+{
+    public const string Collection = "pledge_digest";
+    private readonly ILiteCollection<PledgeDigestMark> _marks = db.GetCollection<PledgeDigestMark>(Collection);
+
+    public PledgeDigestMark? Mark() => _marks.FindById("mark");
+
+    /// <summary>One single-statement write: durable when it returns.</summary>
+    public void Save(PledgeDigestMark mark) => _marks.Upsert(mark);
+}
