@@ -13,6 +13,7 @@ public sealed class FaqEntry
     public string Id { get; set; } = "";
     public string? Plan { get; set; }
     public List<string> Questions { get; set; } = [];
+    public List<string> QuestionsEn { get; set; } = [];
     public Localized Answer { get; set; } = new();
     public Localized? Source { get; set; }
 }
