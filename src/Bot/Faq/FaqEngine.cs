@@ -16,7 +16,8 @@ public sealed class FaqEngine : IDisposable
         Catalog = catalog;
         Vietnamese = FaqIndex.Build(catalog, IndexProfile.Vietnamese(catalog), maxQueryWords);
         English = FaqIndex.Build(catalog, IndexProfile.English(catalog), maxQueryWords);
-        _language = new QuestionLanguage(Vietnamese, English, catalog.English.Markers);
+        _language = new QuestionLanguage(Vietnamese, English, catalog.English.Markers,
+            catalog.English.Plans.Values.SelectMany(n => n).Concat(catalog.English.Neutral));
         _glossary = new GlossaryTranslator(catalog.Glossary, catalog.English.StopWords.Concat(catalog.English.Fillers).Concat(catalog.English.QuestionWords));
         SmallTalk = new SmallTalk(catalog.SmallTalk);
         Sentences = new AnswerSentences(catalog.QuestionTypes);

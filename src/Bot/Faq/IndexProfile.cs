@@ -32,6 +32,7 @@ public sealed record IndexProfile(
         var synonyms = new SynonymFile
         {
             Numbers = english.Numbers,
+            Variants = english.Variants,
             NumberContext = english.NumberContext,
             Fillers = [.. english.Fillers, .. english.StopWords],
             Plans = catalog.Synonyms.Plans.ToDictionary(p => p.Key, p => new PlanNames

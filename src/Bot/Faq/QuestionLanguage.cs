@@ -9,9 +9,12 @@ namespace Bot.Faq;
 /// index but not the Vietnamese one; as Vietnamese when known to the Vietnamese index only. Any Vietnamese mark
 /// (other than in a name) settles it faster: a question with several marked words is Vietnamese.
 /// </summary>
-internal sealed class QuestionLanguage(FaqIndex vietnamese, FaqIndex english, IEnumerable<string> markers)
+internal sealed class QuestionLanguage(FaqIndex vietnamese, FaqIndex english, IEnumerable<string> markers, IEnumerable<string> names)
 {
     private readonly HashSet<string> _markers = [.. markers.Select(VietnameseText.Fold)];
+
+    // Place and plan names ("quang tri", "lai chau") are the same in both languages: they say nothing about it.
+    private readonly HashSet<string> _neutral = [.. names.SelectMany(VietnameseText.Words)];
 
     public string Of(string question)
     {
@@ -26,6 +29,7 @@ internal sealed class QuestionLanguage(FaqIndex vietnamese, FaqIndex english, IE
                 continue;
             }
             var folded = VietnameseText.Fold(word);
+            if (_neutral.Contains(folded)) continue;
             if (_markers.Contains(folded)) en++;
             else if (vietnamese.Knows(folded)) vi++;
             else if (english.KnowsEnglish(folded)) en++;

@@ -32,8 +32,14 @@ public sealed class EnglishFile
     public List<string> QuestionWords { get; set; } = [];
     public List<string> Fillers { get; set; } = [];
     public Dictionary<string, string> Numbers { get; set; } = [];
+
+    /// <summary>Words rewritten before searching, on both sides ("july" → "7", so "20 July" meets "20/7").</summary>
+    public Dictionary<string, string> Variants { get; set; } = [];
     public NumberContext NumberContext { get; set; } = new();
     public Dictionary<string, List<string>> Plans { get; set; } = [];
+
+    /// <summary>Names that are the same in both languages ("ha noi", "viet nam"): they tell neither language.</summary>
+    public List<string> Neutral { get; set; } = [];
 
     /// <summary>Words that make a text English rather than Vietnamese typed without accents.</summary>
     public List<string> Markers { get; set; } = [];
