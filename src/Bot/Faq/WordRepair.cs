@@ -11,11 +11,15 @@ internal sealed class WordRepair(Func<string, bool> knows, Func<string, bool> kn
 {
     private const int MinAnyContextLength = 5;
     private const int MinLength = 2;
+    private const int MaxUnknown = 6;
 
     private static readonly char[] ToneKeys = ['s', 'f', 'r', 'x', 'j'];
 
     public (List<string> Words, List<bool> Corrected) Repair(IReadOnlyList<string> words)
     {
+        // A text most of whose words are unknown is not a mistyped question (an essay, another language, an attack):
+        // repairing it would only cost time and invent matches.
+        if (words.Count(w => !knows(w)) > MaxUnknown) return ([.. words], [.. words.Select(_ => false)]);
         var output = new List<string>(words.Count + 2);
         var corrected = new List<bool>(words.Count + 2);
         for (var i = 0; i < words.Count; i++)

@@ -1,0 +1,62 @@
+using Bot.Faq;
+
+namespace Bot.Tests.Faq;
+
+/// <summary>Every source document can be asked about; long passages are answered with the sentence that holds the fact.</summary>
+public class SourceAnswerTests
+{
+    [Theory]
+    [InlineData("ai ký kế hoạch thi đua 2021 của tổng liên đoàn", "Nguyễn Đình Khang")]            // 000: national plan (news)
+    [InlineData("Quảng Trị đợt 2 kết thúc ngày nào", "31/12/2021")]                              // 001: Quảng Trị plan
+    [InlineData("văn bản phát động thi đua của lai châu số mấy", "13/PĐTD-LĐLĐ")]                // 002: Lai Châu call
+    [InlineData("mục tiêu kép mà khối thi đua các tổ chức chính trị xã hội nói tới là gì", "mục tiêu kép")] // 003: bloc review
+    [InlineData("việt nam là một trong bao nhiêu nền kinh tế mới nổi thành công", "16")]          // 004: 5-city cluster
+    public async Task EachSourceDocumentAnswersAQuestionWithItsSource(string question, string fact)
+    {
+        await using var bot = await TestBot.StartAsync();
+        await bot.Flow().Send(question).AssertReply(r => r.Text.Contains(fact) && r.Text.Contains("Nguồn:"), fact);
+    }
+
+    [Fact]
+    public async Task ALongPassageIsAnsweredWithTheSentenceThatHoldsTheFactAndTheWholeIsOneChoiceAway()
+    {
+        await using var bot = await TestBot.StartAsync();
+        var passage = bot.Services.GetRequiredService<FaqLibrary>().Find("004-cum-5-thanh-pho-review-2020/4")!.Answer.Vi;
+        var flow = bot.Flow();
+        await flow.Send("việt nam là một trong bao nhiêu nền kinh tế mới nổi thành công")
+            .AssertReply(r => r.Text.Contains("16 nền kinh tế mới nổi") && r.Text.Length < passage.Length && r.Reply.Choices.Count == 1, "one sentence, not the paragraph");
+        await flow.Press(flow.Last!.Reply.Choices[0].Label).AssertReply(r => r.Text.Contains(passage[..60]), "the whole passage");
+    }
+
+    [Theory]
+    [InlineData("When", "Ngày 20/7, tại Hà Nội, Khối thi đua họp. Các đại biểu thảo luận nhiều vấn đề quan trọng trong sáu tháng qua và đề ra phương hướng cho thời gian tới của cả Khối.", true)]
+    [InlineData("HowMany", "Có 16 nền kinh tế.", true)]
+    [InlineData("Who", "Đồng chí Nguyễn Đình Khang phát biểu.", true)]
+    [InlineData("When", "Các đại biểu thảo luận nhiều vấn đề.", false)]
+    public void AQuestionTypeIsHeldOnlyBySentencesWithItsKindOfFact(string type, string sentence, bool holds) =>
+        Assert.Equal(holds, AnswerSentences.Holds(sentence, Enum.Parse<QuestionType>(type)));
+
+    [Fact]
+    public void SentencesAreSplitAtTheirEndsButNotInsideNumbers()
+    {
+        var sentences = AnswerSentences.Split("Mục 2.1 nói về thi đua. Ngày 20/7, tại Hà Nội, Khối họp! “Trích dẫn” ở đây.");
+        Assert.Equal(["Mục 2.1 nói về thi đua.", "Ngày 20/7, tại Hà Nội, Khối họp!", "“Trích dẫn” ở đây."], sentences);
+    }
+
+    [Theory]
+    [InlineData("muốn đạt lao động tiên tiến cần tiêu chuẩn gì")]
+    [InlineData("đạt lao động tiên tiến được thưởng bao nhiêu tiền")]
+    public async Task AQuestionTheDocumentsDoNotAnswerSaysSoAndPointsToTheGrassrootsUnion(string question)
+    {
+        await using var bot = await TestBot.StartAsync();
+        await bot.Flow().Send(question)
+            .AssertReply(r => r.Text.Contains("không") && r.Text.Contains("công đoàn cơ sở") && r.Text.Contains("Nguồn:"), "the documents are silent; ask your CĐCS");
+    }
+
+    [Fact]
+    public async Task HowToRegisterIsAnsweredWithTheCommand()
+    {
+        await using var bot = await TestBot.StartAsync();
+        await bot.Flow().Send("làm sao để đăng ký thi đua?").AssertReply(r => r.Text.Contains("/dangky"), "the command");
+    }
+}
