@@ -32,6 +32,9 @@ public sealed class SynonymFile
     public Dictionary<string, string> Variants { get; set; } = [];
     public NumberContext NumberContext { get; set; } = new();
     public List<string> Fillers { get; set; } = [];
+
+    /// <summary>Dropped only as the last word ("là gì v", "mấy năm z"): elsewhere "v" may be a Roman five.</summary>
+    public List<string> EndFillers { get; set; } = [];
     public List<string> QuestionWords { get; set; } = [];
     public Dictionary<string, PlanNames> Plans { get; set; } = [];
 }

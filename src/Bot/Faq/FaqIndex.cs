@@ -110,7 +110,7 @@ public sealed class FaqIndex : IDisposable
                 terms[i] = new ItemTerms(
                     Terms(FaqFields.Questions, questions), Terms(FaqFields.QuestionPairs, questions),
                     Terms(FaqFields.Body, [body]), Terms(FaqFields.BodyPairs, [body]),
-                    [.. questions.Select(q => Terms(FaqFields.Questions, [q]))]);
+                    [.. questions.Concat(Sentences(items[i], profile, normalizer)).Select(q => Terms(FaqFields.Questions, [q]))]);
                 // Every word the item knows, in one field, for typo correction.
                 doc.Add(new TextField(FaqFields.Vocabulary, string.Join(' ', terms[i].Questions.Union(terms[i].Body)), Field.Store.NO));
                 writer.AddDocument(doc);
@@ -128,6 +128,13 @@ public sealed class FaqIndex : IDisposable
         HashSet<string> Terms(string field, IEnumerable<string> texts) =>
             texts.SelectMany(t => analyzer.Terms(field, t)).ToHashSet(StringComparer.Ordinal);
     }
+
+    /// <summary>
+    /// A source passage is a whole paragraph: each of its sentences is compared with the question like a phrasing,
+    /// so the passage whose one sentence says what was asked ranks above a paragraph that merely shares its words.
+    /// </summary>
+    private static IEnumerable<string> Sentences(FaqItem item, IndexProfile profile, TextNormalizer normalizer) =>
+        item.Extractable ? AnswerSentences.Split(profile.Body(item)).Select(s => normalizer.Normalize(s).Text) : [];
 
     /// <summary>The best candidates for a question, most confident first; empty when nothing in it is searchable.</summary>
     public IReadOnlyList<FaqCandidate> Search(string question, int max = 5)

@@ -38,6 +38,7 @@ public sealed class TextNormalizer
     private readonly HashSet<string> _numberAfter;
     private readonly List<(string Plan, string[] Name)> _planNames = [];
     private readonly int _longest;
+    private readonly HashSet<string> _endFillers;
 
     public TextNormalizer(SynonymFile synonyms)
     {
@@ -64,6 +65,7 @@ public sealed class TextNormalizer
             _numbers.TryAdd(Key(word), digits.Trim());
             _numbersExact.TryAdd(string.Join(' ', Split(word)), digits.Trim());
         }
+        _endFillers = [.. synonyms.EndFillers.Select(Key)];
         _numberBefore = [.. synonyms.NumberContext.Before.Select(Key)];
         _numberAfter = [.. synonyms.NumberContext.After.Select(Key)];
         foreach (var (plan, names) in synonyms.Plans)
@@ -76,7 +78,9 @@ public sealed class TextNormalizer
 
     public NormalizedText Normalize(string? text)
     {
-        var words = Words(text).ToArray();
+        var all = Words(text);
+        while (all.Count > 1 && _endFillers.Contains(VietnameseText.Fold(all[^1]))) all.RemoveAt(all.Count - 1);
+        var words = all.ToArray();
         var folded = Array.ConvertAll(words, VietnameseText.Fold);
         var output = new List<string>(words.Length + 8);
         for (var i = 0; i < words.Length;)

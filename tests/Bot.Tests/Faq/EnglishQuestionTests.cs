@@ -9,13 +9,13 @@ public class EnglishQuestionTests
         await using var bot = await TestBot.StartAsync();
         await bot.Flow()
             .Send("/ngonngu").AssertReply("Switched to English")
-            .Send("When does phase 2 start?").AssertReply(r => r.Text.Contains("1/7/2021") && r.Text.Contains("Source:"), "phase 2 start, in English");
+            .Send("When does phase 2 start?").AssertReply(r => r.Text.Contains("1 July 2021") && r.Text.Contains("Source:"), "phase 2 start, in English");
     }
 
     [Theory]
     [InlineData("who signed the 2021 plan", "Nguyễn Đình Khang")]
     [InlineData("what is the theme of the 2021 emulation plan", "Seize opportunities")]
-    [InlineData("When does phase 1 end?", "30/6/2021")]
+    [InlineData("When does phase 1 end?", "30 June 2021")]
     public async Task EnglishQuestionsAreAnsweredInEnglish(string question, string expected)
     {
         await using var bot = await TestBot.StartAsync();
