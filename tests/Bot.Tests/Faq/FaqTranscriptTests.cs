@@ -57,7 +57,7 @@ public class FaqTranscriptTests
     {
         await using var bot = await TestBot.StartAsync();
         await bot.Flow().Send("giá vàng hôm nay bao nhiêu")
-            .AssertReply(r => r.Text.Contains("nằm ngoài nội dung các kế hoạch thi đua") && !r.Text.Contains("Nguồn:") && r.Reply.Choices.Count > 0, "a polite refusal and the menu");
+            .AssertReply(r => r.Text.Contains("nằm ngoài các kế hoạch thi đua") && !r.Text.Contains("Nguồn:") && r.Reply.Choices.Count > 0, "a polite refusal and the menu");
     }
 
     [Fact]
