@@ -29,6 +29,6 @@ public sealed class CloseRegistrationCommand(RegistrationPeriods periods, BotCon
         plan ??= content.DefaultPlan;
         var wasOpen = periods.IsOpen(plan);
         periods.Close(plan.Id, $"{turn.Activity.Channel}:{turn.Activity.UserId}", turn.Time.GetUtcNow());
-        await say.SendAsync(turn, wasOpen ? "pledge-officer.registration-closed" : "pledge-officer.registration-already-closed", ("plan", plan.Title.For(lang)));
+        await say.SendAsync(turn, wasOpen ? "pledge-officer.registration-closed" : "pledge-officer.registration-already-closed", ("plan", plan.Title.For(lang)), ("issuer", plan.Issuer.For(lang)));
     }
 }

@@ -35,6 +35,6 @@ public sealed class OpenRegistrationCommand(RegistrationPeriods periods, BotCont
         var how = until is { } day
             ? say.Texts.Get(lang, "pledge-officer.registration-until", ("date", PlanFormat.Date(day)))
             : say.Texts.Get(lang, "pledge-officer.registration-until-closed");
-        await say.SendAsync(turn, "pledge-officer.registration-opened", ("plan", plan.Title.For(lang)), ("until", how));
+        await say.SendAsync(turn, "pledge-officer.registration-opened", ("plan", plan.Title.For(lang)), ("issuer", plan.Issuer.For(lang)), ("until", how));
     }
 }

@@ -38,7 +38,7 @@ public sealed class RegistrationGate(RegistrationPeriods periods, PledgeReposito
         var text = plan is null ? texts.Get(lang, "pledge.closed") : texts.Get(lang, "pledge.closed-plan", ("plan", plan.Title.For(lang)));
         if (periods.NextOrLatest() is { } when)
             text += "\n" + texts.Get(lang, when.Upcoming ? "pledge.closed-next" : "pledge.closed-latest",
-                ("plan", when.Plan.Title.For(lang)), ("date", PlanFormat.Date(when.Day)));
+                ("plan", when.Plan.Title.For(lang)), ("issuer", when.Plan.Issuer.For(lang)), ("date", PlanFormat.Date(when.Day)));
         text += "\n" + texts.Get(lang, "pledge.closed-ask");
         await turn.SendAsync(text, ct);
     }

@@ -63,10 +63,11 @@ public sealed class RegistrationPeriods
     {
         var today = _calendar.Today;
         var windows = _content.Plans.Where(p => !IsOpen(p, today)).Select(p => (Plan: p, Window: Window(p))).ToList();
-        var next = windows.Where(w => w.Window.First > today && Override(w.Plan.Id) is null).MinBy(w => w.Window.First);
-        if (next.Plan is not null) return (next.Plan, next.Window.First, true);
-        var latest = windows.Where(w => w.Window.Last is { } last && last <= today).MaxBy(w => w.Window.Last);
-        return latest.Plan is null ? null : (latest.Plan, latest.Window.Last!.Value, false);
+        // MinBy/MaxBy throw on an empty sequence of value tuples: order and take the first instead.
+        var next = windows.Where(w => w.Window.First > today && Override(w.Plan.Id) is null).OrderBy(w => w.Window.First).ToList();
+        if (next.Count > 0) return (next[0].Plan, next[0].Window.First, true);
+        var latest = windows.Where(w => w.Window.Last is { } last && last <= today).OrderByDescending(w => w.Window.Last).ToList();
+        return latest.Count == 0 ? null : (latest[0].Plan, latest[0].Window.Last!.Value, false);
     }
 
     public void Open(string planId, DateOnly? until, string by, DateTimeOffset at) =>
