@@ -19,9 +19,19 @@ public sealed class Plan
     public List<Phase> Phases { get; set; } = [];
     public List<LevelTask> Tasks { get; set; } = [];
 
+    /// <summary>When members may register pledges; without it, while the plan runs (officers can open or close it).</summary>
+    public RegistrationWindow? Registration { get; set; }
+
     public bool Covers(DateOnly day) => day >= Start && day <= End;
 
     public Phase? PhaseOn(DateOnly day) => Phases.FirstOrDefault(p => p.Covers(day));
+}
+
+/// <summary>`registration: { opens: 2021-01-01, closes: 2021-03-31 }` in a plan file (both days included; either may be left out).</summary>
+public sealed class RegistrationWindow
+{
+    public DateOnly? Opens { get; set; }
+    public DateOnly? Closes { get; set; }
 }
 
 public sealed class Movement

@@ -17,6 +17,12 @@ internal static partial class PlanValidator
         if (plan.Start == default) problems.Add(file.Problem("start", "is missing (YYYY-MM-DD)"));
         if (plan.End == default) problems.Add(file.Problem("end", "is missing (YYYY-MM-DD)"));
         if (plan.End < plan.Start) problems.Add(file.Problem("end", "is before start"));
+        if (plan.Registration is { } reg)
+        {
+            if (reg.Opens is null && reg.Closes is null) problems.Add(file.Problem("registration", "needs opens and/or closes (YYYY-MM-DD), or leave registration out"));
+            if (reg is { Opens: { } o, Closes: { } c } && c < o) problems.Add(file.Problem("registration.closes", "is before opens"));
+            if (reg.Opens is { } opens && plan.End != default && opens > plan.End) problems.Add(file.Problem("registration.opens", "is after the plan's end"));
+        }
 
         for (var i = 0; i < plan.Movements.Count; i++)
         {

@@ -4,10 +4,14 @@ using Bot.Conversations;
 
 namespace Bot.Pledges;
 
-/// <summary>/cuatoi (/mypledges): the member's pledges with their status; "/cuatoi rut 12" withdraws one after a confirmation.</summary>
-public sealed class MyPledgesCommand(PledgeRepository repository, PledgeSummary summary, DialogRunner dialogs, IDeepLinks links, Say say) : ICommand
+/// <summary>
+/// /cuatoi (/mypledges): the member's pledges with their status; "/cuatoi rut 12" withdraws one after a confirmation,
+/// "/cuatoi sua 12" edits a pending or returned one (<see cref="PledgeEditor"/>).
+/// </summary>
+public sealed class MyPledgesCommand(PledgeRepository repository, PledgeSummary summary, PledgeEditor editor, DialogRunner dialogs, IDeepLinks links, Say say) : ICommand
 {
     private const string Withdraw = "rut";
+    private const string Edit = "sua";
     private const string Confirmed = "xacnhan";
 
     public IReadOnlyList<string> Names => ["cuatoi", "mypledges", "cua_toi"];
@@ -21,9 +25,15 @@ public sealed class MyPledgesCommand(PledgeRepository repository, PledgeSummary 
             return;
         }
         var words = args.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        if (words is [Withdraw, var id, ..] && int.TryParse(id, out var pledgeId))
+        if (words is [Withdraw or "withdraw", var id, ..] && int.TryParse(id, out var pledgeId))
         {
-            await WithdrawAsync(turn, lang, pledgeId, words.Length > 2 && words[2] == Confirmed, cancellationToken);
+            var confirmed = words.Length > 2 && words[2] == Confirmed;
+            await WithdrawAsync(turn, lang, pledgeId, confirmed, confirmed && words.Length > 3 ? PledgeEditor.SeenVersion(words[3]) : null, cancellationToken);
+            return;
+        }
+        if (words is [Edit or "edit", var editId, ..] && int.TryParse(editId, out var toEdit))
+        {
+            await editor.EditAsync(turn, lang, toEdit, cancellationToken);
             return;
         }
         var mine = repository.ForMember(turn.Activity.Channel, turn.Activity.UserId);
@@ -41,12 +51,13 @@ public sealed class MyPledgesCommand(PledgeRepository repository, PledgeSummary 
         }
         // In the middle of a form the router puts its question back right after this list, which would expire these buttons.
         var inForm = await dialogs.IsActiveAsync(turn, cancellationToken);
-        var choices = inForm ? [] : mine.Where(p => p.IsActive)
-            .Select(p => new Choice($"/cuatoi {Withdraw} {p.Id}", say.Texts.Get(lang, "pledge-data.mine-withdraw", ("id", p.Id)))).ToList();
+        var choices = inForm ? [] : mine.Where(PledgeEditor.CanEdit)
+            .Select(p => new Choice($"/cuatoi {Edit} {p.Id}", say.Texts.Get(lang, "pledge-data.mine-edit", ("id", p.Id))))
+            .Concat(mine.Where(p => p.IsActive).Select(p => new Choice($"/cuatoi {Withdraw} {p.Id}", say.Texts.Get(lang, "pledge-data.mine-withdraw", ("id", p.Id))))).ToList();
         await turn.SendAsync(new Reply { Text = sb.ToString(), Choices = choices }, cancellationToken);
     }
 
-    private async Task WithdrawAsync(ITurnContext turn, string lang, int id, bool confirmed, CancellationToken ct)
+    private async Task WithdrawAsync(ITurnContext turn, string lang, int id, bool confirmed, long? seenVersion, CancellationToken ct)
     {
         var pledge = repository.Find(id);
         // The id comes from the member's message: only their own pledge can be touched.
@@ -67,16 +78,40 @@ public sealed class MyPledgesCommand(PledgeRepository repository, PledgeSummary 
                 Text = say.Texts.Get(lang, "pledge-data.mine-confirm-withdraw", ("id", id), ("title", summary.TitleName(lang, pledge.TitleId)), ("plan", summary.PlanTitle(lang, pledge.PlanId))),
                 Choices =
                 [
-                    new Choice($"/cuatoi {Withdraw} {id} {Confirmed}", say.Texts.Get(lang, "pledge-data.mine-withdraw-yes")),
+                    new Choice($"/cuatoi {Withdraw} {id} {Confirmed} v{pledge.Version}", say.Texts.Get(lang, "pledge-data.mine-withdraw-yes")),
                     new Choice("/cuatoi", say.Texts.Get(lang, "pledge-data.mine-withdraw-no")),
                 ],
             }, ct);
             return;
         }
+        // The member confirmed what they saw: if an officer approved or returned it since, nothing is withdrawn.
+        if (seenVersion is { } seen && seen != pledge.Version)
+        {
+            await ConflictAsync(turn, lang, id, pledge, ct);
+            return;
+        }
         pledge.Status = PledgeStatus.Withdrawn;
         pledge.UpdatedAt = turn.Time.GetUtcNow();
-        repository.Save(pledge);
+        if (!repository.TryUpdate(pledge))
+        {
+            await ConflictAsync(turn, lang, id, repository.Find(id), ct);
+            return;
+        }
         await turn.SendAsync(say.Texts.Get(lang, "pledge-data.mine-withdrawn", ("id", id)), ct);
+    }
+
+    private async Task ConflictAsync(ITurnContext turn, string lang, int id, Pledge? now, CancellationToken ct)
+    {
+        if (now is null || !now.IsActive)
+        {
+            await turn.SendAsync(say.Texts.Get(lang, now is null ? "pledge-data.mine-not-found" : "pledge-data.mine-already-withdrawn", ("id", id)), ct);
+            return;
+        }
+        await turn.SendAsync(new Reply
+        {
+            Text = say.Texts.Get(lang, "pledge-data.mine-withdraw-conflict", ("id", now.Id), ("status", summary.Status(lang, now.Status))),
+            Choices = [new Choice("/cuatoi", say.Texts.Get(lang, "pledge-data.mine-see"))],
+        }, ct);
     }
 
     /// <summary>Personal lists are never shown in a group: point to the private chat instead.</summary>

@@ -40,6 +40,9 @@ public sealed class Pledge
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
 
+    /// <summary>Raised by every write; an update names the version it was based on and fails if someone wrote meanwhile.</summary>
+    public long Version { get; set; }
+
     public bool IsActive => Status != PledgeStatus.Withdrawn;
 
     public static string SlotOf(string channel, string userId, string planId) => $"{channel}:{userId}:{planId}";

@@ -26,6 +26,12 @@ public sealed class PledgeDraft
     /// <summary>The field the member chose to change from the summary.</summary>
     public PledgeField? Editing { get; set; }
 
+    /// <summary>Set when the member edits a stored pledge from /cuatoi: the plan cannot change then.</summary>
+    public int? PledgeId { get; set; }
+
+    /// <summary>The version of the member's stored pledge the summary showed: saving fails (and says so) if it changed since.</summary>
+    public long? BaseVersion { get; set; }
+
     public List<PledgeField> Answered { get; set; } = [];
     public List<PledgeField> Asked { get; set; } = [];
 

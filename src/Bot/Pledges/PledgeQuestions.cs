@@ -5,18 +5,14 @@ using Bot.Conversations;
 namespace Bot.Pledges;
 
 /// <summary>The rules of the form: which questions apply, which must be asked, what each asks and offers, and where answers go.</summary>
-public sealed class PledgeQuestions(PledgeContent pledges, BotContent content, PlanCalendar calendar, PledgeRepository repository, Say say)
+public sealed class PledgeQuestions(PledgeContent pledges, BotContent content, RegistrationPeriods periods, PledgeRepository repository, Say say)
 {
     public const string Skip = "skip";
 
-    /// <summary>Plans a member can register for: those in force today, or the default plan when none is.</summary>
-    public IReadOnlyList<Plan> CandidatePlans()
-    {
-        var current = calendar.CurrentPlans();
-        return current.Count > 0 ? current : [content.DefaultPlan];
-    }
+    /// <summary>Plans a member can register for: those whose registration is open today (none: registration is closed).</summary>
+    public IReadOnlyList<Plan> CandidatePlans() => periods.OpenPlans();
 
-    public Plan PlanOf(PledgeDraft draft) => content.FindPlan(draft.PlanId ?? "") ?? CandidatePlans()[0];
+    public Plan PlanOf(PledgeDraft draft) => content.FindPlan(draft.PlanId ?? "") ?? CandidatePlans().FirstOrDefault() ?? content.DefaultPlan;
 
     public bool IsRequired(PledgeDraft draft, PledgeField field) => field switch
     {

@@ -9,9 +9,10 @@ public sealed class PledgeReview(PledgeRepository repository, PledgeSummary summ
     public const int MinReason = 3;
     public const int MaxReason = 300;
 
-    public Task ApproveAsync(ITurnContext turn, int id, CancellationToken ct) => DecideAsync(turn, id, null, ct);
+    /// <summary>Approves the pledge as the officer saw it (<paramref name="seenVersion"/>, from the button), or as stored now when typed.</summary>
+    public Task ApproveAsync(ITurnContext turn, int id, long? seenVersion, CancellationToken ct) => DecideAsync(turn, id, null, seenVersion, ct);
 
-    public Task ReturnAsync(ITurnContext turn, int id, string reason, CancellationToken ct) => DecideAsync(turn, id, reason, ct);
+    public Task ReturnAsync(ITurnContext turn, int id, string reason, long? seenVersion, CancellationToken ct) => DecideAsync(turn, id, reason, seenVersion, ct);
 
     /// <summary>The pledge an officer may review, or null after saying why not.</summary>
     public async Task<Pledge?> ReviewableAsync(ITurnContext turn, int id, CancellationToken ct)
@@ -27,14 +28,24 @@ public sealed class PledgeReview(PledgeRepository repository, PledgeSummary summ
         return pledge is { IsActive: true } ? pledge : null;
     }
 
-    private async Task DecideAsync(ITurnContext turn, int id, string? reason, CancellationToken ct)
+    private async Task DecideAsync(ITurnContext turn, int id, string? reason, long? seenVersion, CancellationToken ct)
     {
         if (await ReviewableAsync(turn, id, ct) is not { } pledge) return;
+        // The officer decided on what they saw: if the member changed or withdrew it since, nothing is decided.
+        if (seenVersion is { } seen && seen != pledge.Version)
+        {
+            await ConflictAsync(turn, pledge, reason is null, ct);
+            return;
+        }
         pledge.Status = reason is null ? PledgeStatus.Approved : PledgeStatus.Returned;
         pledge.ReturnReason = reason;
         pledge.ReviewedBy = $"{turn.Activity.Channel}:{turn.Activity.UserId}";
         pledge.ReviewedAt = turn.Time.GetUtcNow();
-        repository.Save(pledge);
+        if (!repository.TryUpdate(pledge))
+        {
+            await ConflictAsync(turn, repository.Find(id), reason is null, ct);
+            return;
+        }
         logger.LogInformation("Pledge {PledgeId} {Decision} by an officer", pledge.Id, pledge.Status);
 
         var told = await NotifyAsync(turn, pledge, reason is null ? "pledge-officer.notice-approved" : "pledge-officer.notice-returned", reason ?? "", ct);
@@ -44,6 +55,26 @@ public sealed class PledgeReview(PledgeRepository repository, PledgeSummary summ
         {
             Text = done + "\n" + say.Texts.Get(lang, told ? "pledge-officer.member-told" : "pledge-officer.member-not-told"),
             Choices = [new Choice("/danhsach", say.Texts.Get(lang, "pledge-officer.back-to-list"))],
+        }, ct);
+    }
+
+    /// <summary>The officer lost a race with the member (or another officer): say what happened meanwhile; nothing was saved.</summary>
+    private async Task ConflictAsync(ITurnContext turn, Pledge? now, bool approving, CancellationToken ct)
+    {
+        var lang = await say.LanguageAsync(turn, ct);
+        var texts = say.Texts;
+        var action = texts.Get(lang, approving ? "pledge-officer.conflict-approve" : "pledge-officer.conflict-return");
+        if (now is null)
+        {
+            await say.SendAsync(turn, "pledge-officer.conflict-deleted", ("action", action));
+            return;
+        }
+        var key = now.Status == PledgeStatus.Withdrawn ? "pledge-officer.conflict-withdrawn" : "pledge-officer.conflict-changed";
+        logger.LogInformation("Officer decision on pledge {PledgeId} lost to a concurrent change ({Status})", now.Id, now.Status);
+        await turn.SendAsync(new Reply
+        {
+            Text = texts.Get(lang, key, ("id", now.Id), ("name", now.FullName), ("status", summary.Status(lang, now.Status)), ("action", action)),
+            Choices = now.IsActive ? [new Choice($"/danhsach {now.Id}", texts.Get(lang, "pledge-officer.view-again"))] : [new Choice("/danhsach", texts.Get(lang, "pledge-officer.back-to-list"))],
         }, ct);
     }
 

@@ -10,12 +10,13 @@ namespace Bot.Pledges;
 /// registration there and sends everything else to the private chat.
 /// </summary>
 public sealed class PledgeStarter(
-    DialogRunner runner, PledgeQuestions questions, PledgeContent pledges, IDeepLinks links, Say say, IOptions<PledgeOptions> options)
+    DialogRunner runner, PledgeQuestions questions, PledgeContent pledges, IDeepLinks links, Say say, IOptions<PledgeOptions> options, RegistrationGate gate)
 {
     private TimeSpan Expiry => options.Value.DraftExpiry ?? TimeSpan.FromHours(pledges.Form.DraftExpiryHours);
 
     public async Task StartAsync(ITurnContext turn, PledgeDraft draft, CancellationToken ct)
     {
+        if (!await gate.AllowsAsync(turn, draft.PlanId, ct)) return;
         var candidates = questions.CandidatePlans();
         if (draft.PlanId is null && candidates.Count == 1) draft.PlanId = candidates[0].Id;
         if (draft.Quick) questions.FillFromLatest(draft, turn.Activity.Channel, turn.Activity.UserId);
@@ -37,6 +38,7 @@ public sealed class PledgeStarter(
     /// <summary>/dangky or a deep link in the private chat: continue a registration begun in a group, or start afresh.</summary>
     public async Task StartGuidedAsync(ITurnContext turn, string? planId, CancellationToken ct)
     {
+        if (!await gate.AllowsAsync(turn, planId, ct)) return;
         if (turn.Activity.ChatKind == ChatKind.Group)
         {
             await GoPrivateAsync(turn, planId, ct);

@@ -9,26 +9,50 @@ public sealed class PledgeSummary(PledgeContent pledges, BotContent content, Pla
 {
     public string Lines(string lang, PledgeDraft d)
     {
-        var plan = content.FindPlan(d.PlanId ?? "");
         var sb = new StringBuilder();
-        Line(sb, lang, PledgeField.Plan, plan?.Title.For(lang));
-        Line(sb, lang, PledgeField.Name, d.FullName);
-        Line(sb, lang, PledgeField.Position, d.Position);
-        Line(sb, lang, PledgeField.Unit, d.Unit);
-        Line(sb, lang, PledgeField.Movements, d.Movements is { Count: > 0 } ids
-            ? string.Join("; ", ids.Select(id => plan?.Movements.FirstOrDefault(m => m.Id == id)?.Name.For(lang) ?? id))
-            : null);
-        Line(sb, lang, PledgeField.Title, TitleName(lang, d.TitleId));
-        Line(sb, lang, PledgeField.Initiative, d.Initiative);
-        Line(sb, lang, PledgeField.InitiativeField, d.InitiativeField);
-        Line(sb, lang, PledgeField.Commendation, pledges.Commendation(d.CommendationId)?.Name.For(lang));
-        Line(sb, lang, PledgeField.Commitment, d.Commitment);
+        foreach (var field in Enum.GetValues<PledgeField>())
+            if (Value(lang, field, d) is { Length: > 0 } value)
+                sb.Append(texts.Get(lang, "pledge.summary-line", ("label", FieldLabel(lang, field)), ("value", value))).Append('\n');
         return sb.ToString().TrimEnd('\n');
+    }
+
+    /// <summary>"Label: old → new" for each field an update changes, so the member sees what confirming does.</summary>
+    public string Changes(string lang, Pledge stored, PledgeDraft draft)
+    {
+        var before = ToDraft(stored);
+        var empty = texts.Get(lang, "pledge.summary-empty");
+        var sb = new StringBuilder();
+        foreach (var field in PledgeMerge.Changed(stored, draft))
+            sb.Append(texts.Get(lang, "pledge.summary-change", ("label", FieldLabel(lang, field)),
+                ("old", Value(lang, field, before) is { Length: > 0 } old ? old : empty),
+                ("new", Value(lang, field, draft) is { Length: > 0 } now ? now : empty))).Append('\n');
+        return sb.ToString().TrimEnd('\n');
+    }
+
+    /// <summary>A field as people read it (names, not ids); null when empty.</summary>
+    public string? Value(string lang, PledgeField field, PledgeDraft d)
+    {
+        var plan = content.FindPlan(d.PlanId ?? "");
+        return field switch
+        {
+            PledgeField.Plan => plan?.Title.For(lang),
+            PledgeField.Name => d.FullName,
+            PledgeField.Position => d.Position,
+            PledgeField.Unit => d.Unit,
+            PledgeField.Movements => d.Movements is { Count: > 0 } ids
+                ? string.Join("; ", ids.Select(id => plan?.Movements.FirstOrDefault(m => m.Id == id)?.Name.For(lang) ?? id))
+                : null,
+            PledgeField.Title => d.TitleId is null ? null : TitleName(lang, d.TitleId),
+            PledgeField.Initiative => d.Initiative,
+            PledgeField.InitiativeField => d.InitiativeField,
+            PledgeField.Commendation => pledges.Commendation(d.CommendationId)?.Name.For(lang),
+            _ => d.Commitment,
+        };
     }
 
     public static PledgeDraft ToDraft(Pledge p) => new()
     {
-        PlanId = p.PlanId, FullName = p.FullName, Position = p.Position, Unit = p.Unit, Movements = p.Movements, TitleId = p.TitleId,
+        PlanId = p.PlanId, FullName = p.FullName, Position = p.Position, Unit = p.Unit, Movements = [.. p.Movements], TitleId = p.TitleId,
         CommendationId = p.CommendationId, Initiative = p.Initiative, InitiativeField = p.InitiativeField, Commitment = p.Commitment,
     };
 
@@ -43,12 +67,6 @@ public sealed class PledgeSummary(PledgeContent pledges, BotContent content, Pla
     /// <summary>The day in the plans' time zone, dd/MM/yyyy as on the paper lists.</summary>
     public string Date(DateTimeOffset at) =>
         DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, calendar.Zone).DateTime).ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
-
-    private void Line(StringBuilder sb, string lang, PledgeField field, string? value)
-    {
-        if (string.IsNullOrEmpty(value)) return;
-        sb.Append(texts.Get(lang, "pledge.summary-line", ("label", FieldLabel(lang, field)), ("value", value))).Append('\n');
-    }
 
     private static string Kebab(PledgeField field) => field switch
     {

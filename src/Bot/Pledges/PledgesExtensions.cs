@@ -21,11 +21,15 @@ public static class PledgesExtensions
         var contentOptions = builder.Configuration.GetSection(ContentOptions.Section).Get<ContentOptions>() ?? new ContentOptions();
         services.AddSingleton(PledgeContent.Load(contentOptions.ResolvedPath));
         BotDatabase.Collections.Add(PledgeRepository.Collection);
+        BotDatabase.Collections.Add(RegistrationPeriods.Collection);
 
         services.AddSingleton<PledgeRepository>();
         services.AddSingleton<QuickPledgeParser>();
         services.AddSingleton<PledgeQuestions>();
         services.AddSingleton<PledgeSummary>();
+        services.AddSingleton<RegistrationPeriods>();
+        services.AddSingleton<RegistrationGate>();
+        services.AddSingleton<PledgeEditor>();
         services.AddSingleton<PledgeRegistrar>();
         services.AddSingleton<PledgeStarter>();
         services.AddSingleton<PledgeReview>();
@@ -42,6 +46,8 @@ public static class PledgesExtensions
         services.AddCommand<DeleteMyDataCommand>();
         services.AddCommand<ReviewPledgesCommand>();
         services.AddCommand<ExportPledgesCommand>();
+        services.AddCommand<OpenRegistrationCommand>();
+        services.AddCommand<CloseRegistrationCommand>();
         services.AddSingleton<ITextHandler, PledgeTextHandler>();
         services.AddSingleton<IStartPayloadHandler, PledgeStartPayload>();
         services.AddSingleton(new MenuItem("/dangky", "pledge.menu", 20));

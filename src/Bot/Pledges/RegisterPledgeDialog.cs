@@ -22,15 +22,16 @@ public sealed class RegisterPledgeDialog : ComponentDialog
     private readonly PledgeQuestions _questions;
     private readonly PledgeSummary _summary;
     private readonly PledgeRegistrar _registrar;
+    private readonly RegistrationGate _gate;
     private readonly Menu _menu;
     private readonly Say _say;
     private readonly IDeepLinks _links;
     private readonly TimeSpan _expiry;
 
     public RegisterPledgeDialog(PledgeContent pledges, PledgeQuestions questions, PledgeSummary summary, PledgeRegistrar registrar,
-        Menu menu, Say say, IDeepLinks links, IOptions<PledgeOptions> options) : base(nameof(RegisterPledgeDialog))
+        RegistrationGate gate, Menu menu, Say say, IDeepLinks links, IOptions<PledgeOptions> options) : base(nameof(RegisterPledgeDialog))
     {
-        (_pledges, _questions, _summary, _registrar, _menu, _say, _links) = (pledges, questions, summary, registrar, menu, say, links);
+        (_pledges, _questions, _summary, _registrar, _gate, _menu, _say, _links) = (pledges, questions, summary, registrar, gate, menu, say, links);
         _expiry = options.Value.DraftExpiry ?? TimeSpan.FromHours(pledges.Form.DraftExpiryHours);
         AddDialog(new WaterfallDialog<PledgeDraft>(Steps,
             [AskPlan, AskName, AskPosition, AskUnit, AskMovements, AskTitle, AskInitiative, AskInitiativeField, AskCommendation, AskCommitment, Review, AfterReview, AfterEdit]));
@@ -72,6 +73,15 @@ public sealed class RegisterPledgeDialog : ComponentDialog
         var turn = step.Context;
         var lang = await _say.LanguageAsync(turn, ct);
         var texts = _say.Texts;
+        // An update keeps what this form did not say, and is saved only if the pledge is still the one shown here.
+        var existing = _registrar.Existing(turn, draft.PlanId!);
+        if (existing is { Status: PledgeStatus.Approved })
+        {
+            await _gate.ApprovedAsync(turn, existing, ct);
+            return await step.EndDialogAsync(null, ct);
+        }
+        if (existing is { IsActive: true }) PledgeMerge.FillFrom(draft, existing);
+        draft.BaseVersion = existing?.Version;
         var confirm = new Choice(Confirm, texts.Get(lang, "pledge.confirm")) { Synonyms = _pledges.Vocabulary.ConfirmWords };
         var cancel = new Choice(Cancel, texts.Get(lang, "pledge.cancel"));
         Reply prompt;
@@ -88,8 +98,13 @@ public sealed class RegisterPledgeDialog : ComponentDialog
             return await step.PromptAsync(ReviewPrompt, new PromptOptions { Prompt = prompt, Choices = [confirm, cancel], RetryPrompt = texts.Get(lang, "pledge.retry-review") }, ct);
         }
         var text = texts.Get(lang, "pledge.summary-header") + "\n" + _summary.Lines(lang, draft);
-        if (_registrar.Existing(turn, draft.PlanId!) is { IsActive: true } existing)
-            text += "\n\n" + texts.Get(lang, "pledge.summary-replaces", ("title", _summary.TitleName(lang, existing.TitleId)), ("date", _summary.Date(existing.CreatedAt)));
+        if (existing is { IsActive: true })
+        {
+            var changes = _summary.Changes(lang, existing, draft);
+            text += "\n\n" + texts.Get(lang, "pledge.summary-replaces", ("id", existing.Id), ("title", _summary.TitleName(lang, existing.TitleId)),
+                ("date", _summary.Date(existing.CreatedAt)), ("status", _summary.Status(lang, existing.Status)));
+            text += "\n" + (changes.Length > 0 ? texts.Get(lang, "pledge.summary-changes") + "\n" + changes : texts.Get(lang, "pledge.summary-no-changes"));
+        }
         text += "\n\n" + texts.Get(lang, "pledge.summary-question");
         var edit = new Choice(Edit, texts.Get(lang, "pledge.edit")) { Synonyms = _pledges.Vocabulary.EditWords };
         return await step.PromptAsync(ReviewPrompt, new PromptOptions
@@ -111,7 +126,8 @@ public sealed class RegisterPledgeDialog : ComponentDialog
                 await _registrar.SaveAsync(step.Context, step.Values, ct);
                 return await step.EndDialogAsync(null, ct);
             case Edit:
-                var fields = Enum.GetValues<PledgeField>().Where(f => _questions.Applies(step.Values, f))
+                // The plan of a stored pledge is not changed by an edit (that would be another registration).
+                var fields = Enum.GetValues<PledgeField>().Where(f => _questions.Applies(step.Values, f) && !(f == PledgeField.Plan && step.Values.PledgeId is not null))
                     .Select(f => new Choice(f.ToString(), _summary.FieldLabel(lang, f))).ToList();
                 return await step.PromptAsync(EditPrompt, new PromptOptions { Prompt = _say.Texts.Get(lang, "pledge.ask-edit-field"), Choices = fields }, ct);
             default:
@@ -167,11 +183,17 @@ public sealed class RegisterPledgeDialog : ComponentDialog
         var lang = await _say.LanguageAsync(dc.Context, ct);
         await dc.Context.SendAsync(new Reply
         {
-            Text = _say.Texts.Get(lang, "pledge.draft-expired", ("hours", (int)_expiry.TotalHours)),
+            Text = _say.Texts.Get(lang, "pledge.draft-expired", ("period", Period(lang, _expiry))),
             Choices = [new Choice("/dangky", _say.Texts.Get(lang, "pledge.restart"))],
         }, ct);
         return await dc.CancelAllDialogsAsync(ct);
     }
+
+    /// <summary>"7 ngày" rather than "168 giờ": the largest whole unit that fits the configured expiry.</summary>
+    private string Period(string lang, TimeSpan span) =>
+        span.TotalDays >= 1 && span.TotalDays == Math.Floor(span.TotalDays) ? _say.Texts.Get(lang, "pledge.expiry-days", ("count", (int)span.TotalDays))
+        : span.TotalHours >= 1 ? _say.Texts.Get(lang, "pledge.expiry-hours", ("count", (int)span.TotalHours))
+        : _say.Texts.Get(lang, "pledge.expiry-minutes", ("count", Math.Max(1, (int)span.TotalMinutes)));
 
     private static string Kebab(InputProblem problem) => problem switch
     {

@@ -7,6 +7,9 @@ namespace Bot.Pledges;
 public sealed class ReturnPledgeForm
 {
     public int PledgeId { get; set; }
+
+    /// <summary>The version the officer saw (button) or read when asked for the reason: a change meanwhile wins over the return.</summary>
+    public long? SeenVersion { get; set; }
 }
 
 /// <summary>An officer returns a pledge: asks the reason the member will read, then returns it and tells the member.</summary>
@@ -27,6 +30,7 @@ public sealed class ReturnPledgeDialog : ComponentDialog
     private async Task<DialogTurnResult> AskReason(WaterfallStepContext<ReturnPledgeForm> step, CancellationToken ct)
     {
         if (await _review.ReviewableAsync(step.Context, step.Values.PledgeId, ct) is not { } pledge) return await step.EndDialogAsync(null, ct);
+        step.Values.SeenVersion ??= pledge.Version;
         var lang = await _say.LanguageAsync(step.Context, ct);
         return await step.PromptAsync(ReasonPrompt, new PromptOptions
         {
@@ -37,7 +41,7 @@ public sealed class ReturnPledgeDialog : ComponentDialog
 
     private async Task<DialogTurnResult> ReturnIt(WaterfallStepContext<ReturnPledgeForm> step, CancellationToken ct)
     {
-        await _review.ReturnAsync(step.Context, step.Values.PledgeId, (string)step.Result!, ct);
+        await _review.ReturnAsync(step.Context, step.Values.PledgeId, (string)step.Result!, step.Values.SeenVersion, ct);
         return await step.EndDialogAsync(null, ct);
     }
 }

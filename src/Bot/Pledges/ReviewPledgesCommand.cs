@@ -35,14 +35,17 @@ public sealed class ReviewPledgesCommand(
                 await ShowAsync(turn, lang, id, cancellationToken);
                 return;
             case [_, var n, ..] when verb is "duyet" or "approve" && int.TryParse(n, out id):
-                await review.ApproveAsync(turn, id, cancellationToken);
+                await review.ApproveAsync(turn, id, words.Length > 2 ? PledgeEditor.SeenVersion(words[2]) : null, cancellationToken);
                 return;
             case [_, var n] when verb is "tralai" or "return" && int.TryParse(n, out id):
                 await dialogs.BeginAsync(turn, nameof(ReturnPledgeDialog), new ReturnPledgeForm { PledgeId = id }, cancellationToken);
                 return;
+            case [_, var n, var rest] when verb is "tralai" or "return" && int.TryParse(n, out id) && PledgeEditor.SeenVersion(rest) is { } seen:
+                await dialogs.BeginAsync(turn, nameof(ReturnPledgeDialog), new ReturnPledgeForm { PledgeId = id, SeenVersion = seen }, cancellationToken);
+                return;
             case [_, var n, var reason] when verb is "tralai" or "return" && int.TryParse(n, out id):
                 if (reason.Trim().Length is >= PledgeReview.MinReason and <= PledgeReview.MaxReason && !reason.Any(PledgeInput.IsForbidden))
-                    await review.ReturnAsync(turn, id, reason.Trim(), cancellationToken);
+                    await review.ReturnAsync(turn, id, reason.Trim(), null, cancellationToken);
                 else await say.SendAsync(turn, "pledge-officer.reason-retry", ("min", PledgeReview.MinReason), ("max", PledgeReview.MaxReason));
                 return;
         }
@@ -96,7 +99,8 @@ public sealed class ReviewPledgesCommand(
                    + "\n" + summary.Lines(lang, PledgeSummary.ToDraft(p));
         if (p.ReturnReason is { } reason) text += "\n" + texts.Get(lang, "pledge-data.mine-returned", ("reason", reason));
         IReadOnlyList<Choice> choices = p.IsActive
-            ? [new Choice($"/danhsach duyet {p.Id}", texts.Get(lang, "pledge-officer.approve")), new Choice($"/danhsach tralai {p.Id}", texts.Get(lang, "pledge-officer.return")),
+            ? [new Choice($"/danhsach duyet {p.Id} v{p.Version}", texts.Get(lang, "pledge-officer.approve")),
+               new Choice($"/danhsach tralai {p.Id} v{p.Version}", texts.Get(lang, "pledge-officer.return")),
                new Choice("/danhsach", texts.Get(lang, "pledge-officer.back-to-list"))]
             : [new Choice("/danhsach", texts.Get(lang, "pledge-officer.back-to-list"))];
         await turn.SendAsync(new Reply { Text = text, Choices = choices }, ct);

@@ -61,9 +61,9 @@ public class OfficerPledgeTests
             .Press("Trả lại").Contains("Lý do trả lại")
             .Send("ok").Contains("từ 3 đến 300")
             .Send("Thiếu chức vụ cụ thể").Contains("Đã trả lại", "Thiếu chức vụ cụ thể", "Đã báo");
-        await an.Contains("được trả lại", "Lý do: Thiếu chức vụ cụ thể", "/dangky")
+        await an.Contains("được trả lại", "Lý do: Thiếu chức vụ cụ thể", "/cuatoi", $"Sửa #{id}")
             .Send("/cuatoi").Contains("Trả lại", "Lý do trả lại: Thiếu chức vụ cụ thể")
-            .Send("/dangky LĐTT").Contains("Kiểm tra lại")
+            .Press($"Sửa #{id}").Contains("Kiểm tra lại")
             .Press("Sửa").Drain(bot).Press("Chức vụ").Drain(bot).Send("Công nhân bậc 5").Contains("Kiểm tra lại")
             .Press("Xác nhận").Contains("Đã cập nhật", "Đã gửi lại");
         Assert.Equal(PledgeStatus.Resubmitted, bot.Pledges().Find(id)!.Status);

@@ -108,7 +108,7 @@ public class PledgeFormNavigationTests
         bot.Time.Advance(TimeSpan.FromDays(1));
         await flow.Send("Công nhân").Contains("tổ công đoàn");
         bot.Time.Advance(TimeSpan.FromHours(169));
-        await flow.Send("Tổ Cơ khí").Contains("hết hạn", "168 giờ")
+        await flow.Send("Tổ Cơ khí").Contains("hết hạn", "quá 7 ngày")
             .Press("Đăng ký lại từ đầu").Contains("Họ và tên")
             .Send("huỷ").Contains("Đã huỷ")
             .Send("Tổ Cơ khí").Contains("chưa hiểu");

@@ -50,7 +50,7 @@ public class PledgeFormValidationTests
         { "title", ["Nguyễn Văn An", "Công nhân", "Tổ Cơ khí", "bỏ qua"], "Anh hùng lao động", "chưa nhận ra danh hiệu" },
         { "initiative", ["Nguyễn Văn An", "Công nhân", "Tổ Cơ khí", "bỏ qua", "CSTĐCS"], "abc", "ít nhất 5 ký tự" },
         { "initiative", ["Nguyễn Văn An", "Công nhân", "Tổ Cơ khí", "bỏ qua", "CSTĐCS"], "bỏ qua", "bắt buộc" },
-        { "commendation", ["Nguyễn Văn An", "Công nhân", "Tổ Cơ khí", "bỏ qua", "LĐTT"], "Huân chương", "hình thức khen thưởng trong danh sách" },
+        { "commendation", ["Nguyễn Văn An", "Công nhân", "Tổ Cơ khí", "bỏ qua", "LĐTT"], "Huân chương", "hình thức khen thưởng mong muốn trong danh sách" },
     };
 
     [Theory]

@@ -34,7 +34,8 @@ public sealed class TestBot : IAsyncDisposable
         IDictionary<string, string?>? settings = null,
         FakeTimeProvider? time = null,
         ChannelCapabilities? capabilities = null,
-        Action<IServiceCollection>? services = null)
+        Action<IServiceCollection>? services = null,
+        bool openRegistration = true)
     {
         time ??= new FakeTimeProvider(DefaultNow);
         var connector = new TestConnector("test", capabilities ?? new ChannelCapabilities { Buttons = true, EditMessages = true, Files = true, Html = false });
@@ -59,7 +60,19 @@ public sealed class TestBot : IAsyncDisposable
             },
         });
         await app.StartAsync();
+        if (openRegistration) OpenRegistration(app.Services, time);
         return new TestBot(app, connector, time);
+    }
+
+    /// <summary>
+    /// Every shipped plan has ended by <see cref="DefaultNow"/>, so /dangky would say registration is closed. Unless a
+    /// test asks for <c>openRegistration: false</c>, the default plan is opened as an officer would (/mopdangky, no end
+    /// date), stored like any officer's opening: registrations go to the default plan as they did before periods existed.
+    /// </summary>
+    private static void OpenRegistration(IServiceProvider services, TimeProvider time)
+    {
+        var content = services.GetRequiredService<Bot.Content.BotContent>();
+        services.GetRequiredService<Bot.Pledges.RegistrationPeriods>().Open(content.DefaultPlanId, null, "test:officer", time.GetUtcNow());
     }
 
     /// <summary>A transcript with one member in a private chat (or a group, with <paramref name="chatKind"/>).</summary>

@@ -11,7 +11,7 @@ namespace Bot.Broadcasts.Dialogs;
 /// <summary>What the broadcast dialogs share, in one registration.</summary>
 public sealed record BroadcastFlowServices(
     Bot.Conversations.Officers Officers, Say Say, BroadcastStarter Starter, AudienceResolver Audience, BotContent Content,
-    ProgressReporter Reporter, SendPacer Pacer);
+    ProgressReporter Reporter, SendPacer Pacer, PlanCalendar Calendar);
 
 /// <summary>
 /// The steps every broadcast ends with: pick the audience, see a preview of exactly what recipients get, confirm,
@@ -130,10 +130,26 @@ public abstract class BroadcastFlow : ComponentDialog
         await turn.SendAsync(texts.Get(lang, "broadcast.preview-header"), ct);
         await turn.SendAsync(Services.Starter.Compose(draft, turn.Activity.Channel, lang).ToReply(), ct);
         var (groups, members) = AudienceResolver.Count(recipients);
+        var confirm = BroadcastFormat.Html(texts, lang, "broadcast.confirm", [("total", recipients.Count), ("groups", groups), ("members", members)],
+            ("duration", BroadcastFormat.Duration(texts, lang, Estimate(recipients))));
+        // A kickoff for a phase that is over would tell everyone to start something already finished: the officer
+        // reads why, and only a button that says so sends it ("ok" or "gửi" are not enough).
+        if (EndedPhase(draft) is var (plan, phase))
+            return await step.PromptAsync(ConfirmPrompt, new PromptOptions
+            {
+                Prompt = texts.Get(lang, "broadcast.phase-ended-warning", ("phase", phase.Name.For(lang)), ("plan", plan.Title.For(lang)),
+                    ("start", Bot.Movements.PlanFormat.Date(phase.Start)), ("end", Bot.Movements.PlanFormat.Date(phase.End)),
+                    ("today", Bot.Movements.PlanFormat.Date(Services.Calendar.Today))) + "\n\n" + confirm,
+                RetryPrompt = texts.Get(lang, "broadcast.phase-ended-retry"),
+                Choices =
+                [
+                    new(Send, texts.Get(lang, "broadcast.phase-ended-send")) { Synonyms = ["van gui", "send anyway"] },
+                    new(Discard, texts.Get(lang, "broadcast.confirm-discard")) { Synonyms = ["khong", "khong gui", "thoi", "no", "discard"] },
+                ],
+            }, ct);
         return await step.PromptAsync(ConfirmPrompt, new PromptOptions
         {
-            Prompt = BroadcastFormat.Html(texts, lang, "broadcast.confirm", [("total", recipients.Count), ("groups", groups), ("members", members)],
-                ("duration", BroadcastFormat.Duration(texts, lang, Estimate(recipients)))),
+            Prompt = confirm,
             RetryPrompt = texts.Get(lang, "broadcast.retry-confirm"),
             Choices =
             [
@@ -167,6 +183,11 @@ public abstract class BroadcastFlow : ComponentDialog
         }
         return await step.EndDialogAsync(null, ct);
     }
+
+    private (Plan Plan, Phase Phase)? EndedPhase(BroadcastDraft draft) =>
+        draft.Kind == BroadcastKind.Kickoff && Services.Content.FindPlan(draft.PlanId ?? "") is { } plan
+            && plan.Phases.FirstOrDefault(p => p.Id == draft.PhaseId) is { } phase && phase.End < Services.Calendar.Today
+            ? (plan, phase) : null;
 
     /// <summary>Each channel sends in parallel to the others at its own configured rate; unpaced channels count as instant.</summary>
     private TimeSpan Estimate(IReadOnlyList<Recipient> recipients) =>

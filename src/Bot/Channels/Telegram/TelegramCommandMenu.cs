@@ -26,7 +26,7 @@ public sealed partial class TelegramCommandMenu(
     [
         ("start", false), ("help", true), ("movements", true), ("phase", true), ("pledge", true), ("mypledges", false),
         ("ask", true), ("language", false), ("deletemydata", false),
-        ("pledges", false), ("export", false), ("kickoff", false), ("broadcast", false), ("schedule", false), ("stopbroadcast", false),
+        ("pledges", false), ("export", false), ("openregistration", false), ("closeregistration", false), ("kickoff", false), ("broadcast", false), ("schedule", false), ("stopbroadcast", false),
         ("reload", false),
     ];
 

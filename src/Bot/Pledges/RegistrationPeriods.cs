@@ -1,0 +1,88 @@
+using Bot.Content;
+using LiteDB;
+
+namespace Bot.Pledges;
+
+/// <summary>An officer's /mopdangky or /dongdangky for one plan (collection "registration"); it wins over the plan file.</summary>
+public sealed class RegistrationOverride
+{
+    [BsonId]
+    public string PlanId { get; set; } = "";
+    public bool Open { get; set; }
+
+    /// <summary>Last day (included) of an opening; null: until an officer closes it.</summary>
+    public DateOnly? Until { get; set; }
+
+    public string By { get; set; } = "";
+    public DateTimeOffset At { get; set; }
+}
+
+/// <summary>
+/// When each plan takes pledges. Order: an officer's open/close, then `registration:` in the plan file (a missing
+/// end falls back to the plan's), then the plan's own period. Every check reads the stored state, so a change made
+/// by one officer holds for every member at once, and survives restarts.
+/// </summary>
+public sealed class RegistrationPeriods
+{
+    public const string Collection = "registration";
+    private readonly ILiteCollection<RegistrationOverride> _overrides;
+    private readonly BotContent _content;
+    private readonly PlanCalendar _calendar;
+
+    public RegistrationPeriods(LiteDatabase db, BotContent content, PlanCalendar calendar)
+    {
+        _overrides = db.GetCollection<RegistrationOverride>(Collection);
+        (_content, _calendar) = (content, calendar);
+    }
+
+    public RegistrationOverride? Override(string planId) => _overrides.FindById(planId);
+
+    public bool IsOpen(Plan plan) => IsOpen(plan, _calendar.Today);
+
+    /// <summary>Plans taking pledges today, the default plan first.</summary>
+    public IReadOnlyList<Plan> OpenPlans()
+    {
+        var today = _calendar.Today;
+        return [.. _content.Plans.Where(p => IsOpen(p, today)).OrderByDescending(p => p.Id == _content.DefaultPlanId).ThenBy(p => p.Start)];
+    }
+
+    /// <summary>The first and last day of the plan's registration (Last null: open until an officer closes it).</summary>
+    public (DateOnly First, DateOnly? Last) Window(Plan plan)
+    {
+        if (Override(plan.Id) is { } o)
+        {
+            var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(o.At, _calendar.Zone).DateTime);
+            return o.Open ? (day, o.Until) : (Configured(plan).First, day);
+        }
+        var (first, last) = Configured(plan);
+        return (first, last);
+    }
+
+    /// <summary>The plan whose registration opens next after today, or else the one that closed most recently.</summary>
+    public (Plan Plan, DateOnly Day, bool Upcoming)? NextOrLatest()
+    {
+        var today = _calendar.Today;
+        var windows = _content.Plans.Where(p => !IsOpen(p, today)).Select(p => (Plan: p, Window: Window(p))).ToList();
+        // MinBy/MaxBy throw on an empty sequence of value tuples: order and take the first instead.
+        var next = windows.Where(w => w.Window.First > today && Override(w.Plan.Id) is null).OrderBy(w => w.Window.First).ToList();
+        if (next.Count > 0) return (next[0].Plan, next[0].Window.First, true);
+        var latest = windows.Where(w => w.Window.Last is { } last && last <= today).OrderByDescending(w => w.Window.Last).ToList();
+        return latest.Count == 0 ? null : (latest[0].Plan, latest[0].Window.Last!.Value, false);
+    }
+
+    public void Open(string planId, DateOnly? until, string by, DateTimeOffset at) =>
+        _overrides.Upsert(new RegistrationOverride { PlanId = planId, Open = true, Until = until, By = by, At = at });
+
+    public void Close(string planId, string by, DateTimeOffset at) =>
+        _overrides.Upsert(new RegistrationOverride { PlanId = planId, Open = false, By = by, At = at });
+
+    private bool IsOpen(Plan plan, DateOnly today)
+    {
+        if (Override(plan.Id) is { } o) return o.Open && (o.Until is null || today <= o.Until);
+        var (first, last) = Configured(plan);
+        return today >= first && today <= last;
+    }
+
+    private static (DateOnly First, DateOnly Last) Configured(Plan plan) =>
+        (plan.Registration?.Opens ?? plan.Start, plan.Registration?.Closes ?? plan.End);
+}
