@@ -43,6 +43,7 @@ public sealed class PledgeVocabulary
     public List<string> PositionWords { get; set; } = [];
     public List<string> UnitConnectorWords { get; set; } = [];
     public List<string> QuestionWords { get; set; } = [];
+    public List<string> StopWords { get; set; } = [];
 
     public bool IsSkip(string? text) => Matches(SkipWords, text);
 

@@ -15,12 +15,12 @@ internal sealed partial record QuickToken(string Text, int Start, int End, strin
 
     /// <summary>
     /// Words of a message typed with diacritics must match exactly ("Nam" is not "năm", "bạn" not the unit word "ban");
-    /// a message typed without them is matched folded. Upper-case abbreviations ("LĐTT") do not decide.
+    /// a message typed without them is matched folded. Upper-case abbreviations ("LĐTT") and a lone "đ" ("lđtt", "đk") do not decide.
     /// </summary>
     public static List<QuickToken> Split(string text)
     {
         var matches = TokenPattern().Matches(text);
-        var exact = matches.Any(m => m.Value.Any(char.IsLower) && VietnameseText.HasDiacritics(m.Value));
+        var exact = matches.Any(m => m.Value.Any(char.IsLower) && HasToneOrVowelMarks(m.Value));
         return [.. matches.Select(m => new QuickToken(m.Value, m.Index, m.Index + m.Length, PledgeText.Key(m.Value), LowerOf(m.Value), exact))];
     }
 
@@ -28,7 +28,10 @@ internal sealed partial record QuickToken(string Text, int Start, int End, strin
     public static (string Key, string Lower)[] Words(string phrase) =>
         [.. WordPattern().Matches(phrase.Replace('/', ' ')).Select(m => (PledgeText.Key(m.Value), LowerOf(m.Value))).Where(w => w.Item1.Length > 0)];
 
-    public bool Matches((string Key, string Lower) word) => Exact || VietnameseText.HasDiacritics(Text) ? Lower == word.Lower : Key == word.Key;
+    public bool Matches((string Key, string Lower) word) => Exact || HasToneOrVowelMarks(Text) ? Lower == word.Lower : Key == word.Key;
+
+    // "đ" alone does not count: members who type without tones still write "lđtt", "đk".
+    private static bool HasToneOrVowelMarks(string word) => VietnameseText.HasDiacritics(word.Replace('đ', 'd').Replace('Đ', 'D'));
 
     /// <summary>"tran" → "Tran", "TRẦN" → "Trần": names are written back in proper case.</summary>
     public static string ProperCase(string word) =>
