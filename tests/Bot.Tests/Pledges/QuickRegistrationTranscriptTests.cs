@@ -54,6 +54,13 @@ public class QuickRegistrationTranscriptTests
             .Send("dk lđtt tran thi mai to dien").Contains("Chức vụ");
     }
 
+    [Fact]
+    public async Task ANameUnitAndTitleWithoutRegisterWordIsARegistrationToo()
+    {
+        await using var bot = await TestBot.StartAsync();
+        await bot.Flow().Send("Nguyễn Văn An, công nhân, Tổ Cơ khí, LĐTT").Contains("Kiểm tra lại", "Nguyễn Văn An", "Tổ Cơ khí");
+    }
+
     [Theory]
     [InlineData("đăng ký thi đua là gì?")]
     [InlineData("làm sao để đăng ký")]

@@ -85,12 +85,24 @@ internal sealed class QuickPartReader(PledgeVocabulary vocabulary, PledgeNames n
         if (!IsFamilyName(words, at)) return 0;
         var end = at + 1;
         while (end < words.Count && words[end].Text.All(char.IsLetter) &&
-               (GivenNameAt(words, at, end) || (Noise(words, end) == 0 && _positions.Longest(words, end) == 0 && UnitAt(words, end) == 0))) end++;
+               (GivenNameAt(words, at, end) || InName(words, at, end) ||
+                (Noise(words, end) == 0 && _positions.Longest(words, end) == 0 && UnitAt(words, end) == 0))) end++;
         return end - at is >= 2 and <= 5 ? end - at : 0;
     }
 
     /// <summary>"Đinh Văn Khoa": the word after a family and a middle name is the given name, whatever else it could be.</summary>
     private bool GivenNameAt(IReadOnlyList<QuickToken> words, int at, int index) => index == at + 2 && _middles.Longest(words, at + 1) > 0;
+
+    /// <summary>
+    /// "Nguyễn Anh Tuấn", "Trần Văn Năm": a middle name, or a capitalised word inside a capitalised name, is part of the
+    /// name although "anh" and "năm" are fillers elsewhere — unless a number follows ("… Năm 2021").
+    /// </summary>
+    private bool InName(IReadOnlyList<QuickToken> words, int at, int index) =>
+        (index < at + 4 && _middles.Longest(words, index) > 0 && index + 1 < words.Count && words[index + 1].Text.All(char.IsLetter) &&
+         _connectors.Longest(words, index) == 0 && _fillers.Longest(words, index) <= 1) ||
+        (char.IsUpper(words[index].Text[0]) && words[index].Text.Skip(1).Any(char.IsLower) &&
+         Enumerable.Range(at, index - at).All(k => char.IsUpper(words[k].Text[0])) && (index + 1 >= words.Count || !words[index + 1].IsNumber) &&
+         _positions.Longest(words, index) == 0 && UnitAt(words, index) == 0);
 
     public bool IsOnlyNoise(IReadOnlyList<QuickToken> words) => words.Count > 0 && OnlyNoiseFrom(words, 0);
 

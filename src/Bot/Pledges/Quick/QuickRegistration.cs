@@ -31,8 +31,8 @@ public sealed class QuickRegistration(PledgeStarter starter, QuickPledgeParser p
     }
 
     /// <summary>
-    /// Plain text in a private chat: the line after a refusal, or a message starting with a register word that is not a
-    /// question ("đăng ký thi đua là gì?" and "làm sao để đăng ký" stay with the FAQ).
+    /// Plain text in a private chat: the line after a refusal, a message starting with a register word, or one holding a
+    /// name, a unit and a title — unless it is a question ("đăng ký thi đua là gì?", "làm sao để đăng ký" stay with the FAQ).
     /// </summary>
     public async Task<bool> TryPlainTextAsync(ITurnContext turn, string text, CancellationToken ct)
     {
@@ -42,8 +42,16 @@ public sealed class QuickRegistration(PledgeStarter starter, QuickPledgeParser p
             await turn.State.RemoveAsync(StateScope.Conversation, RetryProperty, ct);
             if (turn.Time.GetUtcNow() - retry.RefusedAt <= RetryWindow) return await RetryAsync(turn, text, ct);
         }
-        if (!parser.StartsWithRegisterWord(text) || parser.IsQuestion(text)) return false;
-        await RegisterAsync(turn, text, ct);
+        if (parser.IsQuestion(text)) return false;
+        if (parser.StartsWithRegisterWord(text))
+        {
+            await RegisterAsync(turn, text, ct);
+            return true;
+        }
+        // "Nguyễn Văn An, Tổ Cơ khí, LĐTT" without "đăng ký": a sure name, a unit and a title are no question either.
+        var parsed = parser.Parse(text);
+        if (parsed is not { Understood: true, Draft: { FullName: not null, Unit: not null, TitleId: not null } } || parsed.Guessed.Contains(PledgeField.Name)) return false;
+        await StartAsync(turn, parsed, ct);
         return true;
     }
 
