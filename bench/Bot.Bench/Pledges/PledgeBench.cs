@@ -35,7 +35,8 @@ public static class PledgeBench
             int understood = results.Count(r => r.Result.Verdict == Verdict.Understood), partly = results.Count(r => r.Result.Verdict == Verdict.Partly);
             var refused = results.Count - understood - partly;
             Console.WriteLine($"{Path.GetRelativePath(root, path)}: {messages.Count} messages — understood {understood} ({Percent(understood, messages.Count)}), " +
-                $"partly {partly}, refused {refused}; position right {results.Count(r => r.Result.PositionRight)}/{messages.Count}");
+                $"partly {partly}, refused {refused}; position right {results.Count(r => r.Result.PositionRight)}/{messages.Count}; " +
+                $"parse {MicrosecondsPerMessage(parser, messages):0} µs per message");
             if (!args.Contains("--failures")) continue;
             foreach (var (message, result) in results.Where(r => r.Result.Verdict != Verdict.Understood))
                 Console.WriteLine($"  {result.Verdict,-10} {message.Text.ReplaceLineEndings(" ⏎ ")}\n             read: {result.Read}");
@@ -93,6 +94,16 @@ public static class PledgeBench
     }
 
     private static string Fold(string text) => string.Join(' ', VietnameseText.Words(text));
+
+    private static double MicrosecondsPerMessage(QuickPledgeParser parser, List<PledgeMessage> messages)
+    {
+        const int rounds = 200;
+        foreach (var m in messages) parser.Parse(m.Text); // warm-up
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        for (var r = 0; r < rounds; r++)
+            foreach (var m in messages) parser.Parse(m.Text);
+        return messages.Count == 0 ? 0 : clock.Elapsed.TotalMicroseconds / (rounds * messages.Count);
+    }
 
     private static string Percent(int part, int whole) => whole == 0 ? "–" : $"{100.0 * part / whole:0.0} %";
 }

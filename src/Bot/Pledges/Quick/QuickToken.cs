@@ -28,7 +28,9 @@ internal sealed partial record QuickToken(string Text, int Start, int End, strin
     public static (string Key, string Lower)[] Words(string phrase) =>
         [.. WordPattern().Matches(phrase.Replace('/', ' ')).Select(m => (PledgeText.Key(m.Value), LowerOf(m.Value))).Where(w => w.Item1.Length > 0)];
 
-    public bool Matches((string Key, string Lower) word) => Exact || HasToneOrVowelMarks(Text) ? Lower == word.Lower : Key == word.Key;
+    public bool Matches((string Key, string Lower) word) => Exact || Marked ? Lower == word.Lower : Key == word.Key;
+
+    private bool Marked { get; } = HasToneOrVowelMarks(Text);
 
     // "đ" alone does not count: members who type without tones still write "lđtt", "đk".
     private static bool HasToneOrVowelMarks(string word) => VietnameseText.HasDiacritics(word.Replace('đ', 'd').Replace('Đ', 'D'));
@@ -58,15 +60,26 @@ internal sealed partial record QuickToken(string Text, int Start, int End, strin
 }
 
 /// <summary>A list of phrases from dialogs/pledge/ matched word by word at a position (the longest wins).</summary>
-internal sealed class PhraseList(IEnumerable<string> phrases)
+internal sealed class PhraseList
 {
-    private readonly (string Key, string Lower)[][] _phrases = [.. phrases.Select(QuickToken.Words).Where(w => w.Length > 0).OrderByDescending(w => w.Length)];
+    // By the folded key of the first word, longest first: a lookup per position instead of a scan of every phrase.
+    private readonly Dictionary<string, (string Key, string Lower)[][]> _byFirst;
+
+    public PhraseList(IEnumerable<string> phrases) =>
+        _byFirst = phrases.Select(QuickToken.Words).Where(w => w.Length > 0).GroupBy(w => w[0].Key)
+            .ToDictionary(g => g.Key, g => g.OrderByDescending(w => w.Length).ToArray());
 
     /// <summary>The number of words of the longest phrase starting at <paramref name="at"/>, or 0.</summary>
     public int Longest(IReadOnlyList<QuickToken> words, int at)
     {
-        foreach (var phrase in _phrases)
-            if (at + phrase.Length <= words.Count && phrase.Select((w, k) => words[at + k].Matches(w)).All(x => x)) return phrase.Length;
+        if (at >= words.Count || !_byFirst.TryGetValue(words[at].Key, out var candidates)) return 0;
+        foreach (var phrase in candidates)
+        {
+            if (at + phrase.Length > words.Count) continue;
+            var all = true;
+            for (var k = 0; k < phrase.Length && all; k++) all = words[at + k].Matches(phrase[k]);
+            if (all) return phrase.Length;
+        }
         return 0;
     }
 
