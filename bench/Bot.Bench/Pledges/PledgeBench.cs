@@ -76,10 +76,7 @@ public static class PledgeBench
             return end > 0 && RegisterCommands.Contains(VietnameseText.Fold(line.Name + line.Args[..end]))
                 ? line.Args[end..].TrimStart(' ', ',', ':', ';', '-').Trim() : null;
         }
-        if (parser.IsQuestion(message)) return null;
-        if (parser.StartsWithRegisterWord(message)) return message;
-        var parsed = parser.Parse(message);
-        return parsed is { Understood: true, Draft: { FullName: not null, Unit: not null, TitleId: not null } } && !parsed.Guessed.Contains(PledgeField.Name) ? message : null;
+        return parser.IsPlainRegistration(message) ? message : null;
     }
 
     private static bool Same(string? actual, string? expected, string? alternative) =>

@@ -82,6 +82,13 @@ public static class QuickMessageShapes
         { "họ tên: Phạm Thị Dung, LĐTT", "Phạm Thị Dung", "", "", "ldtt", "" },
         { "LĐTT, chức vụ: Tổ trưởng, đơn vị: Tổ Cơ khí", "", "Tổ trưởng", "Tổ Cơ khí", "ldtt", "" },
         { "tên: tran thi mai; đơn vị: to dien; danh hiệu LĐTT", "Tran Thi Mai", "", "To Dien", "ldtt", "" },
+        // abbreviations and details members add
+        { "Nguyễn Văn An, P. Kế toán, LĐTT", "Nguyễn Văn An", "", "P. Kế toán", "ldtt", "" },
+        { "Ma Văn Kháng, CN tổ Cơ khí, LĐTT", "Ma Văn Kháng", "CN", "Tổ Cơ khí", "ldtt", "" },
+        { "Nguyễn Văn An, sinh năm 1985, tổ Cơ khí, LĐTT, SĐT 0912345678", "Nguyễn Văn An", "", "Tổ Cơ khí", "ldtt", "" },
+        { "Nguyễn Anh Tuấn (tổ Sao Mai) LĐTT", "Nguyễn Anh Tuấn", "", "Tổ Sao Mai", "ldtt", "" },
+        { "LĐTT\nHọ tên: Nguyễn Văn An\nChức vụ: Công nhân\nĐơn vị: Tổ Cơ khí", "Nguyễn Văn An", "Công nhân", "Tổ Cơ khí", "ldtt", "" },
+        { "Nguyen Van An, Mechanics team, Advanced Worker", "Nguyen Van An", "", "Mechanics team", "ldtt", "" },
         // no title: the form asks it (one question)
         { "Nguyễn Văn An, Tổ Cơ khí", "Nguyễn Văn An", "", "Tổ Cơ khí", "", "" },
         { "em là trần thị mai tổ điện", "Trần Thị Mai", "", "Tổ Điện", "", "" },

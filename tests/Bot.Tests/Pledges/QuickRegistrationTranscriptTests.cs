@@ -61,6 +61,13 @@ public class QuickRegistrationTranscriptTests
         await bot.Flow().Send("Nguyễn Văn An, công nhân, Tổ Cơ khí, LĐTT").Contains("Kiểm tra lại", "Nguyễn Văn An", "Tổ Cơ khí");
     }
 
+    [Fact]
+    public async Task AQuestionWordInsideAUnitNameDoesNotMakeARegistrationAQuestion()
+    {
+        await using var bot = await TestBot.StartAsync();
+        await bot.Flow().Send("đăng ký LĐTT Nguyễn Văn An, công nhân, tổ Sao Mai").Contains("Kiểm tra lại", "Tổ Sao Mai");
+    }
+
     [Theory]
     [InlineData("đăng ký thi đua là gì?")]
     [InlineData("làm sao để đăng ký")]

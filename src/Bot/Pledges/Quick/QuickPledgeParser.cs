@@ -56,8 +56,21 @@ public sealed class QuickPledgeParser(PledgeContent content)
         return words.Count > 0 && _register.Longest(words, 0) > 0;
     }
 
-    /// <summary>"đăng ký thi đua như thế nào?", "đăng ký LĐTT hạn chót khi nào": a question about registering, for the FAQ.</summary>
-    public bool IsQuestion(string text) => text.TrimEnd().EndsWith('?') || _questions.ContainsAnywhere(Words(text));
+    /// <summary>
+    /// "đăng ký thi đua như thế nào?", "đăng ký LĐTT hạn chót khi nào": a question about registering, for the FAQ.
+    /// A question word beside a sure name and title is not one ("…, Tổ Sao Mai, LĐTT").
+    /// </summary>
+    public bool IsQuestion(string text) => text.TrimEnd().EndsWith('?') || (_questions.ContainsAnywhere(Words(text)) && !IsSure(Parse(text)));
+
+    /// <summary>
+    /// Plain text (private chat) that is a registration: no question, and it starts with a register word ("đăng ký …",
+    /// "dk …") or holds a sure name, a unit and a title ("Nguyễn Văn An, Tổ Cơ khí, LĐTT" — no FAQ question looks like that).
+    /// </summary>
+    public bool IsPlainRegistration(string text) =>
+        !IsQuestion(text) && (StartsWithRegisterWord(text) || Parse(text) is { Draft.Unit: not null } parsed && IsSure(parsed));
+
+    private static bool IsSure(QuickParse parsed) =>
+        parsed is { Understood: true, Draft: { FullName: not null, TitleId: not null } } && !parsed.Guessed.Contains(PledgeField.Name);
 
     /// <summary>True when the text says nothing but "đăng ký (thi đua) giúp em": start the guided form.</summary>
     public bool IsOnlyFillers(string text) => _reader.IsOnlyNoise(Words(text));

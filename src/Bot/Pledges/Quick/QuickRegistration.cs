@@ -42,16 +42,8 @@ public sealed class QuickRegistration(PledgeStarter starter, QuickPledgeParser p
             await turn.State.RemoveAsync(StateScope.Conversation, RetryProperty, ct);
             if (turn.Time.GetUtcNow() - retry.RefusedAt <= RetryWindow) return await RetryAsync(turn, text, ct);
         }
-        if (parser.IsQuestion(text)) return false;
-        if (parser.StartsWithRegisterWord(text))
-        {
-            await RegisterAsync(turn, text, ct);
-            return true;
-        }
-        // "Nguyễn Văn An, Tổ Cơ khí, LĐTT" without "đăng ký": a sure name, a unit and a title are no question either.
-        var parsed = parser.Parse(text);
-        if (parsed is not { Understood: true, Draft: { FullName: not null, Unit: not null, TitleId: not null } } || parsed.Guessed.Contains(PledgeField.Name)) return false;
-        await StartAsync(turn, parsed, ct);
+        if (!parser.IsPlainRegistration(text)) return false;
+        await RegisterAsync(turn, text, ct);
         return true;
     }
 

@@ -51,8 +51,9 @@ internal sealed partial record QuickToken(string Text, int Start, int End, strin
     private static string LowerOf(string text) => text.Normalize(NormalizationForm.FormC).ToLower(CultureInfo.InvariantCulture);
 
     // Words (so "tỉnh/bộ" and "CSTĐ-CS" are two words each, as their spellings are), separators (a full stop
-    // only before a space or the end: "Cty." inside a unit stays), a colon, and a dash between spaces.
-    [GeneratedRegex(@"[\p{L}\p{M}\p{N}]+|[,;|\n:]|\.(?=\s|$)|(?<=\s)[-–—](?=\s)")]
+    // only before a space or the end, and not after a short abbreviation: "P. Kế toán", "Cty. CP"), a colon,
+    // and a dash between spaces.
+    [GeneratedRegex(@"[\p{L}\p{M}\p{N}]+|[,;|\n:]|(?<![^\p{L}\p{M}][\p{L}\p{M}]{1,3}|^[\p{L}\p{M}]{1,3})\.(?=\s|$)|(?<=\s)[-–—](?=\s)")]
     private static partial Regex TokenPattern();
 
     [GeneratedRegex(@"[\p{L}\p{M}\p{N}]+")]
