@@ -89,6 +89,8 @@ public static class QuickMessageShapes
         { "Nguyễn Anh Tuấn (tổ Sao Mai) LĐTT", "Nguyễn Anh Tuấn", "", "Tổ Sao Mai", "ldtt", "" },
         { "LĐTT\nHọ tên: Nguyễn Văn An\nChức vụ: Công nhân\nĐơn vị: Tổ Cơ khí", "Nguyễn Văn An", "Công nhân", "Tổ Cơ khí", "ldtt", "" },
         { "Nguyen Van An, Mechanics team, Advanced Worker", "Nguyen Van An", "", "Mechanics team", "ldtt", "" },
+        { "Chiến sĩ thi đua cấp cơ sở - Vương Văn Hậu - tổ trưởng công đoàn tổ Hàn", "Vương Văn Hậu", "Tổ trưởng công đoàn", "Tổ Hàn", "cstd-co-so", "" },
+        { "ĐVCĐ xuất sắc, Lục Thị Dung, Ban Nữ công", "Lục Thị Dung", "", "Ban Nữ công", "dvcd-xuat-sac", "" },
         // no title: the form asks it (one question)
         { "Nguyễn Văn An, Tổ Cơ khí", "Nguyễn Văn An", "", "Tổ Cơ khí", "", "" },
         { "em là trần thị mai tổ điện", "Trần Thị Mai", "", "Tổ Điện", "", "" },
