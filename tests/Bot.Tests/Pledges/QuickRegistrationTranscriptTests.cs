@@ -98,6 +98,14 @@ public class QuickRegistrationTranscriptTests
     }
 
     [Fact]
+    public async Task DangKyWithASpaceWorksInAGroupToo()
+    {
+        await using var bot = await TestBot.StartAsync();
+        await bot.Flow(chatId: "g1", chatKind: ChatKind.Group).Send("/dang ky Nguyễn Văn An, công nhân, Tổ Cơ khí, LĐTT")
+            .Contains("Nguyễn Văn An đăng ký danh hiệu", "Lao động tiên tiến");
+    }
+
+    [Fact]
     public async Task DangKyWithASpaceAloneOpensTheGuidedForm()
     {
         await using var bot = await TestBot.StartAsync();
