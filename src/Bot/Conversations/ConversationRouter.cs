@@ -1,4 +1,5 @@
 using Bot.Builder.Dialogs;
+using Bot.Builder.Recognizers;
 
 namespace Bot.Conversations;
 
@@ -39,9 +40,9 @@ public sealed class ConversationRouter(
             await say.SendAsync(turn, "core.empty");
             return;
         }
-        if (activity.Command is { } name && Find(name) is { } command)
+        if (Resolve(activity) is ({ } command, var args))
         {
-            await RunCommandAsync(turn, command, activity.CommandArgs, ct);
+            await RunCommandAsync(turn, command, args, ct);
             return;
         }
         if (await dialogs.IsActiveAsync(turn, ct))
@@ -94,6 +95,22 @@ public sealed class ConversationRouter(
             return;
         }
         await handler.HandleAsync(turn, data[(handler.Prefix.Length + 1)..], ct);
+    }
+
+    /// <summary>
+    /// The command typed, also when members put a space in its name ("/dang ky …", "/đăng ký …"): when the name alone
+    /// is no command, it is joined with the first word of the arguments (diacritics ignored). Same for every channel.
+    /// </summary>
+    private (ICommand? Command, string Args) Resolve(Activity activity)
+    {
+        if (activity.Command is not { } name) return (null, "");
+        if ((Find(name) ?? Find(VietnameseText.Fold(name))) is { } command) return (command, activity.CommandArgs);
+        var args = activity.CommandArgs;
+        var end = 0;
+        while (end < args.Length && char.IsLetter(args[end])) end++;
+        if (end == 0) return (null, args);
+        var joined = Find(VietnameseText.Fold(name + args[..end]));
+        return joined is null ? (null, args) : (joined, args[end..].TrimStart(' ', ',', ':', ';', '-').Trim());
     }
 
     private ICommand? Find(string name) => commands.FirstOrDefault(c => c.Names.Contains(name, StringComparer.OrdinalIgnoreCase));

@@ -41,6 +41,9 @@ public sealed class PledgeVocabulary
     public Dictionary<string, List<string>> Labels { get; set; } = [];
     public List<string> UnitWords { get; set; } = [];
     public List<string> PositionWords { get; set; } = [];
+    public List<string> UnitConnectorWords { get; set; } = [];
+    public List<string> QuestionWords { get; set; } = [];
+    public List<string> StopWords { get; set; } = [];
 
     public bool IsSkip(string? text) => Matches(SkipWords, text);
 
@@ -52,11 +55,19 @@ public sealed class PledgeVocabulary
     }
 }
 
+/// <summary>dialogs/pledge/names.yaml: family names, by which a quick registration recognises a full name.</summary>
+public sealed class PledgeNames
+{
+    public List<string> FamilyNames { get; set; } = [];
+    public List<string> MiddleNames { get; set; } = [];
+}
+
 /// <summary>The pledge form and vocabulary, loaded and validated once at start.</summary>
 public sealed class PledgeContent
 {
     public required PledgeFormDefinition Form { get; init; }
     public required PledgeVocabulary Vocabulary { get; init; }
+    public required PledgeNames Names { get; init; }
 
     public PledgeTitle? Title(string? id) => Form.Titles.FirstOrDefault(t => t.Id == id);
 
@@ -68,9 +79,11 @@ public sealed class PledgeContent
         var folder = Path.Combine(contentRoot, "pledge");
         var form = YamlContent<PledgeFormDefinition>.Load(Path.Combine(folder, "form.yaml"), "pledge/form.yaml", problems);
         var vocabulary = YamlContent<PledgeVocabulary>.Load(Path.Combine(folder, "vocabulary.yaml"), "pledge/vocabulary.yaml", problems);
+        var names = YamlContent<PledgeNames>.Load(Path.Combine(folder, "names.yaml"), "pledge/names.yaml", problems);
         PledgeContentValidator.Validate(form, vocabulary, problems);
-        if (problems.Count > 0 || form.Value is null || vocabulary.Value is null) throw new ContentException(problems);
-        return new PledgeContent { Form = form.Value, Vocabulary = vocabulary.Value };
+        if (names.Value is { FamilyNames.Count: 0 }) problems.Add(names.Problem("familyNames", "needs at least one family name"));
+        if (problems.Count > 0 || form.Value is null || vocabulary.Value is null || names.Value is null) throw new ContentException(problems);
+        return new PledgeContent { Form = form.Value, Vocabulary = vocabulary.Value, Names = names.Value };
     }
 }
 

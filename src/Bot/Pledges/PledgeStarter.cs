@@ -61,18 +61,4 @@ public sealed class PledgeStarter(
             ? say.Texts.Get(lang, "pledge.group-go-private-no-link")
             : new Reply { Text = say.Texts.Get(lang, "pledge.group-go-private"), Buttons = [new Button(say.Texts.Get(lang, "pledge.open-private"), Url: link)] }, ct);
     }
-
-    /// <summary>A quick registration that could not be read: say why, with the shapes that work.</summary>
-    public async Task ExplainAsync(ITurnContext turn, QuickFailure failure, CancellationToken ct)
-    {
-        var lang = await say.LanguageAsync(turn, ct);
-        var titles = string.Join(", ", pledges.Form.Titles.Select(t => t.Abbreviations.Count > 0 ? $"{t.Name.For(lang)} ({t.Abbreviations[0]})" : t.Name.For(lang)));
-        var key = failure switch
-        {
-            QuickFailure.TooLong => "pledge.quick-too-long",
-            QuickFailure.InvalidCharacters => "pledge.quick-invalid",
-            _ => "pledge.quick-not-understood",
-        };
-        await turn.SendAsync(say.Texts.Get(lang, key, ("max", QuickPledgeParser.MaxLength), ("titles", titles)), ct);
-    }
 }

@@ -25,6 +25,7 @@ public static class PledgesExtensions
 
         services.AddSingleton<PledgeRepository>();
         services.AddSingleton<QuickPledgeParser>();
+        services.AddSingleton<QuickRegistration>();
         services.AddSingleton<PledgeQuestions>();
         services.AddSingleton<PledgeSummary>();
         services.AddSingleton<RegistrationPeriods>();

@@ -1,0 +1,133 @@
+namespace Bot.Pledges;
+
+internal enum QuickPartKind { Free, Position, Unit }
+
+/// <summary>A run of words that belong together: a position ("Tổ phó"), a unit ("Tổ Hàn") or something else (a name, or noise).</summary>
+internal sealed class QuickPart(QuickPartKind kind)
+{
+    public QuickPartKind Kind { get; set; } = kind;
+    public List<QuickToken> Words { get; } = [];
+
+    /// <summary>The only part of its comma-separated segment: "…, Cơ khí, …" is a unit even without a unit word.</summary>
+    public bool WholeSegment { get; set; }
+}
+
+/// <summary>
+/// Cuts one segment (the words between separators, titles and labels) into parts. Fillers and connectors ("em là",
+/// "ở", "ạ") end a part and are dropped; a position or unit word starts a part; a family name after a position starts
+/// a name ("Kỹ sư Nguyễn Văn An"). A unit keeps its own words even when they look like fillers ("Tổ Cho vay"), except
+/// trailing noise ("tổ Điện ạ") and a register word ("tổ Điện đăng ký…").
+/// </summary>
+internal sealed class QuickPartReader(PledgeVocabulary vocabulary, PledgeNames names)
+{
+    private readonly PhraseList _fillers = new(vocabulary.FillerWords.Concat(vocabulary.RegisterWords));
+    private readonly PhraseList _register = new(vocabulary.RegisterWords);
+    private readonly PhraseList _connectors = new(vocabulary.UnitConnectorWords);
+    private readonly PhraseList _positions = new(vocabulary.PositionWords);
+    private readonly PhraseList _units = new(vocabulary.UnitWords);
+    private readonly PhraseList _families = new(names.FamilyNames);
+    private readonly PhraseList _middles = new(names.MiddleNames);
+
+    public List<QuickPart> Read(List<QuickToken> words)
+    {
+        var parts = new List<QuickPart>();
+        QuickPart? current = null;
+        var afterConnector = false;
+        void Close()
+        {
+            if (current is { Words.Count: > 0 }) parts.Add(current);
+            current = null;
+        }
+        for (var i = 0; i < words.Count;)
+        {
+            var w = words[i];
+            int p = _positions.Longest(words, i), u = UnitAt(words, i);
+            if (current?.Kind == QuickPartKind.Unit)
+            {
+                var noise = Noise(words, i);
+                if (noise > 0 && (_register.Longest(words, i) > 0 || OnlyNoiseFrom(words, i))) { Close(); i += noise; continue; }
+                // "Tổ Hàn tổ trưởng": a position that begins like a unit ends the unit; "Phòng Kế toán" stays one unit.
+                if (p > u && u > 0) { Close(); current = Start(QuickPartKind.Position, words, ref i, p); continue; }
+                current.Words.Add(w);
+                i++;
+                continue;
+            }
+            int filler = _fillers.Longest(words, i), connector = _connectors.Longest(words, i);
+            if (connector > 0 && connector >= filler) { Close(); afterConnector = true; i += connector; continue; }
+            if (filler > 0) { Close(); i += filler; continue; }
+            if (w.IsNumber) { Close(); i++; continue; } // a year or a phone number outside a unit carries no field
+            if (!afterConnector && u == 0 && current?.Kind != QuickPartKind.Free && NameRunAt(words, i) is > 0 and var run)
+            {
+                Close();
+                parts.Add(Start(QuickPartKind.Free, words, ref i, run)); // a whole name, even "Đinh Văn Khoa" before "tổ …"
+                continue;
+            }
+            if (p > 0 && p >= u) { Close(); current = Start(QuickPartKind.Position, words, ref i, p); afterConnector = false; continue; }
+            if (u > 0) { Close(); current = Start(QuickPartKind.Unit, words, ref i, u); afterConnector = false; continue; }
+            if (current is null)
+            {
+                current = new QuickPart(afterConnector ? QuickPartKind.Unit : QuickPartKind.Free);
+                afterConnector = false;
+            }
+            current.Words.Add(w);
+            i++;
+        }
+        Close();
+        if (parts.Count == 1) parts[0].WholeSegment = true;
+        return parts;
+    }
+
+    public bool IsFamilyName(IReadOnlyList<QuickToken> words, int at) => _families.Longest(words, at) > 0 && !words[at].IsNumber;
+
+    /// <summary>The length of a name starting here (a family name, then 1–4 more words of letters up to the next filler, unit or position), or 0.</summary>
+    public int NameRunAt(IReadOnlyList<QuickToken> words, int at)
+    {
+        if (!IsFamilyName(words, at)) return 0;
+        var end = at + 1;
+        while (end < words.Count && words[end].Text.All(char.IsLetter) &&
+               (GivenNameAt(words, at, end) || InName(words, at, end) ||
+                (Noise(words, end) == 0 && _positions.Longest(words, end) == 0 && UnitAt(words, end) == 0))) end++;
+        return end - at is >= 2 and <= 5 ? end - at : 0;
+    }
+
+    /// <summary>"Đinh Văn Khoa": the word after a family and a middle name is the given name, whatever else it could be.</summary>
+    private bool GivenNameAt(IReadOnlyList<QuickToken> words, int at, int index) => index == at + 2 && _middles.Longest(words, at + 1) > 0;
+
+    /// <summary>
+    /// "Nguyễn Anh Tuấn", "Trần Văn Năm": a middle name, or a capitalised word inside a capitalised name, is part of the
+    /// name although "anh" and "năm" are fillers elsewhere — unless a number follows ("… Năm 2021").
+    /// </summary>
+    private bool InName(IReadOnlyList<QuickToken> words, int at, int index) =>
+        (index < at + 4 && _middles.Longest(words, index) > 0 && index + 1 < words.Count && words[index + 1].Text.All(char.IsLetter) &&
+         _connectors.Longest(words, index) == 0 && _fillers.Longest(words, index) <= 1) ||
+        (char.IsUpper(words[index].Text[0]) && words[index].Text.Skip(1).Any(char.IsLower) &&
+         Enumerable.Range(at, index - at).All(k => char.IsUpper(words[k].Text[0])) && (index + 1 >= words.Count || !words[index + 1].IsNumber) &&
+         _positions.Longest(words, index) == 0 && UnitAt(words, index) == 0);
+
+    public bool IsOnlyNoise(IReadOnlyList<QuickToken> words) => words.Count > 0 && OnlyNoiseFrom(words, 0);
+
+    private int Noise(IReadOnlyList<QuickToken> words, int at) =>
+        Math.Max(words[at].IsYear ? 1 : 0, Math.Max(_fillers.Longest(words, at), _connectors.Longest(words, at)));
+
+    private bool OnlyNoiseFrom(IReadOnlyList<QuickToken> words, int at)
+    {
+        for (int n; at < words.Count; at += n)
+            if ((n = Noise(words, at)) == 0) return false;
+        return true;
+    }
+
+    /// <summary>A unit word with something after it: "Tổ Hàn" is a unit, a lone "tổ" is not.</summary>
+    private int UnitAt(IReadOnlyList<QuickToken> words, int at)
+    {
+        var n = _units.Longest(words, at);
+        return n > 0 && at + n < words.Count ? n : 0;
+    }
+
+    private static QuickPart Start(QuickPartKind kind, List<QuickToken> words, ref int i, int length)
+    {
+        var part = new QuickPart(kind);
+        part.Words.AddRange(words.Skip(i).Take(length));
+        i += length;
+        return part;
+    }
+}
