@@ -110,7 +110,8 @@ public sealed class FaqIndex : IDisposable
                 terms[i] = new ItemTerms(
                     Terms(FaqFields.Questions, questions), Terms(FaqFields.QuestionPairs, questions),
                     Terms(FaqFields.Body, [body]), Terms(FaqFields.BodyPairs, [body]),
-                    [.. questions.Concat(Sentences(items[i], profile, normalizer)).Select(q => Terms(FaqFields.Questions, [q]))]);
+                    [.. questions.Concat(Sentences(items[i], profile, normalizer)).Select(q => Terms(FaqFields.Questions, [q]))])
+                { SentencesFrom = items[i].Extractable ? questions.Length : int.MaxValue };
                 // Every word the item knows, in one field, for typo correction.
                 doc.Add(new TextField(FaqFields.Vocabulary, string.Join(' ', terms[i].Questions.Union(terms[i].Body)), Field.Store.NO));
                 writer.AddDocument(doc);

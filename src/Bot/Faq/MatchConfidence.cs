@@ -5,6 +5,13 @@ namespace Bot.Faq;
 /// <summary>The indexed terms of one item, for measuring how much of a question it covers.</summary>
 internal sealed record ItemTerms(HashSet<string> Questions, HashSet<string> QuestionPairs, HashSet<string> Body, HashSet<string> BodyPairs, HashSet<string>[] Phrasings)
 {
+    /// <summary>
+    /// Phrasings from this index on are the sentences of a source passage: the body is what the passage says, so a
+    /// word found there counts fully, and a sentence is scored by how much of the question it holds (a long sentence
+    /// that holds all of it is an exact answer, however much else it says).
+    /// </summary>
+    public int SentencesFrom { get; init; } = int.MaxValue;
+
     public double[] PhrasingWeights { get; set; } = [];
 }
 
@@ -78,14 +85,15 @@ internal sealed class MatchConfidence
             var word = query.Words[i];
             var weight = Weight(word);
             var number = char.IsDigit(word[0]);
-            var score = terms.Questions.Contains(word) ? 1 : terms.Body.Contains(word) ? (number ? BodyNumber : BodyMatch) : 0;
+            var bodyMatch = terms.SentencesFrom < int.MaxValue ? 1 : BodyMatch;
+            var score = terms.Questions.Contains(word) ? 1 : terms.Body.Contains(word) ? (number ? BodyNumber : bodyMatch) : 0;
             // A year stands alone ("thi đua năm 2021" = "thi đua 2021"); a small number belongs to its noun, so
             // "đợt 1" (an ordinal) and "6 nội dung" (a count) are told apart by their pairs.
             var year = number && word.Length >= 4;
             if (query.Words.Count > 1 && !year)
             {
-                var left = i > 0 ? Pair(terms, query.Pairs[i - 1]) : 0;
-                var right = i < query.Pairs.Count ? Pair(terms, query.Pairs[i]) : 0;
+                var left = i > 0 ? Pair(terms, query.Pairs[i - 1], bodyMatch) : 0;
+                var right = i < query.Pairs.Count ? Pair(terms, query.Pairs[i], bodyMatch) : 0;
                 score = Math.Max(Math.Max(left, right), score * LoneSyllable);
             }
             if (query.Corrected[i]) score *= CorrectedMatch;
@@ -120,7 +128,7 @@ internal sealed class MatchConfidence
             double shared = 0;
             foreach (var (word, weight) in words)
                 if (phrasing.Contains(word)) shared += weight;
-            if (shared > 0) best = Math.Max(best, 2 * shared / (terms.PhrasingWeights[p] + queryTotal));
+            if (shared > 0) best = Math.Max(best, p >= terms.SentencesFrom ? shared / queryTotal : 2 * shared / (terms.PhrasingWeights[p] + queryTotal));
         }
         return best;
     }
@@ -143,8 +151,8 @@ internal sealed class MatchConfidence
     private static int? Year(string word) =>
         word.Length == 4 && int.TryParse(word, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var y) && y is >= 1900 and <= 2100 ? y : null;
 
-    private static double Pair(ItemTerms terms, string pair) =>
-        terms.QuestionPairs.Contains(pair) ? 1 : terms.BodyPairs.Contains(pair) ? BodyMatch : 0;
+    private static double Pair(ItemTerms terms, string pair, double bodyMatch) =>
+        terms.QuestionPairs.Contains(pair) ? 1 : terms.BodyPairs.Contains(pair) ? bodyMatch : 0;
 
     private double Weight(string word) => _weights.TryGetValue(word, out var weight) ? weight : Weight(word, 0);
 
