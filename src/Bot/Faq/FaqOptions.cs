@@ -13,18 +13,18 @@ public sealed class FaqOptions
 
     /// <summary>Answer directly from this confidence up (if no other entry is within <see cref="AnswerMargin"/>).</summary>
     [Range(0.0, 1.0)]
-    public double AnswerConfidence { get; set; } = 0.6;
+    public double AnswerConfidence { get; set; } = 0.55;
 
     /// <summary>How far the best entry must lead the next one to be answered without asking "did you mean".</summary>
     [Range(0.0, 1.0)]
-    public double AnswerMargin { get; set; } = 0.05;
+    public double AnswerMargin { get; set; } = 0.03;
 
     /// <summary>Also answered directly from this confidence up when the best item leads the next by <see cref="ClearMargin"/>.</summary>
     [Range(0.0, 1.0)]
-    public double ClearConfidence { get; set; } = 0.5;
+    public double ClearConfidence { get; set; } = 0.45;
 
     [Range(0.0, 1.0)]
-    public double ClearMargin { get; set; } = 0.15;
+    public double ClearMargin { get; set; } = 0.1;
 
     /// <summary>Below this the question is declined as outside the plans; between it and the answer level, "did you mean".</summary>
     [Range(0.0, 1.0)]
