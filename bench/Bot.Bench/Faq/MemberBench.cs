@@ -28,6 +28,8 @@ internal static class MemberBench
         Row("vi answerable", vietnamese);
         Row("en answerable", english);
         Row("all answerable", answerable);
+        var cut = questions.Select((q, i) => (q, i)).Count(x => results[x.i].ExcerptMissed);
+        Console.WriteLine($"  answered from the right passage but the short answer left the fact out: {cut}");
         Console.WriteLine($"  off-topic/injection answered with plan content: {decline.Count(r => r.Outcome == FaqOutcome.Answer)}/{decline.Count}" +
             $" (\"did you mean\": {decline.Count(r => r.Outcome == FaqOutcome.DidYouMean)})");
         if (timed)
@@ -48,7 +50,7 @@ internal static class MemberBench
                 Console.WriteLine($"  ✗ [{questions[i].Kind}/{results[i].Outcome}] {questions[i].Q} → {results[i].First ?? "-"} | {results[i].Shown}");
     }
 
-    private sealed record Result(FaqOutcome Outcome, bool Right, bool Top1, string? First, string Shown);
+    private sealed record Result(FaqOutcome Outcome, bool Right, bool Top1, string? First, string Shown, bool ExcerptMissed = false);
 
     private static Result Score(MemberQuestion q, FaqMatch match, FaqEngine engine, FaqReplies replies)
     {
@@ -59,7 +61,8 @@ internal static class MemberBench
         var right = q.MustDecline ? match.Outcome == FaqOutcome.Declined : match.Outcome == FaqOutcome.Answer && Holds(shown);
         var top1 = right || (!q.MustDecline && match.Outcome == FaqOutcome.DidYouMean && Holds(Text(match.Items[0], null)));
         var snippet = shown.Length > 140 ? shown[..140] + "…" : shown;
-        return new Result(match.Outcome, right, top1, match.First?.Id, snippet.Replace('\n', ' '));
+        var missed = !right && match.Outcome == FaqOutcome.Answer && !q.MustDecline && !q.MustPoint && Holds(Text(match.Items[0], null));
+        return new Result(match.Outcome, right, top1, match.First?.Id, snippet.Replace('\n', ' '), missed);
     }
 
     /// <summary>The honest answer for what the documents do not say: it sends the member to their grassroots union.</summary>
