@@ -36,6 +36,9 @@ public sealed class SynonymFile
     /// <summary>Dropped only as the last word ("là gì v", "mấy năm z"): elsewhere "v" may be a Roman five.</summary>
     public List<string> EndFillers { get; set; } = [];
     public List<string> QuestionWords { get; set; } = [];
+
+    /// <summary>Words that with a plan's name still make no question ("kế hoạch Quảng Trị"): such a text is a topic.</summary>
+    public List<string> TopicWords { get; set; } = [];
     public Dictionary<string, PlanNames> Plans { get; set; } = [];
 }
 

@@ -10,6 +10,7 @@ public sealed class FaqEngine : IDisposable
 {
     private readonly QuestionLanguage _language;
     private readonly GlossaryTranslator _glossary;
+    private readonly HashSet<string> _plainWords;
 
     private FaqEngine(FaqCatalog catalog, int maxQueryWords)
     {
@@ -20,6 +21,7 @@ public sealed class FaqEngine : IDisposable
             catalog.English.Plans.Values.SelectMany(n => n).Concat(catalog.English.Neutral));
         _glossary = new GlossaryTranslator(catalog.Glossary, catalog.English.StopWords.Concat(catalog.English.Fillers).Concat(catalog.English.QuestionWords));
         SmallTalk = new SmallTalk(catalog.SmallTalk);
+        _plainWords = [.. catalog.Synonyms.QuestionWords.Concat(catalog.Synonyms.TopicWords).SelectMany(Bot.Builder.Recognizers.VietnameseText.Words)];
         Sentences = new AnswerSentences(catalog.QuestionTypes);
     }
 
@@ -40,7 +42,7 @@ public sealed class FaqEngine : IDisposable
     public FaqMatch Ask(string question, FaqOptions options)
     {
         var type = Sentences.TypeOf(question);
-        if (LanguageOf(question) != Languages.English) return FaqMatcher.Match(Vietnamese, question, options, type);
+        if (LanguageOf(question) != Languages.English) return Topic(FaqMatcher.Match(Vietnamese, question, options, type), question);
         var english = FaqMatcher.Match(English, question, options, type);
         if (english.Outcome == FaqOutcome.Answer || _glossary.IsEmpty || !options.GlossaryFallback) return english;
         var translated = _glossary.Translate(question);
@@ -49,6 +51,12 @@ public sealed class FaqEngine : IDisposable
             ? bridged with { Language = Languages.English }
             : english;
     }
+
+    /// <summary>A plan's name alone is a topic: offering what there is to ask about it beats guessing one answer.</summary>
+    private FaqMatch Topic(FaqMatch match, string question) =>
+        match.Outcome == FaqOutcome.Answer && match.Candidates.Count > 1 && Vietnamese.Normalizer.OnlyNamesPlans(question, _plainWords)
+            ? match with { Outcome = FaqOutcome.DidYouMean, Items = [.. match.Candidates.Where(c => c.Item.Kind == FaqItemKind.Entry).Take(3).Select(c => c.Item)] }
+            : match;
 
     public FaqItem? Find(string id) => Vietnamese.Find(id) ?? English.Find(id);
 

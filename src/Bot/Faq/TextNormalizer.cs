@@ -156,6 +156,18 @@ public sealed class TextNormalizer
         _numbersExact.TryGetValue(word, out digits!)
         || ((!typedWithDiacritics || VietnameseText.HasDiacritics(word)) && _numbers.TryGetValue(folded, out digits!));
 
+    /// <summary>"Quảng Trị", "kế hoạch lai châu": nothing but a plan's name (and question words) — a topic, not a question.</summary>
+    public bool OnlyNamesPlans(string text, IReadOnlySet<string> questionWords)
+    {
+        var folded = Words(text).Select(VietnameseText.Fold).Where(w => !questionWords.Contains(w)).ToArray();
+        if (folded.Length == 0) return false;
+        var covered = new bool[folded.Length];
+        foreach (var (_, name) in _planNames)
+            for (var i = 0; i + name.Length <= folded.Length; i++)
+                if (folded.AsSpan(i, name.Length).SequenceEqual(name)) Array.Fill(covered, true, i, name.Length);
+        return covered.All(c => c);
+    }
+
     private HashSet<string> PlansNamed(List<string> words)
     {
         var named = new HashSet<string>(StringComparer.Ordinal);

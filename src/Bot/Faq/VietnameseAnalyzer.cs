@@ -1,12 +1,6 @@
-using System.Text.RegularExpressions;
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.Core;
-using Lucene.Net.Analysis.Miscellaneous;
-using Lucene.Net.Analysis.Pattern;
-using Lucene.Net.Analysis.Shingle;
 using Lucene.Net.Analysis.Standard;
-using Lucene.Net.Analysis.TokenAttributes;
-using Lucene.Net.Util;
 
 namespace Bot.Faq;
 
@@ -38,23 +32,11 @@ public static class FaqFields
 public sealed class VietnameseAnalyzer : FaqAnalyzer
 {
 
-    private static readonly Regex CombiningMarks = new("[\u0300-\u036F]+", RegexOptions.Compiled);
-
     protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
     {
         var source = new StandardTokenizer(Version, reader);
         TokenStream stream = new LowerCaseFilter(Version, source);
         if (FaqFields.IsExact(fieldName)) return new TokenStreamComponents(source, stream);
-        stream = new ASCIIFoldingFilter(stream);
-        stream = new PatternReplaceFilter(stream, CombiningMarks, "", true);
-        stream = new LengthFilter(Version, stream, 1, int.MaxValue);
-        if (FaqFields.IsPairs(fieldName))
-        {
-            var pairs = new ShingleFilter(stream, 2, 2);
-            pairs.SetOutputUnigrams(false);
-            pairs.SetTokenSeparator(" ");
-            stream = pairs;
-        }
-        return new TokenStreamComponents(source, stream);
+        return new TokenStreamComponents(source, Finish(fieldName, Folded(stream)));
     }
 }

@@ -41,7 +41,7 @@ public class FaqMatcherTests
     [Fact]
     public void AnAmbiguousQuestionOffersTwoOrThreeCandidates()
     {
-        var match = Ask("Quảng Trị");
+        var match = FaqTestContent.Engine.Ask("Quảng Trị", Options);
         Assert.Equal(FaqOutcome.DidYouMean, match.Outcome);
         Assert.InRange(match.Items.Count, 2, 3);
     }
