@@ -105,5 +105,20 @@ internal sealed class WordRepair(Func<string, bool> knows, Func<string, bool> kn
         return w;
     }
 
+    /// <summary>Every lower-case word one deletion, substitution, insertion or swap away (folded letters only).</summary>
+    internal static IEnumerable<string> OneEditAway(string word)
+    {
+        for (var i = 0; i < word.Length; i++)
+        {
+            yield return word.Remove(i, 1);
+            if (i + 1 < word.Length) yield return string.Concat(word.AsSpan(0, i), word[i + 1].ToString(), word[i].ToString(), word.AsSpan(i + 2));
+            for (var c = 'a'; c <= 'z'; c++)
+                if (c != word[i]) yield return string.Concat(word.AsSpan(0, i), c.ToString(), word.AsSpan(i + 1));
+        }
+        for (var i = 0; i <= word.Length; i++)
+            for (var c = 'a'; c <= 'z'; c++)
+                yield return word.Insert(i, c.ToString());
+    }
+
     private static bool IsVowel(char c) => c is 'a' or 'e' or 'i' or 'o' or 'u' or 'y';
 }
