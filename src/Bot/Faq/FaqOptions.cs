@@ -41,6 +41,10 @@ public sealed class FaqOptions
     [Range(0.0, 1.0)]
     public double PassagePenalty { get; set; } = 0.2;
 
+    /// <summary>Subtracted from a source paragraph (dialogs/sources/): the documents' own words, but not written as an answer.</summary>
+    [Range(0.0, 1.0)]
+    public double SourcePenalty { get; set; } = 0.2;
+
     /// <summary>Subtracted from an item that holds no date for a "when" question, no name for "who", no number for "how many".</summary>
     [Range(0.0, 1.0)]
     public double TypeMismatchPenalty { get; set; } = 0.1;
