@@ -172,7 +172,7 @@ public sealed class FaqIndex : IDisposable
         if (words.Count > _maxQueryWords) words.RemoveRange(_maxQueryWords, words.Count - _maxQueryWords);
         if (words.Count == 0) return null;
 
-        var (repaired, repairedFlags) = _repair.Repair(words);
+        var (repaired, repairedFlags) = _repair.Repair(words, TextNormalizer.TypedWithDiacritics(question));
         words = repaired;
         var corrected = repairedFlags.ToArray();
         var pairs = words.Zip(words.Skip(1), (a, b) => $"{a} {b}").ToList();

@@ -21,7 +21,7 @@ public sealed class FaqOptions
 
     /// <summary>Also answered directly from this confidence up when the best item leads the next by <see cref="ClearMargin"/>.</summary>
     [Range(0.0, 1.0)]
-    public double ClearConfidence { get; set; } = 0.45;
+    public double ClearConfidence { get; set; } = 0.5;
 
     [Range(0.0, 1.0)]
     public double ClearMargin { get; set; } = 0.1;

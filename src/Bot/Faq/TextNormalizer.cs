@@ -116,6 +116,8 @@ public sealed class TextNormalizer
     /// Whether the member writes with diacritics: most words that have letters carry marks. One stray mark in an
     /// unaccented question ("nọi dung thu tu") does not make "tu" mean "tự".
     /// </summary>
+    public static bool TypedWithDiacritics(string text) => TypedWithDiacritics([.. Words(text)]);
+
     private static bool TypedWithDiacritics(string[] words)
     {
         int letters = 0, marked = 0;

@@ -15,7 +15,11 @@ internal sealed class WordRepair(Func<string, bool> knows, Func<string, bool> kn
 
     private static readonly char[] ToneKeys = ['s', 'f', 'r', 'x', 'j'];
 
-    public (List<string> Words, List<bool> Corrected) Repair(IReadOnlyList<string> words)
+    /// <param name="typedWithMarks">
+    /// The member types diacritics: a short word typed with its marks ("xe đạp") is meant as typed, not a slip, so
+    /// only longer words get a one-letter repair.
+    /// </param>
+    public (List<string> Words, List<bool> Corrected) Repair(IReadOnlyList<string> words, bool typedWithMarks = false)
     {
         // A text most of whose words are unknown is not a mistyped question (an essay, another language, an attack):
         // repairing it would only cost time and invent matches.
@@ -31,9 +35,11 @@ internal sealed class WordRepair(Func<string, bool> knows, Func<string, bool> kn
                 corrected.Add(false);
                 continue;
             }
-            var left = output.Count > 0 ? output[^1] : null;
-            var right = i + 1 < words.Count ? words[i + 1] : null;
-            if (Fix(word, left, right) is { } fix)
+            // Only words the member typed right vouch for a repair: two guesses side by side ("lúa gạo" → "la lao")
+            // would make a pair of their own.
+            var left = i > 0 && knows(words[i - 1]) ? words[i - 1] : null;
+            var right = i + 1 < words.Count && knows(words[i + 1]) ? words[i + 1] : null;
+            if (Fix(word, left, right, typedWithMarks) is { } fix)
             {
                 output.AddRange(fix);
                 corrected.AddRange(fix.Select(_ => true));
@@ -47,19 +53,23 @@ internal sealed class WordRepair(Func<string, bool> knows, Func<string, bool> kn
         return (output, corrected);
     }
 
-    private string[]? Fix(string word, string? left, string? right)
+    private string[]? Fix(string word, string? left, string? right, bool typedWithMarks)
     {
         foreach (var candidate in Spellings(word))
             if (knows(candidate)) return [candidate];
         if (Split(word) is { } split) return split;
+        if (word.Length < MinAnyContextLength && typedWithMarks) return null;
         var fits = similar(word, 1)
             .Where(c => word.Length >= MinAnyContextLength || Fits(c, left, right))
             .FirstOrDefault();
         return fits is null ? null : [fits];
     }
 
+    // Both neighbours must agree: one known pair alone is too easy to find for a two-letter guess ("xe máy" → "kế máy").
     private bool Fits(string candidate, string? left, string? right) =>
-        (left is not null && knownPair($"{left} {candidate}")) || (right is not null && knownPair($"{candidate} {right}"));
+        (left is not null || right is not null)
+        && (left is null || knownPair($"{left} {candidate}"))
+        && (right is null || knownPair($"{candidate} {right}"));
 
     /// <summary>"thidua" → "thi dua" when both halves are words and they make a known pair.</summary>
     private string[]? Split(string word)
