@@ -91,6 +91,34 @@ public static class QuickMessageShapes
         { "Nguyen Van An, Mechanics team, Advanced Worker", "Nguyen Van An", "", "Mechanics team", "ldtt", "" },
         { "Chiến sĩ thi đua cấp cơ sở - Vương Văn Hậu - tổ trưởng công đoàn tổ Hàn", "Vương Văn Hậu", "Tổ trưởng công đoàn", "Tổ Hàn", "cstd-co-so", "" },
         { "ĐVCĐ xuất sắc, Lục Thị Dung, Ban Nữ công", "Lục Thị Dung", "", "Ban Nữ công", "dvcd-xuat-sac", "" },
+        // a spaced dash inside a unit: plain words after it continue the unit; a position, name or title does not
+        { "Đào Thị Mến, phòng Kế hoạch - Vật tư, LĐTT", "Đào Thị Mến", "", "Phòng Kế hoạch - Vật tư", "ldtt", "" },
+        { "Hứa Văn Tín - tổ Bảo trì - cơ điện - LĐTT", "Hứa Văn Tín", "", "Tổ Bảo trì - cơ điện", "ldtt", "" },
+        { "dinh van tu - ban tai chinh - ke toan - ldtt", "Dinh Van Tu", "Ke toan", "Ban Tai Chinh", "ldtt", "" },
+        { "Tổ Cơ khí - Thanh Tâm - LĐTT", "Thanh Tâm", "", "Tổ Cơ khí", "ldtt", "" },
+        { "Phòng Vật tư - cảm ơn ad nhiều - Quách Thị Huệ - LĐTT", "Quách Thị Huệ", "", "Phòng Vật tư", "ldtt", "" },
+        // "anh", "em"… are dropped at the start and in wrappers, kept as the last word of a name or unit
+        { "phan thi ngoc anh, to dien, ldtt", "Phan Thi Ngoc Anh", "", "To Dien", "ldtt", "" },
+        { "Đỗ Minh Hòa, tổ Tiếng Anh ạ, CSTĐCS", "Đỗ Minh Hòa", "", "Tổ Tiếng Anh", "cstd-co-so", "" },
+        { "anh là Trần Văn Lợi, cho anh đăng ký LĐTT, tổ Hàn", "Trần Văn Lợi", "", "Tổ Hàn", "ldtt", "" },
+        { "Lê Văn Tú tổ Điện em cảm ơn ạ, LĐTT", "Lê Văn Tú", "", "Tổ Điện", "ldtt", "" },
+        // family names typed with or without diacritics, "la" also being the filler "là"
+        { "la van hai, to xe, lđtt", "La Van Hai", "", "To Xe", "ldtt", "" },
+        { "em là la thị hiền, tổ sấy, lđtt", "La Thị Hiền", "", "Tổ Sấy", "ldtt", "" },
+        { "Đậu Thị Lan, tổ Sấy, LĐTT", "Đậu Thị Lan", "", "Tổ Sấy", "ldtt", "" },
+        { "on van phuc, to co dien, ldtt", "On Van Phuc", "", "To Co Dien", "ldtt", "" },
+        // the words that lead to a commendation go with it
+        { "Nguyễn Văn An, Tổ Cơ khí, LĐTT, đề nghị giấy khen", "Nguyễn Văn An", "", "Tổ Cơ khí", "ldtt", "giay-khen" },
+        { "Trần Thị Bình, Phòng Kế toán, CSTĐCS, mong muốn được bằng khen", "Trần Thị Bình", "", "Phòng Kế toán", "cstd-co-so", "bang-khen" },
+        { "Hà Văn Tâm, tổ Lắp máy, LĐTT, hình thức khen thưởng giấy khen", "Hà Văn Tâm", "", "Tổ Lắp máy", "ldtt", "giay-khen" },
+        // multi-word positions, longest first; a position ending with a unit word shares it with the unit
+        { "Phạm Thị Hậu, kế toán trưởng, Phòng Tài vụ, LĐTT", "Phạm Thị Hậu", "Kế toán trưởng", "Phòng Tài vụ", "ldtt", "" },
+        { "Lê Văn Dũng, trưởng phòng Vật tư, CSTĐCS", "Lê Văn Dũng", "Trưởng phòng", "Phòng Vật tư", "cstd-co-so", "" },
+        { "Vũ Thị Nhung, điều dưỡng trưởng khoa Nhi, LĐTT", "Vũ Thị Nhung", "Điều dưỡng trưởng", "Khoa Nhi", "ldtt", "" },
+        { "Ngô Văn Bảy, phó quản đốc phân xưởng Cán, LĐTT", "Ngô Văn Bảy", "Phó quản đốc", "Phân xưởng Cán", "ldtt", "" },
+        { "Bùi Văn Tám, bác sĩ trưởng khoa Ngoại, CSTĐCS", "Bùi Văn Tám", "Bác sĩ trưởng khoa", "Khoa Ngoại", "cstd-co-so", "" },
+        { "Lý Văn Sáu, tổ trưởng sản xuất tổ Đúc, LĐTT", "Lý Văn Sáu", "Tổ trưởng sản xuất", "Tổ Đúc", "ldtt", "" },
+        { "Mạc Văn Hùng, trưởng ca 2 phân xưởng Nghiền, LĐTT", "Mạc Văn Hùng", "Trưởng ca", "Ca 2 phân xưởng Nghiền", "ldtt", "" },
         // no title: the form asks it (one question)
         { "Nguyễn Văn An, Tổ Cơ khí", "Nguyễn Văn An", "", "Tổ Cơ khí", "", "" },
         { "em là trần thị mai tổ điện", "Trần Thị Mai", "", "Tổ Điện", "", "" },
