@@ -95,6 +95,7 @@ public static class QuickMessageShapes
         { "Đào Thị Mến, phòng Kế hoạch - Vật tư, LĐTT", "Đào Thị Mến", "", "Phòng Kế hoạch - Vật tư", "ldtt", "" },
         { "Hứa Văn Tín - tổ Bảo trì - cơ điện - LĐTT", "Hứa Văn Tín", "", "Tổ Bảo trì - cơ điện", "ldtt", "" },
         { "dinh van tu - ban tai chinh - ke toan - ldtt", "Dinh Van Tu", "Ke toan", "Ban Tai Chinh", "ldtt", "" },
+        { "Kiều Văn Đạt, phòng Kế hoạch - Quản lý dự án, LĐTT", "Kiều Văn Đạt", "", "Phòng Kế hoạch - Quản lý dự án", "ldtt", "" },
         { "Tổ Cơ khí - Thanh Tâm - LĐTT", "Thanh Tâm", "", "Tổ Cơ khí", "ldtt", "" },
         { "Phòng Vật tư - cảm ơn ad nhiều - Quách Thị Huệ - LĐTT", "Quách Thị Huệ", "", "Phòng Vật tư", "ldtt", "" },
         // "anh", "em"… are dropped at the start and in wrappers, kept as the last word of a name or unit
@@ -118,6 +119,8 @@ public static class QuickMessageShapes
         { "Ngô Văn Bảy, phó quản đốc phân xưởng Cán, LĐTT", "Ngô Văn Bảy", "Phó quản đốc", "Phân xưởng Cán", "ldtt", "" },
         { "Bùi Văn Tám, bác sĩ trưởng khoa Ngoại, CSTĐCS", "Bùi Văn Tám", "Bác sĩ trưởng khoa", "Khoa Ngoại", "cstd-co-so", "" },
         { "Lý Văn Sáu, tổ trưởng sản xuất tổ Đúc, LĐTT", "Lý Văn Sáu", "Tổ trưởng sản xuất", "Tổ Đúc", "ldtt", "" },
+        { "Tăng Thị Yên, phó phòng Tổ chức cán bộ, CSTĐCS", "Tăng Thị Yên", "Phó phòng", "Phòng Tổ chức cán bộ", "cstd-co-so", "" },
+        { "ban tai chinh, cao van hoa, ldtt", "Cao Van Hoa", "", "Ban Tai Chinh", "ldtt", "" },
         { "Mạc Văn Hùng, trưởng ca 2 phân xưởng Nghiền, LĐTT", "Mạc Văn Hùng", "Trưởng ca", "Ca 2 phân xưởng Nghiền", "ldtt", "" },
         // no title: the form asks it (one question)
         { "Nguyễn Văn An, Tổ Cơ khí", "Nguyễn Văn An", "", "Tổ Cơ khí", "", "" },

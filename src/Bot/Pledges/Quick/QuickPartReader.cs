@@ -28,6 +28,7 @@ internal sealed class QuickPartReader(PledgeVocabulary vocabulary, PledgeNames n
     private readonly PhraseList _families = new(names.FamilyNames);
     private readonly PhraseList _middles = new(names.MiddleNames);
     private readonly PhraseList _pronouns = new(vocabulary.PronounWords);
+    private readonly PhraseList _lookalikes = new(vocabulary.UnitWordLookalikes);
 
     public List<QuickPart> Read(List<QuickToken> words)
     {
@@ -129,7 +130,8 @@ internal sealed class QuickPartReader(PledgeVocabulary vocabulary, PledgeNames n
     private int SharedUnitWords(IReadOnlyList<QuickToken> words, int at, int length)
     {
         var end = at + length;
-        if (end >= words.Count || Noise(words, end) > 0 || _positions.Longest(words, end) > 0 || _units.Longest(words, end) > 0 ||
+        if (end >= words.Count || Noise(words, end) > 0 || _positions.Longest(words, end) > 0 ||
+            (_units.Longest(words, end) > 0 && _lookalikes.Longest(words, end) == 0) ||
             NameRunAt(words, end) > 0) return 0;
         for (var k = at + 1; k < end; k++)
             if (_units.Longest(words, k) == end - k) return end - k;
@@ -151,9 +153,12 @@ internal sealed class QuickPartReader(PledgeVocabulary vocabulary, PledgeNames n
     /// <summary>The words end inside a unit: "phòng Hành chính" (not "phòng Hành chính ạ", nor a name).</summary>
     public bool EndsWithUnit(List<QuickToken> words) => Read(words) is [.., { Kind: QuickPartKind.Unit } last] && last.Words[^1] == words[^1];
 
-    /// <summary>The words are one plain part, nothing dropped: not a name, position, unit or filler ("Nhân sự").</summary>
-    public bool IsPlain(List<QuickToken> words) =>
-        Read(words) is [{ Kind: QuickPartKind.Free } part] && part.Words.Count == words.Count && NameRunAt(words, 0) == 0;
+    /// <summary>
+    /// The words are one plain part, nothing dropped: not a position, unit or filler ("Nhân sự"), nor a name unless the
+    /// name is given elsewhere ("Quản trị" starts like the family name Quản).
+    /// </summary>
+    public bool IsPlain(List<QuickToken> words, bool nameElsewhere) =>
+        Read(words) is [{ Kind: QuickPartKind.Free } part] && part.Words.Count == words.Count && (nameElsewhere || NameRunAt(words, 0) == 0);
 
     public bool IsOnlyNoise(IReadOnlyList<QuickToken> words) => words.Count > 0 && OnlyNoiseFrom(words, 0);
 

@@ -140,16 +140,19 @@ public sealed class QuickPledgeParser(PledgeContent content)
     /// <summary>
     /// "phòng Hành chính - Nhân sự": a spaced dash usually separates fields, but plain words after it (no name,
     /// position, unit, title or filler) continue the unit before it. Capitalised words could be a name without a known
-    /// family name ("Tổ Cơ khí - Thanh Tâm"), so they join only when the message has a sure name elsewhere.
+    /// family name ("Tổ Cơ khí - Thanh Tâm"), so they join only when the message has a sure name elsewhere; then even
+    /// words that start like a name join ("Phòng Hành chính - Quản trị").
     /// </summary>
     private List<List<QuickToken>> JoinDashed(List<(List<QuickToken> Words, bool AfterDash)> segments)
     {
-        var named = segments.Any(s => Enumerable.Range(0, s.Words.Count).Any(k => _reader.NameRunAt(s.Words, k) > 0));
+        var named = segments.Select(s => Enumerable.Range(0, s.Words.Count).Any(k => _reader.NameRunAt(s.Words, k) > 0)).ToList();
         var joined = new List<List<QuickToken>>();
-        foreach (var (words, afterDash) in segments)
+        for (var i = 0; i < segments.Count; i++)
         {
-            if (afterDash && joined.Count > 0 && _reader.EndsWithUnit(joined[^1]) && _reader.IsPlain(words) &&
-                (named || !words.All(w => char.IsUpper(w.Text[0]))))
+            var (words, afterDash) = segments[i];
+            var nameElsewhere = named.Where((_, k) => k != i).Any(x => x);
+            if (afterDash && joined.Count > 0 && _reader.EndsWithUnit(joined[^1]) && _reader.IsPlain(words, nameElsewhere) &&
+                (nameElsewhere || !words.All(w => char.IsUpper(w.Text[0]))))
                 joined[^1] = [.. joined[^1], .. words];
             else joined.Add(words);
         }
