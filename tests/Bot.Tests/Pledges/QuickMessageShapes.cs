@@ -96,12 +96,16 @@ public static class QuickMessageShapes
         { "Hứa Văn Tín - tổ Bảo trì - cơ điện - LĐTT", "Hứa Văn Tín", "", "Tổ Bảo trì - cơ điện", "ldtt", "" },
         { "dinh van tu - ban tai chinh - ke toan - ldtt", "Dinh Van Tu", "Ke toan", "Ban Tai Chinh", "ldtt", "" },
         { "Kiều Văn Đạt, phòng Kế hoạch - Quản lý dự án, LĐTT", "Kiều Văn Đạt", "", "Phòng Kế hoạch - Quản lý dự án", "ldtt", "" },
+        { "Giáp Văn Hưng - tổ Vận hành - Nhà máy nước - LĐTT", "Giáp Văn Hưng", "", "Tổ Vận hành - Nhà máy nước", "ldtt", "" },
+        { "LĐTT\nHọ tên: Nông Thị Duyên\nĐơn vị: Ban Tuyên giáo - Nữ công", "Nông Thị Duyên", "", "Ban Tuyên giáo - Nữ công", "ldtt", "" },
+        { "Đơn vị: tổ Hàn - LĐTT - họ tên: Kha Văn Lộc", "Kha Văn Lộc", "", "Tổ Hàn", "ldtt", "" },
         { "Tổ Cơ khí - Thanh Tâm - LĐTT", "Thanh Tâm", "", "Tổ Cơ khí", "ldtt", "" },
         { "Phòng Vật tư - cảm ơn ad nhiều - Quách Thị Huệ - LĐTT", "Quách Thị Huệ", "", "Phòng Vật tư", "ldtt", "" },
         // "anh", "em"… are dropped at the start and in wrappers, kept as the last word of a name or unit
         { "phan thi ngoc anh, to dien, ldtt", "Phan Thi Ngoc Anh", "", "To Dien", "ldtt", "" },
         { "Đỗ Minh Hòa, tổ Tiếng Anh ạ, CSTĐCS", "Đỗ Minh Hòa", "", "Tổ Tiếng Anh", "cstd-co-so", "" },
         { "anh là Trần Văn Lợi, cho anh đăng ký LĐTT, tổ Hàn", "Trần Văn Lợi", "", "Tổ Hàn", "ldtt", "" },
+        { "Mạch Văn Toàn, tổ Điện anh nhé, LĐTT", "Mạch Văn Toàn", "", "Tổ Điện", "ldtt", "" },
         { "Lê Văn Tú tổ Điện em cảm ơn ạ, LĐTT", "Lê Văn Tú", "", "Tổ Điện", "ldtt", "" },
         // family names typed with or without diacritics, "la" also being the filler "là"
         { "la van hai, to xe, lđtt", "La Van Hai", "", "To Xe", "ldtt", "" },
@@ -111,6 +115,7 @@ public static class QuickMessageShapes
         // the words that lead to a commendation go with it
         { "Nguyễn Văn An, Tổ Cơ khí, LĐTT, đề nghị giấy khen", "Nguyễn Văn An", "", "Tổ Cơ khí", "ldtt", "giay-khen" },
         { "Trần Thị Bình, Phòng Kế toán, CSTĐCS, mong muốn được bằng khen", "Trần Thị Bình", "", "Phòng Kế toán", "cstd-co-so", "bang-khen" },
+        { "Chu Văn Đông, tổ Lắp máy, CSTĐCS, bằng khen của Bộ Công Thương", "Chu Văn Đông", "", "Tổ Lắp máy", "cstd-co-so", "bang-khen" },
         { "Hà Văn Tâm, tổ Lắp máy, LĐTT, hình thức khen thưởng giấy khen", "Hà Văn Tâm", "", "Tổ Lắp máy", "ldtt", "giay-khen" },
         // multi-word positions, longest first; a position ending with a unit word shares it with the unit
         { "Phạm Thị Hậu, kế toán trưởng, Phòng Tài vụ, LĐTT", "Phạm Thị Hậu", "Kế toán trưởng", "Phòng Tài vụ", "ldtt", "" },

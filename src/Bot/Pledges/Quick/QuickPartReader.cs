@@ -47,7 +47,7 @@ internal sealed class QuickPartReader(PledgeVocabulary vocabulary, PledgeNames n
             if (current?.Kind == QuickPartKind.Unit)
             {
                 var noise = Noise(words, i);
-                if (noise > 0 && (_register.Longest(words, i) > 0 || OnlyNoiseFrom(words, i)) && !TrailingPronoun(words, i)) { Close(); i += noise; continue; }
+                if (noise > 0 && (_register.Longest(words, i) > 0 || OnlyNoiseFrom(words, i)) && !TrailingPronoun(words, i, current.Words)) { Close(); i += noise; continue; }
                 // "Tổ Hàn tổ trưởng": a position that begins like a unit ends the unit; "Phòng Kế toán" stays one unit.
                 if (p > u && u > 0) { Close(); current = Start(QuickPartKind.Position, words, ref i, p); continue; }
                 current.Words.Add(w);
@@ -139,12 +139,14 @@ internal sealed class QuickPartReader(PledgeVocabulary vocabulary, PledgeNames n
     }
 
     /// <summary>
-    /// "Tổ Tiếng Anh", "tổ Tiếng Anh ạ": a pronoun right after unit words, with at most end particles after it, is a word
-    /// of the unit; "tổ Điện em đăng ký", "tổ Điện em cảm ơn" still drop it with the wrapper.
+    /// "Tổ Tiếng Anh", "tổ tiếng anh ạ": a pronoun right after unit words, with at most end particles after it, is a word
+    /// of the unit — unless the unit has capitals and the pronoun none ("tổ Điện anh ạ"); "tổ Điện em đăng ký", "tổ Điện
+    /// em cảm ơn" still drop it with the wrapper.
     /// </summary>
-    private bool TrailingPronoun(IReadOnlyList<QuickToken> words, int at)
+    private bool TrailingPronoun(IReadOnlyList<QuickToken> words, int at, List<QuickToken> unit)
     {
         if (_pronouns.Longest(words, at) != 1) return false;
+        if (!char.IsUpper(words[at].Text[0]) && unit.Any(w => w.Text.Any(char.IsUpper))) return false;
         for (var k = at + 1; k < words.Count; k++)
             if (_fillers.Longest(words, k) != 1 || _pronouns.Longest(words, k) > 0 || _register.Longest(words, k) > 0 || words[k].IsYear) return false;
         return true;
@@ -154,11 +156,15 @@ internal sealed class QuickPartReader(PledgeVocabulary vocabulary, PledgeNames n
     public bool EndsWithUnit(List<QuickToken> words) => Read(words) is [.., { Kind: QuickPartKind.Unit } last] && last.Words[^1] == words[^1];
 
     /// <summary>
-    /// The words are one plain part, nothing dropped: not a position, unit or filler ("Nhân sự"), nor a name unless the
-    /// name is given elsewhere ("Quản trị" starts like the family name Quản).
+    /// The words can continue a unit after a dash: one part, nothing dropped, that is a unit ("Phân xưởng 2") or plain
+    /// words ("Nhân sự") — not a position or filler, nor a name unless the name is given elsewhere ("Quản trị" starts
+    /// like the family name Quản).
     /// </summary>
-    public bool IsPlain(List<QuickToken> words, bool nameElsewhere) =>
-        Read(words) is [{ Kind: QuickPartKind.Free } part] && part.Words.Count == words.Count && (nameElsewhere || NameRunAt(words, 0) == 0);
+    public bool ContinuesUnit(List<QuickToken> words, bool nameElsewhere) =>
+        Read(words) is [{ Kind: QuickPartKind.Free or QuickPartKind.Unit } part] && part.Words.Count == words.Count &&
+        (part.Kind == QuickPartKind.Unit || nameElsewhere || NameRunAt(words, 0) == 0);
+
+    public bool IsWholeUnit(List<QuickToken> words) => Read(words) is [{ Kind: QuickPartKind.Unit } part] && part.Words.Count == words.Count;
 
     public bool IsOnlyNoise(IReadOnlyList<QuickToken> words) => words.Count > 0 && OnlyNoiseFrom(words, 0);
 

@@ -32,6 +32,7 @@ public sealed class QuickPledgeParser(PledgeContent content)
     private readonly PhraseList _register = new(content.Vocabulary.RegisterWords);
     private readonly PhraseList _questions = new(content.Vocabulary.QuestionWords);
     private readonly PhraseList _leads = new(content.Vocabulary.CommendationLeadWords);
+    private readonly PhraseList _tails = new(content.Vocabulary.CommendationTailWords);
 
     public QuickParse Parse(string? text)
     {
@@ -42,7 +43,7 @@ public sealed class QuickPledgeParser(PledgeContent content)
 
         var tokens = QuickToken.Split(text);
         var guessed = new List<PledgeField>();
-        var free = _labels.Read(text, tokens, draft, guessed);
+        var free = _labels.Read(text, tokens, draft, guessed, LabelledUnitGoesOn);
         ReadTitles(free, draft, guessed);
         var parts = JoinDashed(Segments(free).ToList()).SelectMany(_reader.Read).ToList();
         new QuickPlacer(_reader, _labels, draft, guessed, text).Place(parts);
@@ -87,8 +88,11 @@ public sealed class QuickPledgeParser(PledgeContent content)
         if (titles.Count > 1) guessed.Add(PledgeField.Title); // "LĐTT, CSTĐCS": the form asks which one
         else if (draft.TitleId is null) draft.TitleId = titles.FirstOrDefault();
         var commendations = new List<string>();
-        var cut = Cut(free, _commendations, commendations).Distinct().ToList();
-        foreach (var start in cut) CutLead(free, start);
+        foreach (var (start, length) in Cut(free, _commendations, commendations).Distinct().ToList())
+        {
+            CutLead(free, start);
+            CutTail(free, start + length);
+        }
         if (commendations.Distinct().Count() == 1) draft.CommendationId ??= commendations[0];
     }
 
@@ -104,17 +108,32 @@ public sealed class QuickPledgeParser(PledgeContent content)
         }
     }
 
-    /// <summary>Every occurrence of a spelling (longest first, folded) is replaced by a gap; adds the ids found, returns where.</summary>
-    private static List<int> Cut(List<QuickToken?> tokens, (string Id, string[] Words)[] spellings, List<string> found)
+    /// <summary>"Bằng khen của UBND tỉnh", "giấy khen cấp tổng công ty": who gives it goes with it, to the next separator.</summary>
+    private void CutTail(List<QuickToken?> free, int end)
     {
-        var starts = new List<int>();
+        var words = free.Skip(end).TakeWhile(t => t is { IsWord: true }).Cast<QuickToken>().ToList();
+        if (_tails.Longest(words, 0) == 0) return;
+        for (var k = end; k < end + words.Count; k++) free[k] = null;
+    }
+
+    /// <summary>"Đơn vị: Phòng Hành chính - Nhân sự": words after a dash that continue the labelled unit (no title or commendation in them).</summary>
+    private bool LabelledUnitGoesOn(List<QuickToken> words)
+    {
+        List<QuickToken?> copy = [.. words];
+        return Cut(copy, _titles, []).Count == 0 && Cut(copy, _commendations, []).Count == 0 && _reader.ContinuesUnit(words, false);
+    }
+
+    /// <summary>Every occurrence of a spelling (longest first, folded) is replaced by a gap; adds the ids found, returns where.</summary>
+    private static List<(int Start, int Length)> Cut(List<QuickToken?> tokens, (string Id, string[] Words)[] spellings, List<string> found)
+    {
+        var starts = new List<(int, int)>();
         foreach (var (id, words) in spellings)
             for (var i = 0; i + words.Length <= tokens.Count; i++)
             {
                 if (!Enumerable.Range(i, words.Length).All(k => tokens[k] is { IsWord: true } t && t.Key == words[k - i])) continue;
                 for (var k = i; k < i + words.Length; k++) tokens[k] = null;
                 found.Add(id);
-                starts.Add(i);
+                starts.Add((i, words.Length));
             }
         return starts;
     }
@@ -138,8 +157,8 @@ public sealed class QuickPledgeParser(PledgeContent content)
     }
 
     /// <summary>
-    /// "phòng Hành chính - Nhân sự": a spaced dash usually separates fields, but plain words after it (no name,
-    /// position, unit, title or filler) continue the unit before it. Capitalised words could be a name without a known
+    /// "phòng Hành chính - Nhân sự", "Tổ Cơ khí - Phân xưởng 2": a spaced dash usually separates fields, but plain
+    /// words (no name, position, title or filler) or a whole unit after it continue the unit before it. Capitalised words could be a name without a known
     /// family name ("Tổ Cơ khí - Thanh Tâm"), so they join only when the message has a sure name elsewhere; then even
     /// words that start like a name join ("Phòng Hành chính - Quản trị").
     /// </summary>
@@ -151,8 +170,8 @@ public sealed class QuickPledgeParser(PledgeContent content)
         {
             var (words, afterDash) = segments[i];
             var nameElsewhere = named.Where((_, k) => k != i).Any(x => x);
-            if (afterDash && joined.Count > 0 && _reader.EndsWithUnit(joined[^1]) && _reader.IsPlain(words, nameElsewhere) &&
-                (nameElsewhere || !words.All(w => char.IsUpper(w.Text[0]))))
+            if (afterDash && joined.Count > 0 && _reader.EndsWithUnit(joined[^1]) && _reader.ContinuesUnit(words, nameElsewhere) &&
+                (nameElsewhere || !words.All(w => char.IsUpper(w.Text[0])) || _reader.IsWholeUnit(words)))
                 joined[^1] = [.. joined[^1], .. words];
             else joined.Add(words);
         }
