@@ -126,7 +126,9 @@ public static class QuickMessageShapes
         { "Lý Văn Sáu, tổ trưởng sản xuất tổ Đúc, LĐTT", "Lý Văn Sáu", "Tổ trưởng sản xuất", "Tổ Đúc", "ldtt", "" },
         { "Tăng Thị Yên, phó phòng Tổ chức cán bộ, CSTĐCS", "Tăng Thị Yên", "Phó phòng", "Phòng Tổ chức cán bộ", "cstd-co-so", "" },
         { "ban tai chinh, cao van hoa, ldtt", "Cao Van Hoa", "", "Ban Tai Chinh", "ldtt", "" },
-        { "Mạc Văn Hùng, trưởng ca 2 phân xưởng Nghiền, LĐTT", "Mạc Văn Hùng", "Trưởng ca", "Ca 2 phân xưởng Nghiền", "ldtt", "" },
+        { "Kim Văn Tài, Quản đốc phân xưởng Đúc, LĐTT", "Kim Văn Tài", "Quản đốc", "Phân xưởng Đúc", "ldtt", "" },
+        { "Yên Thị Hoa, Phân xưởng Đúc, LĐTT, quản đốc", "Yên Thị Hoa", "Quản đốc", "Phân xưởng Đúc", "ldtt", "" },
+        { "Mạc Văn Hùng, trưởng ca 2 phân xưởng Nghiền, LĐTT", "Mạc Văn Hùng", "Trưởng ca", "Phân xưởng Nghiền", "ldtt", "" },
         // no title: the form asks it (one question)
         { "Nguyễn Văn An, Tổ Cơ khí", "Nguyễn Văn An", "", "Tổ Cơ khí", "", "" },
         { "em là trần thị mai tổ điện", "Trần Thị Mai", "", "Tổ Điện", "", "" },

@@ -62,10 +62,11 @@ internal sealed class QuickPartReader(PledgeVocabulary vocabulary, PledgeNames n
             if (connector > 0 && connector >= filler) { Close(); afterConnector = true; i += connector; continue; }
             if (filler > 0) { Close(); i += filler; continue; }
             if (w.IsNumber) { Close(); i++; continue; } // a year or a phone number outside a unit carries no field
-            if (!afterConnector && u == 0 && current?.Kind != QuickPartKind.Free && NameRunAt(words, i) is > 0 and var run)
+            if (!afterConnector && u == 0 && current?.Kind != QuickPartKind.Free && NameRunAt(words, i) is > 0 and var run && run > p)
             {
                 Close();
-                parts.Add(Start(QuickPartKind.Free, words, ref i, run)); // a whole name, even "Đinh Văn Khoa" before "tổ …"
+                // a whole name, even "Đinh Văn Khoa" before "tổ …"; not "Quản đốc" (the family name Quản), a position as long
+                parts.Add(Start(QuickPartKind.Free, words, ref i, run));
                 continue;
             }
             if (p > 0 && p >= u)
@@ -124,13 +125,13 @@ internal sealed class QuickPartReader(PledgeVocabulary vocabulary, PledgeNames n
          _positions.Longest(words, index) == 0 && UnitAt(words, index) == 0);
 
     /// <summary>
-    /// "trưởng khoa Dược": the unit word that ends a position also starts the unit when more words follow it (the
-    /// position is "Trưởng khoa", the unit "Khoa Dược"); its length, or 0.
+    /// "trưởng khoa Dược": the unit word that ends a position also starts the unit when a word of letters follows it
+    /// (the position is "Trưởng khoa", the unit "Khoa Dược"; "trưởng ca 3" stays a position); its length, or 0.
     /// </summary>
     private int SharedUnitWords(IReadOnlyList<QuickToken> words, int at, int length)
     {
         var end = at + length;
-        if (end >= words.Count || Noise(words, end) > 0 || _positions.Longest(words, end) > 0 ||
+        if (end >= words.Count || !words[end].Text.All(char.IsLetter) || Noise(words, end) > 0 || _positions.Longest(words, end) > 0 ||
             (_units.Longest(words, end) > 0 && _lookalikes.Longest(words, end) == 0) ||
             NameRunAt(words, end) > 0) return 0;
         for (var k = at + 1; k < end; k++)
