@@ -126,6 +126,8 @@ public static class QuickMessageShapes
         { "Lý Văn Sáu, tổ trưởng sản xuất tổ Đúc, LĐTT", "Lý Văn Sáu", "Tổ trưởng sản xuất", "Tổ Đúc", "ldtt", "" },
         { "Tăng Thị Yên, phó phòng Tổ chức cán bộ, CSTĐCS", "Tăng Thị Yên", "Phó phòng", "Phòng Tổ chức cán bộ", "cstd-co-so", "" },
         { "ban tai chinh, cao van hoa, ldtt", "Cao Van Hoa", "", "Ban Tai Chinh", "ldtt", "" },
+        { "Lưu Thị Nhàn, trưởng bộ phận Kho vận, LĐTT", "Lưu Thị Nhàn", "Trưởng bộ phận", "Bộ phận Kho vận", "ldtt", "" },
+        { "Lưu Văn Mạnh, tổ trưởng công đoàn Tổ Hàn, LĐTT", "Lưu Văn Mạnh", "Tổ trưởng công đoàn", "Tổ Hàn", "ldtt", "" },
         { "Kim Văn Tài, Quản đốc phân xưởng Đúc, LĐTT", "Kim Văn Tài", "Quản đốc", "Phân xưởng Đúc", "ldtt", "" },
         { "Yên Thị Hoa, Phân xưởng Đúc, LĐTT, quản đốc", "Yên Thị Hoa", "Quản đốc", "Phân xưởng Đúc", "ldtt", "" },
         { "Mạc Văn Hùng, trưởng ca 2 phân xưởng Nghiền, LĐTT", "Mạc Văn Hùng", "Trưởng ca", "Phân xưởng Nghiền", "ldtt", "" },

@@ -132,12 +132,20 @@ internal sealed class QuickPartReader(PledgeVocabulary vocabulary, PledgeNames n
     {
         var end = at + length;
         if (end >= words.Count || !words[end].Text.All(char.IsLetter) || Noise(words, end) > 0 || _positions.Longest(words, end) > 0 ||
-            (_units.Longest(words, end) > 0 && _lookalikes.Longest(words, end) == 0) ||
+            (_units.Longest(words, end) > 0 && _lookalikes.Longest(words, end) == 0 && !NamesTheUnit(words, at + 1, end)) ||
             NameRunAt(words, end) > 0) return 0;
         for (var k = at + 1; k < end; k++)
             if (_units.Longest(words, k) == end - k) return end - k;
         return 0;
     }
+
+    /// <summary>
+    /// "trưởng bộ phận Kho vận": a capitalised unit word after a lower-case one, with nothing or a lower-case word after
+    /// it, is the unit's name, not a unit of its own ("tổ trưởng công đoàn Tổ Hàn" has the unit "Tổ Hàn").
+    /// </summary>
+    private static bool NamesTheUnit(IReadOnlyList<QuickToken> words, int from, int end) =>
+        !words.Skip(from).Take(end - from).Any(w => w.Text.Any(char.IsUpper)) && char.IsUpper(words[end].Text[0]) &&
+        (end + 1 == words.Count || words[end + 1].Text.All(char.IsLower));
 
     /// <summary>
     /// "Tổ Tiếng Anh", "tổ tiếng anh ạ": a pronoun right after unit words, with at most end particles after it, is a word
