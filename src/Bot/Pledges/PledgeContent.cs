@@ -42,6 +42,10 @@ public sealed class PledgeVocabulary
     public List<string> UnitWords { get; set; } = [];
     public List<string> PositionWords { get; set; } = [];
     public List<string> UnitConnectorWords { get; set; } = [];
+    public List<string> PronounWords { get; set; } = [];
+    public List<string> CommendationLeadWords { get; set; } = [];
+    public List<string> CommendationTailWords { get; set; } = [];
+    public List<string> UnitWordLookalikes { get; set; } = [];
     public List<string> QuestionWords { get; set; } = [];
     public List<string> StopWords { get; set; } = [];
 

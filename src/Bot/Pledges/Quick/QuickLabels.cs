@@ -14,7 +14,7 @@ internal sealed class QuickLabels(PledgeContent content)
         .SelectMany(c => new[] { c.Name.Vi, c.Name.En }.Select(s => (Key: PledgeText.Key(s), c.Id))).DistinctBy(x => x.Key).ToDictionary(x => x.Key, x => x.Id);
 
     /// <summary>Fills the labelled fields; returns the tokens left for the unlabelled reading (label parts become gaps).</summary>
-    public List<QuickToken?> Read(string text, List<QuickToken> tokens, PledgeDraft draft, List<PledgeField> guessed)
+    public List<QuickToken?> Read(string text, List<QuickToken> tokens, PledgeDraft draft, List<PledgeField> guessed, Func<List<QuickToken>, bool> unitGoesOn)
     {
         var free = tokens.Cast<QuickToken?>().ToList();
         var labels = Find(tokens);
@@ -24,6 +24,9 @@ internal sealed class QuickLabels(PledgeContent content)
             var (start, valueStart, field) = labels[i];
             var end = field is "initiative" or "commitment" ? next
                 : Enumerable.Range(valueStart, Math.Max(0, next - valueStart)).FirstOrDefault(k => tokens[k].IsSeparator, next);
+            // "Đơn vị: Phòng Hành chính - Nhân sự": a dash inside the unit does not end it.
+            while (field == "unit" && end < next && tokens[end].IsDash && SeparatorAfter(tokens, end + 1, next) is var after && after > end + 1 &&
+                   unitGoesOn(tokens[(end + 1)..after])) end = after;
             for (var k = start; k < end; k++) free[k] = null;
             if (end == valueStart) continue;
             var value = text[tokens[valueStart].Start..tokens[end - 1].End].Trim().Trim(',', ';', '|', '-', '–').Trim();
@@ -31,6 +34,9 @@ internal sealed class QuickLabels(PledgeContent content)
         }
         return free;
     }
+
+    private static int SeparatorAfter(List<QuickToken> tokens, int from, int next) =>
+        Enumerable.Range(from, Math.Max(0, next - from)).FirstOrDefault(k => !tokens[k].IsWord, next);
 
     public static PledgeField FieldOf(string label) => label switch
     {

@@ -27,6 +27,8 @@ internal sealed class QuickPartReader(PledgeVocabulary vocabulary, PledgeNames n
     private readonly PhraseList _units = new(vocabulary.UnitWords);
     private readonly PhraseList _families = new(names.FamilyNames);
     private readonly PhraseList _middles = new(names.MiddleNames);
+    private readonly PhraseList _pronouns = new(vocabulary.PronounWords);
+    private readonly PhraseList _lookalikes = new(vocabulary.UnitWordLookalikes);
 
     public List<QuickPart> Read(List<QuickToken> words)
     {
@@ -45,7 +47,7 @@ internal sealed class QuickPartReader(PledgeVocabulary vocabulary, PledgeNames n
             if (current?.Kind == QuickPartKind.Unit)
             {
                 var noise = Noise(words, i);
-                if (noise > 0 && (_register.Longest(words, i) > 0 || OnlyNoiseFrom(words, i))) { Close(); i += noise; continue; }
+                if (noise > 0 && (_register.Longest(words, i) > 0 || OnlyNoiseFrom(words, i)) && !TrailingPronoun(words, i, current.Words)) { Close(); i += noise; continue; }
                 // "Tổ Hàn tổ trưởng": a position that begins like a unit ends the unit; "Phòng Kế toán" stays one unit.
                 if (p > u && u > 0) { Close(); current = Start(QuickPartKind.Position, words, ref i, p); continue; }
                 current.Words.Add(w);
@@ -53,16 +55,33 @@ internal sealed class QuickPartReader(PledgeVocabulary vocabulary, PledgeNames n
                 continue;
             }
             int filler = _fillers.Longest(words, i), connector = _connectors.Longest(words, i);
+            // "la thi kim lien": without diacritics "la" is the family name La/Lã as well as "là"; a middle name after it decides.
+            if (filler == 1 && _middles.Longest(words, i + 1) > 0 && _fillers.Longest(words, i + 1) <= 1 && NameRunAt(words, i) > 0) filler = connector = 0;
+            // "ban tai chinh": without diacritics "ban" is both "bạn" and the unit word; with words after it, a unit.
+            if (u > 0 && filler == u && _fillers.Longest(words, i + u) == 0) filler = 0;
             if (connector > 0 && connector >= filler) { Close(); afterConnector = true; i += connector; continue; }
             if (filler > 0) { Close(); i += filler; continue; }
             if (w.IsNumber) { Close(); i++; continue; } // a year or a phone number outside a unit carries no field
-            if (!afterConnector && u == 0 && current?.Kind != QuickPartKind.Free && NameRunAt(words, i) is > 0 and var run)
+            if (!afterConnector && u == 0 && current?.Kind != QuickPartKind.Free && NameRunAt(words, i) is > 0 and var run && run > p)
             {
                 Close();
-                parts.Add(Start(QuickPartKind.Free, words, ref i, run)); // a whole name, even "Đinh Văn Khoa" before "tổ …"
+                // a whole name, even "Đinh Văn Khoa" before "tổ …"; not "Quản đốc" (the family name Quản), a position as long
+                parts.Add(Start(QuickPartKind.Free, words, ref i, run));
                 continue;
             }
-            if (p > 0 && p >= u) { Close(); current = Start(QuickPartKind.Position, words, ref i, p); afterConnector = false; continue; }
+            if (p > 0 && p >= u)
+            {
+                afterConnector = false;
+                var shared = SharedUnitWords(words, i, p);
+                // "bác sĩ trưởng khoa", "thợ hàn trưởng ca": positions side by side are one position.
+                if (current?.Kind == QuickPartKind.Position) { current.Words.AddRange(words.Skip(i).Take(p)); i += p; }
+                else { Close(); current = Start(QuickPartKind.Position, words, ref i, p); }
+                if (shared == 0) continue;
+                Close();
+                current = new QuickPart(QuickPartKind.Unit);
+                current.Words.AddRange(words.Skip(i - shared).Take(shared));
+                continue;
+            }
             if (u > 0) { Close(); current = Start(QuickPartKind.Unit, words, ref i, u); afterConnector = false; continue; }
             if (current is null)
             {
@@ -94,15 +113,67 @@ internal sealed class QuickPartReader(PledgeVocabulary vocabulary, PledgeNames n
     private bool GivenNameAt(IReadOnlyList<QuickToken> words, int at, int index) => index == at + 2 && _middles.Longest(words, at + 1) > 0;
 
     /// <summary>
-    /// "Nguyễn Anh Tuấn", "Trần Văn Năm": a middle name, or a capitalised word inside a capitalised name, is part of the
-    /// name although "anh" and "năm" are fillers elsewhere — unless a number follows ("… Năm 2021").
+    /// "Nguyễn Anh Tuấn", "Trần Văn Năm", "nguyen thi lan anh": a middle name (also as the last word), or a capitalised
+    /// word inside a capitalised name, is part of the name although "anh" and "năm" are fillers elsewhere — unless a
+    /// number follows ("… Năm 2021").
     /// </summary>
     private bool InName(IReadOnlyList<QuickToken> words, int at, int index) =>
-        (index < at + 4 && _middles.Longest(words, index) > 0 && index + 1 < words.Count && words[index + 1].Text.All(char.IsLetter) &&
+        (index < at + 4 && _middles.Longest(words, index) > 0 && (index + 1 == words.Count || words[index + 1].Text.All(char.IsLetter)) &&
          _connectors.Longest(words, index) == 0 && _fillers.Longest(words, index) <= 1) ||
         (char.IsUpper(words[index].Text[0]) && words[index].Text.Skip(1).Any(char.IsLower) &&
          Enumerable.Range(at, index - at).All(k => char.IsUpper(words[k].Text[0])) && (index + 1 >= words.Count || !words[index + 1].IsNumber) &&
          _positions.Longest(words, index) == 0 && UnitAt(words, index) == 0);
+
+    /// <summary>
+    /// "trưởng khoa Dược": the unit word that ends a position also starts the unit when a word of letters follows it
+    /// (the position is "Trưởng khoa", the unit "Khoa Dược"; "trưởng ca 3" stays a position); its length, or 0.
+    /// </summary>
+    private int SharedUnitWords(IReadOnlyList<QuickToken> words, int at, int length)
+    {
+        var end = at + length;
+        if (end >= words.Count || !words[end].Text.All(char.IsLetter) || Noise(words, end) > 0 || _positions.Longest(words, end) > 0 ||
+            (_units.Longest(words, end) > 0 && _lookalikes.Longest(words, end) == 0 && !NamesTheUnit(words, at + 1, end)) ||
+            NameRunAt(words, end) > 0) return 0;
+        for (var k = at + 1; k < end; k++)
+            if (_units.Longest(words, k) == end - k) return end - k;
+        return 0;
+    }
+
+    /// <summary>
+    /// "trưởng bộ phận Kho vận": a capitalised unit word after a lower-case one, with nothing or a lower-case word after
+    /// it, is the unit's name, not a unit of its own ("tổ trưởng công đoàn Tổ Hàn" has the unit "Tổ Hàn").
+    /// </summary>
+    private static bool NamesTheUnit(IReadOnlyList<QuickToken> words, int from, int end) =>
+        !words.Skip(from).Take(end - from).Any(w => w.Text.Any(char.IsUpper)) && char.IsUpper(words[end].Text[0]) &&
+        (end + 1 == words.Count || words[end + 1].Text.All(char.IsLower));
+
+    /// <summary>
+    /// "Tổ Tiếng Anh", "tổ tiếng anh ạ": a pronoun right after unit words, with at most end particles after it, is a word
+    /// of the unit — unless the unit has capitals and the pronoun none ("tổ Điện anh ạ"); "tổ Điện em đăng ký", "tổ Điện
+    /// em cảm ơn" still drop it with the wrapper.
+    /// </summary>
+    private bool TrailingPronoun(IReadOnlyList<QuickToken> words, int at, List<QuickToken> unit)
+    {
+        if (_pronouns.Longest(words, at) != 1) return false;
+        if (!char.IsUpper(words[at].Text[0]) && unit.Any(w => w.Text.Any(char.IsUpper))) return false;
+        for (var k = at + 1; k < words.Count; k++)
+            if (_fillers.Longest(words, k) != 1 || _pronouns.Longest(words, k) > 0 || _register.Longest(words, k) > 0 || words[k].IsYear) return false;
+        return true;
+    }
+
+    /// <summary>The words end inside a unit: "phòng Hành chính" (not "phòng Hành chính ạ", nor a name).</summary>
+    public bool EndsWithUnit(List<QuickToken> words) => Read(words) is [.., { Kind: QuickPartKind.Unit } last] && last.Words[^1] == words[^1];
+
+    /// <summary>
+    /// The words can continue a unit after a dash: one part, nothing dropped, that is a unit ("Phân xưởng 2") or plain
+    /// words ("Nhân sự") — not a position or filler, nor a name unless the name is given elsewhere ("Quản trị" starts
+    /// like the family name Quản).
+    /// </summary>
+    public bool ContinuesUnit(List<QuickToken> words, bool nameElsewhere) =>
+        Read(words) is [{ Kind: QuickPartKind.Free or QuickPartKind.Unit } part] && part.Words.Count == words.Count &&
+        (part.Kind == QuickPartKind.Unit || nameElsewhere || NameRunAt(words, 0) == 0);
+
+    public bool IsWholeUnit(List<QuickToken> words) => Read(words) is [{ Kind: QuickPartKind.Unit } part] && part.Words.Count == words.Count;
 
     public bool IsOnlyNoise(IReadOnlyList<QuickToken> words) => words.Count > 0 && OnlyNoiseFrom(words, 0);
 

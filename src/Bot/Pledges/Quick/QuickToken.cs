@@ -10,6 +10,7 @@ internal sealed partial record QuickToken(string Text, int Start, int End, strin
 {
     public bool IsWord => Key.Length > 0;
     public bool IsSeparator => !IsWord && Text != ":";
+    public bool IsDash => Text is "-" or "–" or "—";
     public bool IsNumber => Text.All(char.IsDigit);
     public bool IsYear => Text.Length == 4 && IsNumber && Text[0] is '1' or '2' && Text[1] is '9' or '0';
 
