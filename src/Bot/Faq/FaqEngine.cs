@@ -48,14 +48,16 @@ public sealed class FaqEngine : IDisposable
         var translated = _glossary.Translate(question);
         var bridged = FaqMatcher.Match(Vietnamese, translated, options, type);
         return bridged.Outcome == FaqOutcome.Answer || (english.Outcome == FaqOutcome.Declined && bridged.Outcome == FaqOutcome.DidYouMean)
-            ? bridged with { Language = Languages.English }
+            // Answered in English, but its sentences cannot be picked with the Vietnamese words it was matched by:
+            // without the index, the passage is given whole.
+            ? bridged with { Language = Languages.English, Index = null }
             : english;
     }
 
     /// <summary>A plan's name alone is a topic: offering what there is to ask about it beats guessing one answer.</summary>
     private FaqMatch Topic(FaqMatch match, string question) =>
         match.Outcome == FaqOutcome.Answer && match.Candidates.Count > 1 && Vietnamese.Normalizer.OnlyNamesPlans(question, _plainWords)
-            ? match with { Outcome = FaqOutcome.DidYouMean, Items = [.. match.Candidates.Where(c => c.Item.Kind == FaqItemKind.Entry).Take(3).Select(c => c.Item)] }
+            ? match with { Outcome = FaqOutcome.DidYouMean, Items = [.. match.Candidates.OrderBy(c => c.Item.Kind == FaqItemKind.Entry ? 0 : 1).Take(3).Select(c => c.Item)] }
             : match;
 
     public FaqItem? Find(string id) => Vietnamese.Find(id) ?? English.Find(id);
