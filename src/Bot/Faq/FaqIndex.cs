@@ -192,7 +192,9 @@ public sealed class FaqIndex : IDisposable
         if (VietnameseText.HasDiacritics(question))
             foreach (var x in _analyzer.Terms(FaqFields.QuestionsExact, normalized.Text).Take(_maxQueryWords).Distinct())
                 Add(query, FaqFields.QuestionsExact, x, ExactBoost);
-        return query.Clauses.Count == 0 ? null : (new QueryWords(words, corrected, pairs, normalized.Plans), query);
+        // "when", "là gì" alone ask about nothing: question words only shape a question.
+        if (query.Clauses.Count == 0 || words.All(_confidence.IsQuestionWord)) return null;
+        return (new QueryWords(words, corrected, pairs, normalized.Plans), query);
     }
 
     /// <summary>

@@ -33,6 +33,8 @@ public class FaqMatcherTests
     [InlineData("asdfgh qwerty")]
     [InlineData("chủ đề thi đua năm 2015 là gì")]
     [InlineData("???")]
+    [InlineData("là gì")]
+    [InlineData("khi nào vậy")]
     public void OffTopicQuestionsAreNotAnswered(string question) => Assert.NotEqual(FaqOutcome.Answer, Ask(question).Outcome);
 
     [Fact]
