@@ -26,8 +26,10 @@ public class TelegramMigrationTests
         await host.Api.WaitForAsync(_ => chats.Find("telegram", NewId.ToString()) is not null, "the directory following the upgrade");
         Assert.Null(chats.Find("telegram", OldId.ToString()));
         Assert.Equal(ChatKind.Group, chats.Find("telegram", NewId.ToString())!.Kind);
-        // The directory moves first, the state documents right after: wait for the second step too.
-        await host.Api.WaitForAsync(_ => store.ReadAsync($"telegram/chat/{NewId}/member/1001").Result, "An's state under the new id");
+        // The directory moves first, the state documents right after, each written under the new id before the old
+        // one is deleted: wait until both halves of the move are done.
+        await host.Api.WaitForAsync(_ => store.ReadAsync($"telegram/chat/{NewId}/member/1001").Result is not null
+            && store.ReadAsync($"telegram/chat/{OldId}/member/1001").Result is null, "An's state under the new id only");
         Assert.Null(await store.ReadAsync($"telegram/chat/{OldId}/member/1001"));
         Assert.NotNull(await store.ReadAsync($"telegram/chat/{NewId}/member/1001"));
 
