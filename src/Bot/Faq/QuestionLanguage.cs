@@ -23,13 +23,13 @@ internal sealed class QuestionLanguage(FaqIndex vietnamese, FaqIndex english, IE
         foreach (var word in words)
         {
             if (!char.IsLetter(word[0])) continue;
+            var folded = VietnameseText.Fold(word);
+            if (_neutral.Contains(folded)) continue;
             if (VietnameseText.HasDiacritics(word))
             {
                 marked++;
                 continue;
             }
-            var folded = VietnameseText.Fold(word);
-            if (_neutral.Contains(folded)) continue;
             if (_markers.Contains(folded)) en++;
             else if (vietnamese.Knows(folded)) vi++;
             else if (english.KnowsEnglish(folded)) en++;
