@@ -139,9 +139,13 @@ public class SendPacerTests
         {
             foreach (var address in to)
             {
-                var wait = pacer.WaitAsync(address, priority, default).AsTask();
+                // The grant's time is read on the fake clock the moment the wait completes (usually inside Advance),
+                // not when this loop notices it: on a loaded machine the loop may have stepped the clock meanwhile,
+                // which made grants look bunched together.
+                var wait = pacer.WaitAsync(address, priority, default).AsTask()
+                    .ContinueWith(_ => _time.GetUtcNow(), TaskContinuationOptions.ExecuteSynchronously);
                 while (!await DoneAsync(wait) && _time.GetUtcNow() < end) _time.Advance(tick);
-                if (wait.IsCompleted) granted.Add(_time.GetUtcNow());
+                if (wait.IsCompleted) granted.Add(wait.Result);
             }
             return granted;
         }
@@ -159,7 +163,7 @@ public class SendPacerTests
 
     private static async Task<bool> DoneAsync(Task wait)
     {
-        await Task.WhenAny(wait, Task.Delay(2));
+        await Task.WhenAny(wait, Task.Delay(5));
         return wait.IsCompleted;
     }
 
