@@ -76,7 +76,7 @@ public class PledgeConflictTests
     }
 
     [Fact]
-    public async Task AHundredApproveAndWithdrawPairsInParallelEachEndInTheStateOfTheOneSideThatWasToldSuccess()
+    public async Task AHundredRacesOfApproveAgainstWithdrawEachEndInTheStateOfTheOneSideThatWasToldSuccess()
     {
         const int pairs = 100;
         var settings = Enumerable.Range(1, pairs).ToDictionary(i => $"Officers:Users:{i}", i => (string?)$"test:off{i}");
@@ -88,10 +88,10 @@ public class PledgeConflictTests
             Position = "Công nhân", Unit = "Tổ Cơ khí", TitleId = "ldtt", Status = PledgeStatus.Submitted,
         }).Id).ToArray();
 
-        // Both sides press the button they were shown (version 1) at the same moment. Ten pairs at a time: the race
-        // is within a pair, and 200 turns at once on two loaded cores tripped LiteDB's own concurrency faults
-        // (the storage issue's subject), not this code's.
-        foreach (var batch in Enumerable.Range(1, pairs).Chunk(10))
+        // Both sides press the button they were shown (version 1) at the same moment. One pair at a time: the race
+        // is within a pair, and many turns at once on two loaded cores tripped LiteDB's own concurrency faults and
+        // lock time-outs (the storage issue's subject), not this code's.
+        foreach (var batch in Enumerable.Range(1, pairs).Chunk(1))
             await Task.WhenAll(batch.SelectMany(i => new[]
             {
                 Task.Run(async () => await bot.Flow($"off{i}", "Cán bộ").Send($"/danhsach duyet {ids[i - 1]} v1")),
