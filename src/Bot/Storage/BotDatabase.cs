@@ -32,13 +32,23 @@ public sealed class BotDatabase : IDisposable
         }
         // Dates come back as UTC: LiteDB's default (local time) breaks on any server whose clock is not UTC.
         Database.UtcDate = true;
-        // Create collections up front: the first write that creates a collection is not durable before it returns.
-        foreach (var name in Collections) Database.GetCollection(name).EnsureIndex("_id", true);
+        // Create collections up front: the first write that creates a collection is not durable before it returns,
+        // and a read racing that creation can close the engine. EnsureIndex("_id") alone creates nothing (LiteDB
+        // treats the _id index as existing), so a placeholder is written and removed.
+        foreach (var name in Collections)
+            if (!Database.CollectionExists(name))
+            {
+                var collection = Database.GetCollection(name);
+                collection.Insert(new BsonDocument { ["_id"] = Placeholder });
+                collection.Delete(Placeholder);
+            }
     }
 
     // LiteDB compares ids case-insensitively by default, and Zalo ids are mixed-case strings. The culture part is
     // empty (invariant) because the process runs with invariant globalization, where "en-US" does not exist.
     private const string CaseSensitive = "Collation=/None";
+
+    private const string Placeholder = "__created";
 
     public LiteDatabase Database { get; }
 
