@@ -14,6 +14,23 @@ public sealed class QuestionTypesFile
     public List<string> HowMany { get; set; } = [];
     public List<string> Who { get; set; } = [];
     public List<string> Where { get; set; } = [];
+
+    /// <summary>What a sentence holding each kind of fact looks like, beside its digits (see the file).</summary>
+    public FactWords Facts { get; set; } = new();
+}
+
+public sealed class FactWords
+{
+    /// <summary>Followed by a number, a date: "ngày 20", "tháng 7", "July 2020".</summary>
+    public List<string> DateWords { get; set; } = [];
+
+    /// <summary>A date in words, anywhere: "từ nay".</summary>
+    public List<string> DatePhrases { get; set; } = [];
+
+    public List<string> CountWords { get; set; } = [];
+
+    /// <summary>Followed by a word, a place: "tại Hà Nội".</summary>
+    public List<string> PlaceWords { get; set; } = [];
 }
 
 /// <summary>
@@ -25,6 +42,11 @@ public sealed partial class AnswerSentences(QuestionTypesFile types)
 {
     private const int ShortEnough = 260;
     private const double TypeBonus = 1.5;
+
+    private readonly HashSet<string> _dateWords = [.. types.Facts.DateWords.Select(VietnameseText.Fold)];
+    private readonly string[][] _datePhrases = Phrases(types.Facts.DatePhrases);
+    private readonly HashSet<string> _countWords = [.. types.Facts.CountWords.Select(VietnameseText.Fold)];
+    private readonly HashSet<string> _placeWords = [.. types.Facts.PlaceWords.Select(VietnameseText.Fold)];
 
     private readonly (QuestionType Type, string[][] Phrases)[] _types =
     [
@@ -57,20 +79,33 @@ public sealed partial class AnswerSentences(QuestionTypesFile types)
         return withNext ? [best, next] : [best];
     }
 
-    private static double Score(string sentence, IReadOnlyList<string> sentenceTerms, HashSet<string> asked, QuestionType type)
+    private double Score(string sentence, IReadOnlyList<string> sentenceTerms, HashSet<string> asked, QuestionType type)
     {
         var shared = sentenceTerms.Distinct(StringComparer.Ordinal).Count(asked.Contains);
         return shared + (Holds(sentence, type) ? TypeBonus : 0);
     }
 
-    internal static bool Holds(string sentence, QuestionType type) => type switch
+    public bool Holds(string sentence, QuestionType type)
     {
-        QuestionType.When => DatePattern().IsMatch(sentence),
-        QuestionType.HowMany => sentence.Any(char.IsDigit) || CountWord().IsMatch(VietnameseText.Fold(sentence)),
-        QuestionType.Who => NamePattern().IsMatch(sentence),
-        QuestionType.Where => PlaceWord().IsMatch(VietnameseText.Fold(sentence)),
-        _ => false,
-    };
+        if (type == QuestionType.Other) return false;
+        var words = VietnameseText.Words(sentence);
+        bool Followed(HashSet<string> marks, Func<string, bool> next) =>
+            Enumerable.Range(0, words.Length - 1).Any(i => marks.Contains(words[i]) && next(words[i + 1]));
+        return type switch
+        {
+            QuestionType.When => NumericDate().IsMatch(sentence) || Followed(_dateWords, w => char.IsDigit(w[0])) || _datePhrases.Any(p => Contains(words, p)),
+            QuestionType.HowMany => sentence.Any(char.IsDigit) || words.Any(_countWords.Contains),
+            QuestionType.Who => NamePattern().IsMatch(sentence),
+            _ => Followed(_placeWords, w => char.IsLetter(w[0])),
+        };
+    }
+
+    private static bool Contains(string[] words, string[] phrase)
+    {
+        for (var i = 0; i + phrase.Length <= words.Length; i++)
+            if (words.AsSpan(i, phrase.Length).SequenceEqual(phrase)) return true;
+        return false;
+    }
 
     /// <summary>Sentences of a passage: split after . ! ? … followed by a space and a capital or a quote, not inside "2.1" or "TP.HCM".</summary>
     public static List<string> Split(string text)
@@ -95,16 +130,12 @@ public sealed partial class AnswerSentences(QuestionTypesFile types)
 
     private static string[][] Phrases(IEnumerable<string> list) => [.. list.Select(VietnameseText.Words).Where(p => p.Length > 0).OrderByDescending(p => p.Length)];
 
-    [GeneratedRegex(@"\d{1,2}\s*/\s*\d{1,2}|\b(ngày|tháng|năm)\s+\d|\b(19|20)\d\d\b|\b(January|February|March|April|May|June|July|August|September|October|November|December)\b|\btừ nay\b|\bfrom now\b", RegexOptions.IgnoreCase)]
-    private static partial Regex DatePattern();
-
-    [GeneratedRegex(@"\b(mot|hai|ba|bon|nam|sau|bay|tam|chin|muoi|one|two|three|four|five|six|seven|eight|nine|ten)\b")]
-    private static partial Regex CountWord();
+    // "20/7", "9/4/2021", a year.
+    [GeneratedRegex(@"\d{1,2}\s*/\s*\d{1,2}|\b(19|20)\d\d\b")]
+    private static partial Regex NumericDate();
 
     // Two or more capitalised words in a row: a person's or an organisation's name ("Nguyễn Đình Khang", "Tổng Liên đoàn").
     [GeneratedRegex(@"\p{Lu}\p{Ll}*\s+\p{Lu}\p{Ll}*")]
     private static partial Regex NamePattern();
 
-    [GeneratedRegex(@"\b(tai|o|in|at)\s+\w")]
-    private static partial Regex PlaceWord();
 }

@@ -42,11 +42,11 @@ public sealed class FaqEngine : IDisposable
     public FaqMatch Ask(string question, FaqOptions options)
     {
         var type = Sentences.TypeOf(question);
-        if (LanguageOf(question) != Languages.English) return Topic(FaqMatcher.Match(Vietnamese, question, options, type), question);
-        var english = FaqMatcher.Match(English, question, options, type);
+        if (LanguageOf(question) != Languages.English) return Topic(FaqMatcher.Match(Vietnamese, question, options, type, Sentences), question);
+        var english = FaqMatcher.Match(English, question, options, type, Sentences);
         if (english.Outcome == FaqOutcome.Answer || _glossary.IsEmpty || !options.GlossaryFallback) return english;
         var translated = _glossary.Translate(question);
-        var bridged = FaqMatcher.Match(Vietnamese, translated, options, type);
+        var bridged = FaqMatcher.Match(Vietnamese, translated, options, type, Sentences);
         return bridged.Outcome == FaqOutcome.Answer || (english.Outcome == FaqOutcome.Declined && bridged.Outcome == FaqOutcome.DidYouMean)
             // Answered in English, but its sentences cannot be picked with the Vietnamese words it was matched by:
             // without the index, the passage is given whole.

@@ -23,13 +23,13 @@ public sealed record FaqMatch(FaqOutcome Outcome, IReadOnlyList<FaqItem> Items, 
 /// <summary>Turns ranked candidates into a decision with the thresholds in <see cref="FaqOptions"/>.</summary>
 public static class FaqMatcher
 {
-    public static FaqMatch Match(FaqIndex index, string question, FaqOptions options, QuestionType type = QuestionType.Other)
+    public static FaqMatch Match(FaqIndex index, string question, FaqOptions options, QuestionType type = QuestionType.Other, AnswerSentences? facts = null)
     {
         var ranked = index.Search(question, max: 10)
             .Select(c => c.Item.Kind == FaqItemKind.Passage ? c with { Confidence = c.Confidence - (c.Item.Extractable ? options.SourcePenalty : options.PassagePenalty) } : c)
             // "khi nào" wants a date, "ai" a name, "bao nhiêu" a number: an item that holds none cannot be the answer,
             // however many of the question's words it shares.
-            .Select(c => type != QuestionType.Other && !AnswerSentences.Holds(c.Item.Answer.For(index.Language), type) ? c with { Confidence = c.Confidence - options.TypeMismatchPenalty } : c)
+            .Select(c => facts is not null && type != QuestionType.Other && !facts.Holds(c.Item.Answer.For(index.Language), type) ? c with { Confidence = c.Confidence - options.TypeMismatchPenalty } : c)
             .OrderByDescending(c => c.Confidence).ThenByDescending(c => c.Score)
             .ToList();
         var match = Decide(ranked, options);
