@@ -1,5 +1,6 @@
 using Bot.Builder.Activities;
 using Bot.Builder.Pipeline;
+using Bot.Builder.State;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -12,9 +13,17 @@ public static class BuilderServiceExtensions
     {
         services.TryAddSingleton<ISendPacer, ImmediatePacer>();
         services.TryAddSingleton<IActivityDeduplicator, MemoryActivityDeduplicator>();
+        services.TryAddSingleton<IUnitOfWorkCommitter, WritesImmediately>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<Delivery>();
         services.AddSingleton<TurnPipeline>();
         return services;
     }
+}
+
+/// <summary>For stores that write at once (the in-memory ones): they never enlist, so there is nothing to commit.</summary>
+public sealed class WritesImmediately : IUnitOfWorkCommitter
+{
+    public Task CommitAsync(IReadOnlyList<object> writes, CancellationToken cancellationToken) =>
+        writes.Count == 0 ? Task.CompletedTask : throw new InvalidOperationException("No storage that takes units of work is registered.");
 }

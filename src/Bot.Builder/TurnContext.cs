@@ -15,6 +15,7 @@ public sealed class TurnContext(
 {
     internal const string PendingChoicesProperty = "engine.choices";
     private readonly List<Reply> _replies = [];
+    private readonly List<Outgoing> _outgoing = [];
     private bool _overflowing;
 
     public Activity Activity { get; internal set; } = activity;
@@ -25,16 +26,53 @@ public sealed class TurnContext(
     public IReadOnlyList<Reply> Replies => _replies;
     public bool ButtonAnswered { get; private set; }
 
+    /// <summary>
+    /// Queues the reply; it goes out when the turn's writes are committed (<see cref="FlushAsync"/>), so nothing the
+    /// bot says can get ahead of what it stored. Returns null: the message id is not known yet.
+    /// </summary>
     public async Task<string?> SendAsync(Reply reply, CancellationToken cancellationToken = default)
     {
+        if (await PrepareAsync(reply, cancellationToken) is { } prepared) _outgoing.Add(new Outgoing(connector, Activity.Address, prepared));
+        return null;
+    }
+
+    public async Task<string?> SendNowAsync(Reply reply, CancellationToken cancellationToken = default)
+    {
+        if (await PrepareAsync(reply, cancellationToken) is not { } prepared) return null;
+        await FlushAsync(cancellationToken);
+        return await DeliverAsync(new Outgoing(connector, Activity.Address, prepared), cancellationToken);
+    }
+
+    /// <summary>Commits what the turn wrote so far, then sends the queued replies in order.</summary>
+    public async Task FlushAsync(CancellationToken cancellationToken = default)
+    {
+        if (UnitOfWork.Current is { } unit) await unit.CommitAsync(cancellationToken);
+        while (_outgoing.Count > 0)
+        {
+            var next = _outgoing[0];
+            _outgoing.RemoveAt(0);
+            await DeliverAsync(next, cancellationToken);
+        }
+    }
+
+    /// <summary>Forgets queued replies (the turn failed; an apology replaces them).</summary>
+    internal void DiscardOutgoing() => _outgoing.Clear();
+
+    private async Task<Reply?> PrepareAsync(Reply reply, CancellationToken ct)
+    {
         _replies.Add(reply);
-        if (await TryOverflowAsync(reply, cancellationToken)) return null;
-        if (reply.Choices.Count > 0) reply = await WithChoiceButtonsAsync(reply, cancellationToken);
+        if (await TryOverflowAsync(reply, ct)) return null;
+        if (reply.Choices.Count > 0) reply = await WithChoiceButtonsAsync(reply, ct);
         if (Activity.ChatKind == ChatKind.Group && reply.ReplyToMessageId is null && reply.EditMessageId is null)
             reply = reply with { ReplyToMessageId = Activity.MessageId };
+        return reply;
+    }
+
+    private async Task<string?> DeliverAsync(Outgoing o, CancellationToken ct)
+    {
         try
         {
-            return await delivery.SendAsync(connector, Activity.Address, reply, SendPriority.Reply, cancellationToken);
+            return await delivery.SendAsync(o.Connector, o.To, o.Reply, SendPriority.Reply, ct);
         }
         catch (ChannelSendException ex) when (ex.Failure == SendFailure.Unreachable)
         {
@@ -59,10 +97,15 @@ public sealed class TurnContext(
         }
     }
 
-    public Task<string?> SendToAsync(ConversationAddress to, Reply reply, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Sends at once (callers act on the outcome, e.g. a member who cannot be reached), after committing what the
+    /// turn wrote so far: a notice never gets ahead of the data it announces.
+    /// </summary>
+    public async Task<string?> SendToAsync(ConversationAddress to, Reply reply, CancellationToken cancellationToken = default)
     {
         var target = connectorFor(to.Channel) ?? throw new InvalidOperationException($"No channel '{to.Channel}'.");
-        return delivery.SendAsync(target, to, reply with { Choices = [] }, SendPriority.Reply, cancellationToken);
+        if (UnitOfWork.Current is { } unit) await unit.CommitAsync(cancellationToken);
+        return await delivery.SendAsync(target, to, reply with { Choices = [] }, SendPriority.Reply, cancellationToken);
     }
 
     public async Task AnswerButtonAsync(string? text = null, CancellationToken cancellationToken = default)
@@ -85,6 +128,8 @@ public sealed class TurnContext(
         return reply with { Buttons = [.. buttons, .. reply.Buttons] };
     }
 }
+
+internal sealed record Outgoing(IChannelConnector Connector, ConversationAddress To, Reply Reply);
 
 internal sealed record PendingChoices(string Token, Choice[] Choices);
 

@@ -5,8 +5,11 @@ namespace Bot.Builder.Pipeline;
 /// <summary>Remembers which channel message ids were processed, so a re-delivered message is handled once.</summary>
 public interface IActivityDeduplicator
 {
-    /// <summary>True the first time a key is seen.</summary>
-    Task<bool> TryMarkAsync(string key, CancellationToken cancellationToken = default);
+    /// <summary>True when the key was marked before.</summary>
+    Task<bool> WasProcessedAsync(string key, CancellationToken cancellationToken = default);
+
+    /// <summary>Marks the key as processed, as part of the turn's unit of work (committed with the turn's other writes).</summary>
+    Task MarkAsync(string key, CancellationToken cancellationToken = default);
 
     /// <summary>Unmarks a key whose turn did not run to the end (e.g. the service stopped).</summary>
     Task ForgetAsync(string key, CancellationToken cancellationToken = default);
@@ -16,8 +19,14 @@ public sealed class MemoryActivityDeduplicator : IActivityDeduplicator
 {
     private readonly ConcurrentDictionary<string, byte> _seen = new(StringComparer.Ordinal);
 
-    public Task<bool> TryMarkAsync(string key, CancellationToken cancellationToken = default) =>
-        Task.FromResult(_seen.TryAdd(key, 0));
+    public Task<bool> WasProcessedAsync(string key, CancellationToken cancellationToken = default) =>
+        Task.FromResult(_seen.ContainsKey(key));
+
+    public Task MarkAsync(string key, CancellationToken cancellationToken = default)
+    {
+        _seen.TryAdd(key, 0);
+        return Task.CompletedTask;
+    }
 
     public Task ForgetAsync(string key, CancellationToken cancellationToken = default)
     {

@@ -13,6 +13,7 @@ public sealed class TurnPipeline(
     IEnumerable<IChannelConnector> connectors,
     IStateStore store,
     IActivityDeduplicator deduplicator,
+    IUnitOfWorkCommitter committer,
     Delivery delivery,
     IEngineTexts texts,
     IServiceScopeFactory scopes,
@@ -36,51 +37,123 @@ public sealed class TurnPipeline(
     private async Task<IReadOnlyList<Reply>> RunTurnAsync(Activity activity, CancellationToken ct)
     {
         var dedupKey = activity.MessageId is null ? null : $"{activity.Channel}:{activity.ChatId}:{activity.MessageId}";
-        if (dedupKey is not null && !await deduplicator.TryMarkAsync(dedupKey, ct))
-        {
-            logger.LogInformation("Skipped re-delivered message {MessageId} in {Channel}:{ChatId}", activity.MessageId, activity.Channel, activity.ChatId);
-            return [];
-        }
-
         var connector = Connector(activity.Channel) ?? throw new InvalidOperationException($"No connector for channel '{activity.Channel}'.");
         await using var scope = scopes.CreateAsyncScope();
+        // Everything this turn writes (the de-duplication marker, state, records) is committed together at its end,
+        // and its replies go out only after that commit.
+        var unit = UnitOfWork.Begin(committer);
         var state = new TurnState(store, s => StateKeys.For(s, activity));
         var turn = new TurnContext(activity, connector, Connector, delivery, state, scope.ServiceProvider, time);
         try
         {
-            if (activity.Kind == ActivityKind.Button && !await ResolveButtonAsync(turn, ct)) return turn.Replies;
-            var middleware = scope.ServiceProvider.GetServices<ITurnMiddleware>().ToArray();
-            var bot = scope.ServiceProvider.GetRequiredService<IBot>();
-            await RunAsync(0);
-            await state.SaveChangesAsync(ct);
+            if (dedupKey is not null)
+            {
+                if (await deduplicator.WasProcessedAsync(dedupKey, ct))
+                {
+                    logger.LogInformation("Skipped re-delivered message {MessageId} in {Channel}:{ChatId}", activity.MessageId, activity.Channel, activity.ChatId);
+                    return [];
+                }
+                await deduplicator.MarkAsync(dedupKey, ct);
+            }
+            if (activity.Kind != ActivityKind.Button || await ResolveButtonAsync(turn, ct))
+            {
+                var middleware = scope.ServiceProvider.GetServices<ITurnMiddleware>().ToArray();
+                var bot = scope.ServiceProvider.GetRequiredService<IBot>();
+                await RunAsync(0);
 
-            Task RunAsync(int i) => i < middleware.Length
-                ? middleware[i].OnTurnAsync(turn, c => RunAsync(i + 1), ct)
-                : bot.OnTurnAsync(turn, ct);
+                Task RunAsync(int i) => i < middleware.Length
+                    ? middleware[i].OnTurnAsync(turn, c => RunAsync(i + 1), ct)
+                    : bot.OnTurnAsync(turn, ct);
+            }
+            await state.SaveChangesAsync(ct);
+            await unit.CommitAsync(ct);
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
             // Stopped mid-turn (shutdown): let a re-delivery after the restart be handled instead of skipped.
+            unit.Discard();
             if (dedupKey is not null) await deduplicator.ForgetAsync(dedupKey, CancellationToken.None);
+            await unit.CommitAsync(CancellationToken.None);
             throw;
         }
         catch (StateConflictException ex)
         {
-            // Someone else changed this state first: say sorry, keep everyone's data (nothing here loops).
+            // Someone else changed this state first: say sorry, keep everyone's data (nothing here loops). The turn's
+            // other writes (its de-duplication marker) stay pending and are committed with the apology.
             logger.LogWarning(ex, "State conflict in {Channel}:{ChatId} for user {UserId}", activity.Channel, activity.ChatId, activity.UserId);
-            turn.State.Discard();
-            await turn.SendAsync(texts.TurnFailed(turn), ct);
+            await ApologiseAsync(turn, unit, dedupKey, forgetMemberState: false, ct);
         }
         catch (Exception ex)
         {
             logger.LogError(ex, "Turn failed in {Channel}:{ChatId} for user {UserId}", activity.Channel, activity.ChatId, activity.UserId);
-            await RecoverAsync(turn, ct);
+            await ApologiseAsync(turn, unit, dedupKey, forgetMemberState: true, ct);
+        }
+        await DeliverAsync(turn);
+        return turn.Replies;
+    }
+
+    /// <summary>
+    /// Commits and sends the turn's replies. A reply the platform refuses cannot undo what the turn stored; the member
+    /// still hears that something went wrong (if that can be sent).
+    /// </summary>
+    private async Task DeliverAsync(TurnContext turn)
+    {
+        try
+        {
+            await turn.FlushAsync(CancellationToken.None);
+        }
+        catch (Exception ex)
+        {
+            logger.LogError(ex, "Turn failed in {Channel}:{ChatId} for user {UserId}: its replies could not be delivered", turn.Activity.Channel, turn.Activity.ChatId, turn.Activity.UserId);
+            try
+            {
+                turn.DiscardOutgoing();
+                await turn.SendAsync(texts.TurnFailed(turn), CancellationToken.None);
+                await turn.FlushAsync(CancellationToken.None);
+            }
+            catch (Exception again)
+            {
+                logger.LogError(again, "Could not apologise in {Channel}:{ChatId}", turn.Activity.Channel, turn.Activity.ChatId);
+            }
         }
         finally
         {
             await TryAnswerButtonAsync(turn);
         }
-        return turn.Replies;
+    }
+
+    /// <summary>
+    /// Drops what the failed turn wrote and said, and apologises. After an unexpected failure the member's conversation
+    /// state is reset too, so the same failure cannot loop. The message stays marked as processed.
+    /// </summary>
+    private async Task ApologiseAsync(TurnContext turn, UnitOfWork unit, string? dedupKey, bool forgetMemberState, CancellationToken ct)
+    {
+        turn.State.Discard();
+        turn.DiscardOutgoing();
+        try
+        {
+            if (forgetMemberState)
+            {
+                unit.Discard();
+                if (dedupKey is not null) await deduplicator.MarkAsync(dedupKey, ct);
+                await store.DeleteAsync(StateKeys.For(StateScope.Member, turn.Activity), ct);
+            }
+            await unit.CommitAsync(ct);
+        }
+        catch (Exception ex)
+        {
+            // The storage itself may be what failed: the apology still goes out.
+            logger.LogError(ex, "Could not store the outcome of a failed turn in {Channel}:{ChatId}", turn.Activity.Channel, turn.Activity.ChatId);
+            unit.Discard();
+        }
+        try
+        {
+            await turn.SendAsync(texts.TurnFailed(turn), ct);
+        }
+        catch (Exception ex)
+        {
+            logger.LogError(ex, "Could not apologise in {Channel}:{ChatId}", turn.Activity.Channel, turn.Activity.ChatId);
+        }
     }
 
     /// <summary>Turns a choice button press into the choice's value as text, or answers "expired" / "not yours".</summary>
@@ -104,21 +177,6 @@ public sealed class TurnPipeline(
         await turn.AnswerButtonAsync(null, ct);
         turn.Activity = turn.Activity with { Kind = ActivityKind.Message, Text = pending.Choices[data.Index].Value };
         return true;
-    }
-
-    /// <summary>Apologise and reset only this member's conversation state, so the same failure cannot loop.</summary>
-    private async Task RecoverAsync(TurnContext turn, CancellationToken ct)
-    {
-        turn.State.Discard();
-        try
-        {
-            await store.DeleteAsync(StateKeys.For(StateScope.Member, turn.Activity), ct);
-            await turn.SendAsync(texts.TurnFailed(turn), ct);
-        }
-        catch (Exception ex)
-        {
-            logger.LogError(ex, "Could not apologise in {Channel}:{ChatId}", turn.Activity.Channel, turn.Activity.ChatId);
-        }
     }
 
     private async Task TryAnswerButtonAsync(TurnContext turn)

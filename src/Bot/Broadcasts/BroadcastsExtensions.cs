@@ -22,8 +22,8 @@ public static class BroadcastsExtensions
         var services = builder.Services;
         services.AddOptions<BroadcastOptions>().BindConfiguration(BroadcastOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<BroadcastOptions>, BroadcastOptionsValidator>();
-        foreach (var collection in (string[])[BroadcastStore.Broadcasts, BroadcastStore.Rows, KickoffScheduleStore.Collection])
-            BotDatabase.Collections.Add(collection);
+        services.AddStoreCollection(BroadcastStore.Broadcasts).AddStoreCollection(BroadcastStore.Rows)
+            .AddStoreCollection(KickoffScheduleStore.Collection, c => c.EnsureIndex(nameof(ScheduledKickoff.Key), "$.Key", unique: true));
 
         services.AddSingleton<SendPacer>();
         services.Replace(ServiceDescriptor.Singleton<ISendPacer>(sp => sp.GetRequiredService<SendPacer>()));

@@ -1,3 +1,4 @@
+using Bot.Storage;
 using Bot.Audience;
 using Bot.Builder.Dialogs;
 using Bot.Builder.Pipeline;
@@ -24,7 +25,7 @@ public static class ConversationExtensions
         services.AddSingleton<IBot, ConversationRouter>();
         services.AddSingleton<ChatDirectory>();
         services.AddSingleton<ITurnMiddleware, AudienceMiddleware>();
-        Storage.BotDatabase.Collections.Add(ChatDirectory.Collection);
+        services.AddStoreCollection(ChatDirectory.Collection);
 
         services.AddCommand<StartCommand>();
         services.AddCommand<HelpCommand>();

@@ -20,9 +20,6 @@ public sealed class PledgeRepository
     {
         _mapper = db.Mapper;
         _pledges = db.GetCollection<Pledge>(Collection);
-        _pledges.EnsureIndex(p => p.Slot, unique: true);
-        _pledges.EnsureIndex(p => p.Member);
-        _pledges.EnsureIndex(p => p.PlanId);
         _fields = [.. typeof(Pledge).GetProperties().Where(p => p.CanWrite && p.Name != nameof(Pledge.Id)).Select(p => p.Name)];
         _extend = "{ " + string.Join(", ", _fields.Select((f, i) => $"{f}: @{i}")) + " }";
     }

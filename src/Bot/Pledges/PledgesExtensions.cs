@@ -20,8 +20,13 @@ public static class PledgesExtensions
         // Loaded now, like the rest of dialogs/: a broken form file stops the start with file:line.
         var contentOptions = builder.Configuration.GetSection(ContentOptions.Section).Get<ContentOptions>() ?? new ContentOptions();
         services.AddSingleton(PledgeContent.Load(contentOptions.ResolvedPath));
-        BotDatabase.Collections.Add(PledgeRepository.Collection);
-        BotDatabase.Collections.Add(RegistrationPeriods.Collection);
+        services.AddStoreCollection(PledgeRepository.Collection, c =>
+        {
+            c.EnsureIndex(nameof(Pledge.Slot), "$.Slot", unique: true);
+            c.EnsureIndex(nameof(Pledge.Member), "$.Member");
+            c.EnsureIndex(nameof(Pledge.PlanId), "$.PlanId");
+        });
+        services.AddStoreCollection(RegistrationPeriods.Collection);
 
         services.AddSingleton<PledgeRepository>();
         services.AddSingleton<QuickPledgeParser>();

@@ -10,7 +10,7 @@ public sealed class BotDatabase : IDisposable
 {
     private readonly FileStream? _lock;
 
-    public BotDatabase(StorageOptions options)
+    public BotDatabase(StorageOptions options, IEnumerable<StoreCollection> collections)
     {
         if (options.InMemory)
         {
@@ -35,13 +35,17 @@ public sealed class BotDatabase : IDisposable
         // Create collections up front: the first write that creates a collection is not durable before it returns,
         // and a read racing that creation can close the engine. EnsureIndex("_id") alone creates nothing (LiteDB
         // treats the _id index as existing), so a placeholder is written and removed.
-        foreach (var name in Collections)
-            if (!Database.CollectionExists(name))
+        foreach (var owned in collections.DistinctBy(c => c.Name))
+        {
+            var collection = Database.GetCollection(owned.Name);
+            if (!Database.CollectionExists(owned.Name))
             {
-                var collection = Database.GetCollection(name);
                 collection.Insert(new BsonDocument { ["_id"] = Placeholder });
                 collection.Delete(Placeholder);
             }
+            owned.Indexes?.Invoke(collection);
+            Names.Add(owned.Name);
+        }
     }
 
     // LiteDB compares ids case-insensitively by default, and Zalo ids are mixed-case strings. The culture part is
@@ -52,8 +56,10 @@ public sealed class BotDatabase : IDisposable
 
     public LiteDatabase Database { get; }
 
-    /// <summary>Features add the collections they own so they exist before the first real write.</summary>
-    public static CollectionNames Collections { get; } = [LiteDbStateStore.Collection, LiteDbDeduplicator.Collection];
+    /// <summary>The collections created at open (what features registered).</summary>
+    public IReadOnlyCollection<string> Collections => Names;
+
+    private HashSet<string> Names { get; } = new(StringComparer.Ordinal);
 
     public void Dispose()
     {
@@ -72,28 +78,7 @@ public sealed class BotDatabase : IDisposable
 }
 
 /// <summary>
-/// The collection names features register while a host is built. Tests build many hosts in parallel, so adding
-/// and enumerating must not race (a plain list threw "Collection was modified"); names are kept once.
+/// A collection a feature owns, registered in DI so the database creates it (and its indexes) when it opens, before
+/// any turn reads or writes: creating a collection while another thread reads closes LiteDB's engine (upstream 2792).
 /// </summary>
-public sealed class CollectionNames : IEnumerable<string>
-{
-    private readonly HashSet<string> _names = new(StringComparer.Ordinal);
-    private readonly Lock _gate = new();
-
-    public void Add(string name)
-    {
-        lock (_gate) _names.Add(name);
-    }
-
-    public bool Contains(string name)
-    {
-        lock (_gate) return _names.Contains(name);
-    }
-
-    public IEnumerator<string> GetEnumerator()
-    {
-        lock (_gate) return _names.ToList().GetEnumerator();
-    }
-
-    System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
-}
+public sealed record StoreCollection(string Name, Action<ILiteCollection<BsonDocument>>? Indexes = null);

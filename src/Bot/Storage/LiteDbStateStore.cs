@@ -4,71 +4,57 @@ using LiteDB;
 namespace Bot.Storage;
 
 /// <summary>
-/// State documents in LiteDB with optimistic concurrency. The version check and the write are one
-/// conditional UpdateMany statement: a read-then-upsert (even inside a transaction) loses updates under load.
+/// State documents in LiteDB with optimistic concurrency. Writes go through the <see cref="StorageWriter"/>: the
+/// version check and the write run there back to back, and nothing else writes in between.
 /// </summary>
-public sealed class LiteDbStateStore(LiteDatabase db, TimeProvider time) : IStateStore
+public sealed class LiteDbStateStore(LiteDatabase db, StorageWriter writer, TimeProvider time) : IStateStore
 {
     public const string Collection = "state";
     private readonly ILiteCollection<BsonDocument> _docs = db.GetCollection(Collection);
 
-    public Task<StateDocument?> ReadAsync(string key, CancellationToken cancellationToken = default)
-    {
-        var doc = _docs.FindById(key);
-        return Task.FromResult(doc is null
-            ? null
-            : new StateDocument(key, doc["Version"].AsInt64, doc["Json"].AsString, new DateTimeOffset(doc["UpdatedAt"].AsDateTime.ToUniversalTime(), TimeSpan.Zero)));
-    }
+    public Task<StateDocument?> ReadAsync(string key, CancellationToken cancellationToken = default) =>
+        Task.FromResult(ToState(_docs.FindById(key), key));
 
-    public Task<long> WriteAsync(string key, string json, long expectedVersion, CancellationToken cancellationToken = default)
+    public async Task<long> WriteAsync(string key, string json, long expectedVersion, CancellationToken cancellationToken = default)
     {
         var now = time.GetUtcNow().UtcDateTime;
         var next = expectedVersion + 1;
-        if (expectedVersion == 0)
-        {
-            try
-            {
-                _docs.Insert(new BsonDocument { ["_id"] = key, ["Version"] = next, ["Json"] = json, ["UpdatedAt"] = now });
-            }
-            catch (LiteException ex) when (ex.ErrorCode == LiteException.INDEX_DUPLICATE_KEY)
-            {
-                throw new StateConflictException(key, expectedVersion);
-            }
-            return Task.FromResult(next);
-        }
-        var updated = _docs.UpdateMany(
-            BsonExpression.Create("{ Version: @0, Json: @1, UpdatedAt: @2 }", next, json, now),
-            BsonExpression.Create("_id = @0 AND Version = @1", key, expectedVersion));
-        if (updated == 0) throw new StateConflictException(key, expectedVersion);
-        return Task.FromResult(next);
+        await UnitOfWork.WriteAsync(writer, new LiteWrite($"state {key}",
+            db => db.GetCollection(Collection).Upsert(new BsonDocument { ["_id"] = key, ["Version"] = next, ["Json"] = json, ["UpdatedAt"] = now }),
+            db => VersionOf(db.GetCollection(Collection).FindById(key)) == expectedVersion ? null : new StateConflictException(key, expectedVersion)),
+            cancellationToken);
+        return next;
     }
 
-    public Task DeleteAsync(string key, CancellationToken cancellationToken = default)
-    {
-        _docs.Delete(key);
-        return Task.CompletedTask;
-    }
+    public Task DeleteAsync(string key, CancellationToken cancellationToken = default) =>
+        UnitOfWork.WriteAsync(writer, new LiteWrite($"delete state {key}", db => db.GetCollection(Collection).Delete(key)), cancellationToken);
 
-    public Task<int> MovePrefixAsync(string fromPrefix, string toPrefix, CancellationToken cancellationToken = default)
+    /// <summary>One write: the documents move together or not at all.</summary>
+    public async Task<int> MovePrefixAsync(string fromPrefix, string toPrefix, CancellationToken cancellationToken = default)
     {
         var moved = 0;
-        var docs = _docs.Find(Query.Or(Query.EQ("_id", fromPrefix), Query.StartsWith("_id", fromPrefix + "/"))).ToList();
-        foreach (var doc in docs)
+        await UnitOfWork.CommitNowAsync(writer, new LiteWrite($"move state {fromPrefix}", db =>
         {
-            var key = doc["_id"].AsString;
-            var target = toPrefix + key[fromPrefix.Length..];
-            doc["_id"] = target;
-            try
+            var docs = db.GetCollection(Collection);
+            foreach (var doc in docs.Find(Query.Or(Query.EQ("_id", fromPrefix), Query.StartsWith("_id", fromPrefix + "/"))).ToList())
             {
-                _docs.Insert(doc);
-                moved++;
+                var key = doc["_id"].AsString;
+                doc["_id"] = toPrefix + key[fromPrefix.Length..];
+                // The new chat may already have its own state: it is newer, keep it.
+                if (docs.FindById(doc["_id"]) is null)
+                {
+                    docs.Insert(doc);
+                    moved++;
+                }
+                docs.Delete(key);
             }
-            catch (LiteException ex) when (ex.ErrorCode == LiteException.INDEX_DUPLICATE_KEY)
-            {
-                // the new chat already has its own state: it is newer, keep it
-            }
-            _docs.Delete(key);
-        }
-        return Task.FromResult(moved);
+        }), cancellationToken);
+        return moved;
     }
+
+    private static long VersionOf(BsonDocument? doc) => doc is null ? 0 : doc["Version"].AsInt64;
+
+    private static StateDocument? ToState(BsonDocument? doc, string key) => doc is null
+        ? null
+        : new StateDocument(key, doc["Version"].AsInt64, doc["Json"].AsString, new DateTimeOffset(doc["UpdatedAt"].AsDateTime.ToUniversalTime(), TimeSpan.Zero));
 }

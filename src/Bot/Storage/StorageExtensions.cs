@@ -9,10 +9,17 @@ public static class StorageExtensions
     public static WebApplicationBuilder AddStorage(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        builder.Services.AddSingleton(sp => new BotDatabase(sp.GetRequiredService<IOptions<StorageOptions>>().Value));
+        builder.Services.AddSingleton(sp => new BotDatabase(sp.GetRequiredService<IOptions<StorageOptions>>().Value, sp.GetServices<StoreCollection>()));
         builder.Services.AddSingleton<LiteDatabase>(sp => sp.GetRequiredService<BotDatabase>().Database);
+        builder.Services.AddSingleton<StorageWriter>();
+        builder.Services.AddSingleton<IUnitOfWorkCommitter>(sp => sp.GetRequiredService<StorageWriter>());
+        builder.Services.AddStoreCollection(LiteDbStateStore.Collection).AddStoreCollection(LiteDbDeduplicator.Collection);
         builder.Services.AddSingleton<IStateStore, LiteDbStateStore>();
         builder.Services.AddSingleton<IActivityDeduplicator, LiteDbDeduplicator>();
         return builder;
     }
+
+    /// <summary>Declares a collection a feature owns: created with its indexes when the database opens.</summary>
+    public static IServiceCollection AddStoreCollection(this IServiceCollection services, string name, Action<ILiteCollection<BsonDocument>>? indexes = null) =>
+        services.AddSingleton(new StoreCollection(name, indexes));
 }

@@ -122,9 +122,9 @@ public sealed class MemoryStateStoreTests : StateStoreContract
 
 public sealed class LiteDbStateStoreTests : StateStoreContract, IDisposable
 {
-    private readonly BotDatabase _db = new(new StorageOptions { Path = ":memory:" });
+    private readonly TestDatabase _db = new(collections: new StoreCollection(LiteDbStateStore.Collection));
 
-    public LiteDbStateStoreTests() => Store = new LiteDbStateStore(_db.Database, TimeProvider.System);
+    public LiteDbStateStoreTests() => Store = new LiteDbStateStore(_db.Database, _db.Writer, TimeProvider.System);
 
     protected override IStateStore Store { get; }
 
@@ -133,14 +133,9 @@ public sealed class LiteDbStateStoreTests : StateStoreContract, IDisposable
 
 public sealed class LiteDbFileStateStoreTests : StateStoreContract, IDisposable
 {
-    private readonly string _path = Path.Combine(Path.GetTempPath(), $"bot-{Guid.NewGuid():N}.db");
-    private readonly BotDatabase _db;
+    private readonly TestDatabase _db = new(file: true, new StoreCollection(LiteDbStateStore.Collection));
 
-    public LiteDbFileStateStoreTests()
-    {
-        _db = new BotDatabase(new StorageOptions { Path = _path });
-        Store = new LiteDbStateStore(_db.Database, TimeProvider.System);
-    }
+    public LiteDbFileStateStoreTests() => Store = new LiteDbStateStore(_db.Database, _db.Writer, TimeProvider.System);
 
     protected override IStateStore Store { get; }
 
@@ -155,11 +150,7 @@ public sealed class LiteDbFileStateStoreTests : StateStoreContract, IDisposable
 
     [Fact]
     public void ASecondProcessOnTheSameFileIsRefused() =>
-        Assert.Contains("Another bot process", Assert.Throws<InvalidOperationException>(() => new BotDatabase(new StorageOptions { Path = _path })).Message);
+        Assert.Contains("Another bot process", Assert.Throws<InvalidOperationException>(() => new BotDatabase(new StorageOptions { Path = _db.Path }, [])).Message);
 
-    public void Dispose()
-    {
-        _db.Dispose();
-        foreach (var f in Directory.GetFiles(Path.GetDirectoryName(_path)!, Path.GetFileNameWithoutExtension(_path) + "*")) File.Delete(f);
-    }
+    public void Dispose() => _db.Dispose();
 }

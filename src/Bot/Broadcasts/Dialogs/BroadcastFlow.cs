@@ -174,7 +174,7 @@ public abstract class BroadcastFlow : ComponentDialog
         var text = Say.Texts.Get(lang, "broadcast.started", ("id", record.Id), ("total", record.Total));
         try
         {
-            officer.ProgressMessageId = await turn.SendAsync(Services.Reporter.WithStopButton(record, lang, text), ct);
+            officer.ProgressMessageId = await turn.SendNowAsync(Services.Reporter.WithStopButton(record, lang, text), ct);
         }
         finally
         {

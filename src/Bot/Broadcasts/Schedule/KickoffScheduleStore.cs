@@ -48,7 +48,6 @@ public sealed class KickoffScheduleStore
     {
         _db = db;
         _rows = db.GetCollection<ScheduledKickoff>(Collection);
-        _rows.EnsureIndex(r => r.Key, unique: true);
     }
 
     public IReadOnlyList<ScheduledKickoff> All() => [.. _rows.FindAll().OrderBy(r => r.RunAt).ThenBy(r => r.Key, StringComparer.Ordinal)];

@@ -10,7 +10,7 @@ public static class PledgeDigestExtensions
         var services = builder.Services;
         services.AddOptions<PledgeDigestOptions>().BindConfiguration(PledgeDigestOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IValidateOptions<PledgeDigestOptions>, PledgeDigestOptionsValidator>();
-        BotDatabase.Collections.Add(PledgeDigestStore.Collection);
+        services.AddStoreCollection(PledgeDigestStore.Collection);
         services.AddSingleton<PledgeDigestStore>();
         services.AddSingleton<PledgeDigestComposer>();
         services.AddSingleton<PledgeDigestService>();

@@ -1,0 +1,135 @@
+using System.Collections.Concurrent;
+using Bot.Builder.State;
+using LiteDB;
+
+namespace Bot.Storage;
+
+/// <summary>
+/// The one thread that writes to LiteDB. Units of work from many turns queue here; the writer takes every unit
+/// waiting, applies them in one LiteDB transaction and commits once (group commit: one flush to disk for many turns),
+/// then tells each unit it is durable. One writer also keeps LiteDB away from its concurrent-transaction failures
+/// (upstream issues 2503, 2792). LiteDB binds a transaction to a thread, hence a dedicated thread, not a task.
+/// </summary>
+public sealed class StorageWriter : IUnitOfWorkCommitter, IDisposable
+{
+    /// <summary>Units in one transaction at most, so one commit never grows without bound under load.</summary>
+    public const int MaxUnitsPerCommit = 256;
+
+    private readonly LiteDatabase _db;
+    private readonly ILogger<StorageWriter> _logger;
+    private readonly BlockingCollection<Unit> _queue = [];
+    private readonly Thread _thread;
+    private long _transactions;
+    private long _units;
+    private int _disposed;
+
+    public StorageWriter(BotDatabase database, ILogger<StorageWriter> logger)
+    {
+        (_db, _logger) = (database.Database, logger);
+        _thread = new Thread(Run) { IsBackground = true, Name = "storage-writer" };
+        _thread.Start();
+    }
+
+    /// <summary>Transactions committed so far (fewer than <see cref="Units"/> when units were grouped).</summary>
+    public long Transactions => Interlocked.Read(ref _transactions);
+
+    /// <summary>Units of work committed or rejected so far.</summary>
+    public long Units => Interlocked.Read(ref _units);
+
+    /// <summary>
+    /// Queues the writes as one unit and completes when they are on disk. Once queued a unit is committed even if the
+    /// caller stops waiting, so the token only guards the wait for a place in the queue.
+    /// </summary>
+    public Task CommitAsync(IReadOnlyList<object> writes, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var unit = new Unit([.. writes.Cast<LiteWrite>()]);
+        try
+        {
+            _queue.Add(unit, CancellationToken.None);
+        }
+        catch (InvalidOperationException)
+        {
+            throw new ObjectDisposedException(nameof(StorageWriter), "The storage has stopped; nothing more can be written.");
+        }
+        return unit.Done.Task;
+    }
+
+    /// <summary>Commits what is queued, then stops the thread.</summary>
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1) return;
+        _queue.CompleteAdding();
+        _thread.Join();
+    }
+
+    private void Run()
+    {
+        var group = new List<Unit>();
+        foreach (var first in _queue.GetConsumingEnumerable())
+        {
+            group.Clear();
+            group.Add(first);
+            while (group.Count < MaxUnitsPerCommit && _queue.TryTake(out var next)) group.Add(next);
+            Commit(group);
+        }
+    }
+
+    private void Commit(List<Unit> group)
+    {
+        var rejections = new (LiteWrite Write, Exception Reason)?[group.Count];
+        try
+        {
+            if (!_db.BeginTrans()) throw new InvalidOperationException("The storage writer found a transaction already open.");
+            for (var i = 0; i < group.Count; i++) rejections[i] = Apply(group[i]);
+            _db.Commit();
+        }
+        catch (Exception ex)
+        {
+            TryRollback();
+            if (group.Count > 1)
+            {
+                // One unit broke the shared transaction: commit each alone, so only that one fails.
+                foreach (var unit in group) Commit([unit]);
+                return;
+            }
+            _logger.LogError(ex, "A storage write failed: {Writes}", string.Join(", ", group[0].Writes));
+            Interlocked.Increment(ref _units);
+            group[0].Done.TrySetException(ex);
+            return;
+        }
+        Interlocked.Increment(ref _transactions);
+        Interlocked.Add(ref _units, group.Count);
+        for (var i = 0; i < group.Count; i++)
+        {
+            if (rejections[i] is { } r) group[i].Done.TrySetException(new WriteRejectedException(r.Write, r.Reason));
+            else group[i].Done.TrySetResult();
+        }
+    }
+
+    /// <summary>Checks every write of the unit first (all or nothing), then applies them.</summary>
+    private (LiteWrite, Exception)? Apply(Unit unit)
+    {
+        foreach (var write in unit.Writes)
+            if (write.Check(_db) is { } reason) return (write, reason);
+        foreach (var write in unit.Writes) write.Apply(_db);
+        return null;
+    }
+
+    private void TryRollback()
+    {
+        try
+        {
+            _db.Rollback();
+        }
+        catch (Exception ex)
+        {
+            _logger.LogError(ex, "Rolling back a failed storage transaction failed too");
+        }
+    }
+
+    private sealed record Unit(LiteWrite[] Writes)
+    {
+        public TaskCompletionSource Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+}
