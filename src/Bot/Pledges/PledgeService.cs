@@ -26,6 +26,29 @@ public sealed record PledgeTallies(
     IReadOnlyList<(string Unit, int Count)> ByUnit,
     IReadOnlyList<Pledge> Latest);
 
+public enum RegistrationOutcome
+{
+    Registered,
+    Updated,
+
+    /// <summary>The plan does not take pledges now (and the member has no active one to change).</summary>
+    Closed,
+
+    /// <summary>The stored pledge is not the version the member confirmed (an officer or another chat changed it).</summary>
+    ChangedMeanwhile,
+
+    /// <summary>Approved pledges are final; the member asks an officer.</summary>
+    AlreadyApproved,
+
+    /// <summary>The form says what is stored already: nothing to write.</summary>
+    Unchanged,
+
+    /// <summary>Registered from another chat between the summary and this confirmation.</summary>
+    SavedElsewhere,
+}
+
+public sealed record RegistrationResult(RegistrationOutcome Outcome, Pledge? Pledge);
+
 /// <summary>An export: what it holds, its file name and the .xlsx bytes.</summary>
 public sealed record PledgeExport(ExportScope Scope, string FileName, byte[] Bytes)
 {
@@ -36,8 +59,50 @@ public sealed record PledgeExport(ExportScope Scope, string FileName, byte[] Byt
 /// The pledge use cases, for any front end (chat commands and dialogs, the web dashboard, tests): they take an
 /// <see cref="Actor"/>, check rights on the server for every call, and return what happened; front ends only word it.
 /// </summary>
-public sealed class PledgeService(IPledgeStore store, PledgeSheet sheet, ExportFileName names, TimeProvider time, ILogger<PledgeService> logger)
+public sealed class PledgeService(
+    IPledgeStore store, RegistrationPeriods periods, Content.BotContent content, PledgeSheet sheet, ExportFileName names, TimeProvider time, ILogger<PledgeService> logger)
 {
+    /// <summary>
+    /// Registers the confirmed form as a new pledge, or as an update of the member's pledge for the plan that keeps every
+    /// field the form did not change. An update is conditional on the version the summary showed (<see
+    /// cref="PledgeDraft.BaseVersion"/>): nothing is overwritten blindly. On disk when this returns.
+    /// </summary>
+    /// <param name="privateChatId">Where notices go; null when registering from a group (the stored one, or the user id).</param>
+    public async Task<RegistrationResult> RegisterAsync(Actor member, PledgeDraft draft, string? privateChatId = null, CancellationToken ct = default)
+    {
+        var planId = draft.PlanId ?? throw new ArgumentException("The form has no plan.", nameof(draft));
+        var now = time.GetUtcNow();
+        var existing = await store.FindAsync(member.Channel, member.UserId, planId, ct);
+        // Registration may have closed while the form was open; changing a pending pledge stays possible.
+        if (existing is not { IsActive: true } && !(content.FindPlan(planId) is { } plan && periods.IsOpen(plan))) return new(RegistrationOutcome.Closed, existing);
+        if (existing is not null && draft.BaseVersion != existing.Version) return new(RegistrationOutcome.ChangedMeanwhile, existing);
+        if (existing is { Status: PledgeStatus.Approved }) return new(RegistrationOutcome.AlreadyApproved, existing);
+        if (existing is { IsActive: true } && PledgeMerge.Changed(existing, draft).Count == 0) return new(RegistrationOutcome.Unchanged, existing);
+
+        var pledge = existing ?? new Pledge { Channel = member.Channel, UserId = member.UserId, PlanId = planId, CreatedAt = now };
+        // On Telegram and Zalo a member's private chat id is their user id.
+        pledge.PrivateChatId = privateChatId ?? existing?.PrivateChatId ?? member.UserId;
+        PledgeMerge.Apply(pledge, draft);
+        pledge.Status = existing?.Status switch
+        {
+            null or PledgeStatus.Withdrawn or PledgeStatus.Submitted => PledgeStatus.Submitted,
+            _ => PledgeStatus.Resubmitted,
+        };
+        if (existing is { Status: PledgeStatus.Withdrawn }) pledge.CreatedAt = now;
+        pledge.UpdatedAt = now;
+        try
+        {
+            if (existing is null) await store.InsertAsync(pledge, ct);
+            else if (!await store.TryUpdateAsync(pledge, ct)) return new(RegistrationOutcome.ChangedMeanwhile, await store.FindAsync(existing.Id, ct));
+        }
+        catch (DuplicatePledgeException)
+        {
+            return new(RegistrationOutcome.SavedElsewhere, null);
+        }
+        logger.LogInformation("Pledge {PledgeId} {Action} for plan {PlanId} in {Channel}", pledge.Id, existing is null ? "registered" : "updated", pledge.PlanId, pledge.Channel);
+        return new(existing is null ? RegistrationOutcome.Registered : RegistrationOutcome.Updated, pledge);
+    }
+
     public Task<IReadOnlyList<Pledge>> MineAsync(Actor member, CancellationToken ct = default) =>
         store.ForMemberAsync(member.Channel, member.UserId, ct);
 

@@ -92,4 +92,32 @@ public class PledgeServiceTests
         Assert.Equal("PK"u8.ToArray(), export.Bytes[..2]);
         Assert.Null(await service.ExportAsync(Officer, null, "Tổ Không Có", "vi"));
     }
+
+    private static PledgeDraft Form(string unit = "Tổ Điện", long? baseVersion = null) => new()
+    {
+        PlanId = "tld-2021", FullName = "Nguyễn Văn An", Position = "Công nhân", Unit = unit, TitleId = "ldtt", BaseVersion = baseVersion,
+    };
+
+    [Fact]
+    public async Task ARegistrationIsStoredOnceAndAnUpdateMustStartFromTheStoredVersion()
+    {
+        await using var bot = await TestBot.StartAsync();
+        var service = bot.Services.GetRequiredService<PledgeService>();
+        var first = await service.RegisterAsync(Other, Form(), privateChatId: "u2");
+        Assert.Equal((RegistrationOutcome.Registered, 1L), (first.Outcome, first.Pledge!.Version));
+        Assert.Equal(RegistrationOutcome.ChangedMeanwhile, (await service.RegisterAsync(Other, Form("Tổ Cơ khí"))).Outcome); // no base version: did not see it
+        Assert.Equal(RegistrationOutcome.Unchanged, (await service.RegisterAsync(Other, Form(baseVersion: 1))).Outcome);
+        var update = await service.RegisterAsync(Other, Form("Tổ Cơ khí", baseVersion: 1));
+        Assert.Equal((RegistrationOutcome.Updated, "Tổ Cơ khí", "u2"), (update.Outcome, update.Pledge!.Unit, update.Pledge.PrivateChatId));
+        Assert.Equal("Tổ Cơ khí", Assert.Single(bot.Pledges().All()).Unit);
+    }
+
+    [Fact]
+    public async Task NothingIsRegisteredWhileThePlansRegistrationIsClosed()
+    {
+        await using var bot = await TestBot.StartAsync(openRegistration: false);
+        var service = bot.Services.GetRequiredService<PledgeService>();
+        Assert.Equal(RegistrationOutcome.Closed, (await service.RegisterAsync(Other, Form())).Outcome);
+        Assert.Empty(bot.Pledges().All());
+    }
 }
