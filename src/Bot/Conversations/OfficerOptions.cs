@@ -6,16 +6,17 @@ public sealed class OfficerOptions
 
     /// <summary>Officers as "channel:userId" (e.g. "telegram:123456789", "zalo:abc", "local:officer").</summary>
     public List<string> Users { get; set; } = [];
+
+    /// <summary>Officers of one plan only, by plan id (e.g. Plans:quang-tri-2021:0 = "telegram:123").</summary>
+    public Dictionary<string, List<string>> Plans { get; set; } = [];
 }
 
-/// <summary>The server-side officer check used for every officer command and button, in every channel.</summary>
-public sealed class Officers(IOptionsMonitor<OfficerOptions> options)
+/// <summary>The server-side officer check used for every officer command and button, in every channel (roles are data: <see cref="Members.OfficerRoster"/>).</summary>
+public sealed class Officers(Members.OfficerRoster roster)
 {
-    public bool IsOfficer(string channel, string userId) =>
-        options.CurrentValue.Users.Contains($"{channel}:{userId}", StringComparer.OrdinalIgnoreCase);
+    public bool IsOfficer(string channel, string userId) => roster.RolesOf(channel, userId).Count > 0;
 
     public bool IsOfficer(Activity activity) => IsOfficer(activity.Channel, activity.UserId);
 
-    public IEnumerable<(string Channel, string UserId)> All =>
-        options.CurrentValue.Users.Select(u => u.Split(':', 2)).Where(p => p.Length == 2).Select(p => (p[0], p[1]));
+    public IEnumerable<(string Channel, string UserId)> All => roster.All.Select(r => (r.Channel, r.UserId)).Distinct();
 }
