@@ -24,7 +24,7 @@ public static class BroadcastsExtensions
         services.AddOptions<BroadcastOptions>().BindConfiguration(BroadcastOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<BroadcastOptions>, BroadcastOptionsValidator>();
         services.AddStoreCollection(LiteDbBroadcastStore.Broadcasts).AddStoreCollection(LiteDbBroadcastStore.Rows)
-            .AddStoreCollection(LiteDbKickoffScheduleStore.Collection, c => c.EnsureIndex(nameof(ScheduledKickoff.Key), "$.Key", unique: true));
+            .AddStoreCollection(LiteDbKickoffScheduleStore.Collection, LiteDbKickoffScheduleStore.Indexes);
 
         services.AddSingleton<SendPacer>();
         services.Replace(ServiceDescriptor.Singleton<ISendPacer>(sp => sp.GetRequiredService<SendPacer>()));

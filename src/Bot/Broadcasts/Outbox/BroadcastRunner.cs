@@ -70,14 +70,16 @@ public sealed class BroadcastRunner(
 
             if (stoppedByOfficer)
             {
-                await store.FinishAsync(id, BroadcastState.Cancelled, run.CancelledBy, run.Stopping);
-                progress.CountCancelled(await store.CancelPendingAsync(id, run.Stopping));
+                // Rows first: whoever sees the broadcast finished sees no row still pending. Neither write may be
+                // skipped by a shutdown, as sending has stopped for good.
+                progress.CountCancelled(await store.CancelPendingAsync(id, CancellationToken.None));
+                await store.FinishAsync(id, BroadcastState.Cancelled, run.CancelledBy, CancellationToken.None);
                 broadcast.State = BroadcastState.Cancelled;
                 broadcast.CancelledBy = run.CancelledBy;
             }
             else
             {
-                await store.FinishAsync(id, BroadcastState.Completed, cancellationToken: run.Stopping);
+                await store.FinishAsync(id, BroadcastState.Completed, cancellationToken: CancellationToken.None);
                 broadcast.State = BroadcastState.Completed;
             }
             logger.LogInformation("Broadcast {Id} {State}: {Sent} sent, {Failed} failed, {Unreachable} unreachable, {Cancelled} cancelled of {Total}",
@@ -87,8 +89,8 @@ public sealed class BroadcastRunner(
         catch (OperationCanceledException) when (run.CancelledBy is not null)
         {
             // Stopped by an officer before sending began (e.g. while the progress message waited for its turn).
-            await store.FinishAsync(id, BroadcastState.Cancelled, run.CancelledBy, run.Stopping);
-            await store.CancelPendingAsync(id, run.Stopping);
+            await store.CancelPendingAsync(id, CancellationToken.None);
+            await store.FinishAsync(id, BroadcastState.Cancelled, run.CancelledBy, CancellationToken.None);
             logger.LogInformation("Broadcast {Id} stopped by an officer before it started sending", id);
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)

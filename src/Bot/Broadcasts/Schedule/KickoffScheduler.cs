@@ -104,8 +104,9 @@ public sealed class KickoffScheduler(
         if (record is null) return; // paused, cancelled or fired by someone else meanwhile
         logger.LogInformation("Kickoff {Key} fired as broadcast {Id} to {Count} recipients", row.Key, record.Id, record.Total);
         // With nobody to send to there is nothing to follow: recorded and logged, officers are not disturbed.
-        if (record.Total > 0) await starter.StartAsync(record, ct);
-        else await broadcasts.FinishAsync(record.Id, BroadcastState.Completed, cancellationToken: ct);
+        // The kickoff is claimed and stored: what follows must not be skipped by a shutdown.
+        if (record.Total > 0) await starter.StartAsync(record, CancellationToken.None);
+        else await broadcasts.FinishAsync(record.Id, BroadcastState.Completed, cancellationToken: CancellationToken.None);
     }
 
     /// <summary>Missed kickoffs are told to officers once, in one message; they stay untold until an officer got it.</summary>
@@ -114,7 +115,8 @@ public sealed class KickoffScheduler(
         var rows = await schedule.UnreportedAsync(ct);
         if (rows.Count == 0) return;
         var delivered = await officers.NotifyAsync(lang => new Reply { Text = ScheduleView.MissedReport(texts, content, calendar.Zone, rows, options.Value.MissedGrace, lang) }, ct);
-        if (delivered > 0) await schedule.MarkReportedAsync(rows.Select(r => r.Id), ct);
+        // Officers were told: recording it must not be skipped by a shutdown, or they would be told again.
+        if (delivered > 0) await schedule.MarkReportedAsync(rows.Select(r => r.Id), CancellationToken.None);
         else logger.LogWarning("{Count} missed kickoffs could not be reported: no officer chat is reachable", rows.Count);
     }
 

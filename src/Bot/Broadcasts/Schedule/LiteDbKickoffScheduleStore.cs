@@ -9,6 +9,9 @@ namespace Bot.Broadcasts.Schedule;
 public sealed class LiteDbKickoffScheduleStore(LiteDatabase db, StorageWriter writer) : IKickoffScheduleStore
 {
     public const string Collection = "kickoff_schedule";
+
+    /// <summary>One row per phase: the key is unique, so a second start (or a second instance) cannot add it twice.</summary>
+    public static void Indexes(ILiteCollection<BsonDocument> rows) => rows.EnsureIndex(nameof(ScheduledKickoff.Key), "$.Key", unique: true);
     private readonly ILiteCollection<ScheduledKickoff> _rows = db.GetCollection<ScheduledKickoff>(Collection);
 
     public Task<IReadOnlyList<ScheduledKickoff>> AllAsync(CancellationToken cancellationToken = default) => Task.FromResult(All());
