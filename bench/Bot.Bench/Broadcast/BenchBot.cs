@@ -1,3 +1,4 @@
+using Bot.Storage;
 using System.Globalization;
 using Bot.Audience;
 using Bot.Broadcasts;
@@ -50,10 +51,8 @@ public sealed class BenchBot : IAsyncDisposable
     /// </summary>
     public void Seed(BenchSettings s)
     {
-        var db = _app.Services.GetRequiredService<LiteDatabase>();
         var now = TimeProvider.System.GetUtcNow().UtcDateTime;
-        db.BeginTrans();
-        db.GetCollection<KnownChat>(ChatDirectory.Collection).InsertBulk(Recipients(s).Select(r => new KnownChat
+        var chats = Recipients(s).Select(r => new KnownChat
         {
             Id = KnownChat.KeyOf("telegram", r.ChatId),
             Channel = "telegram",
@@ -62,8 +61,11 @@ public sealed class BenchBot : IAsyncDisposable
             Title = r.Kind == ChatKind.Private ? $"Member {r.ChatId}" : "",
             FirstSeen = now,
             LastSeen = now,
-        }));
-        db.Commit();
+        }).ToList();
+        // Through the one writer, like every write of the bot.
+        _app.Services.GetRequiredService<StorageWriter>()
+            .CommitAsync([new LiteWrite("seed chats", d => d.GetCollection<KnownChat>(LiteDbChatDirectory.Collection).InsertBulk(chats))], default)
+            .GetAwaiter().GetResult();
     }
 
     public static IEnumerable<(string ChatId, ChatKind Kind)> Recipients(BenchSettings s)

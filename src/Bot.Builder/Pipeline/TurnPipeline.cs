@@ -88,6 +88,8 @@ public sealed class TurnPipeline(
             logger.LogError(ex, "Turn failed in {Channel}:{ChatId} for user {UserId}", activity.Channel, activity.ChatId, activity.UserId);
             await ApologiseAsync(turn, unit, dedupKey, forgetMemberState: true, ct);
         }
+        // Committed: what delivery writes from here on (a member found unreachable) is committed on its own.
+        UnitOfWork.End();
         await DeliverAsync(turn);
         return turn.Replies;
     }

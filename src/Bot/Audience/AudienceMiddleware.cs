@@ -3,11 +3,11 @@ using Bot.Builder.Pipeline;
 namespace Bot.Audience;
 
 /// <summary>Every turn keeps the chat directory current, so officers' broadcasts reach every group and member.</summary>
-public sealed class AudienceMiddleware(ChatDirectory chats) : ITurnMiddleware
+public sealed class AudienceMiddleware(IChatDirectory chats) : ITurnMiddleware
 {
-    public Task OnTurnAsync(ITurnContext turn, NextTurn next, CancellationToken cancellationToken)
+    public async Task OnTurnAsync(ITurnContext turn, NextTurn next, CancellationToken cancellationToken)
     {
-        chats.Seen(turn.Activity);
-        return next(cancellationToken);
+        await chats.SeenAsync(turn.Activity, cancellationToken);
+        await next(cancellationToken);
     }
 }

@@ -25,52 +25,24 @@ public sealed class KnownChat
     public static string KeyOf(string channel, string chatId) => $"{channel}:{chatId}";
 }
 
-public sealed class ChatDirectory(LiteDatabase db, TimeProvider time)
+/// <summary>The chats the bot knows (the audience of broadcasts). Owned by the audience feature; others go through this.</summary>
+public interface IChatDirectory
 {
-    public const string Collection = "chats";
-    private readonly ILiteCollection<KnownChat> _chats = db.GetCollection<KnownChat>(Collection);
+    Task<KnownChat?> FindAsync(string channel, string chatId, CancellationToken cancellationToken = default);
 
-    public KnownChat? Find(string channel, string chatId) => _chats.FindById(KnownChat.KeyOf(channel, chatId));
+    /// <summary>Active chats not marked unreachable.</summary>
+    Task<IReadOnlyList<KnownChat>> ReachableAsync(CancellationToken cancellationToken = default);
 
-    public IReadOnlyList<KnownChat> Reachable() =>
-        [.. _chats.Find(c => c.Active && c.UnreachableReason == null)];
+    Task<IReadOnlyList<KnownChat>> AllAsync(CancellationToken cancellationToken = default);
 
-    public IReadOnlyList<KnownChat> All() => [.. _chats.FindAll()];
+    /// <summary>Records that this chat talked to the bot (and is therefore reachable again); part of the turn's unit of work.</summary>
+    Task SeenAsync(Activity activity, CancellationToken cancellationToken = default);
 
-    /// <summary>Records that this chat talked to the bot (and is therefore reachable again).</summary>
-    public void Seen(Activity activity)
-    {
-        var now = time.GetUtcNow().UtcDateTime;
-        var chat = Find(activity.Channel, activity.ChatId) ?? new KnownChat
-        {
-            Id = KnownChat.KeyOf(activity.Channel, activity.ChatId),
-            Channel = activity.Channel,
-            ChatId = activity.ChatId,
-            Kind = activity.ChatKind,
-            FirstSeen = now,
-        };
-        chat.LastSeen = now;
-        chat.Active = activity.Kind != ActivityKind.BotRemoved;
-        if (activity.Kind != ActivityKind.BotRemoved) chat.UnreachableReason = null;
-        if (activity.ChatKind == ChatKind.Private && activity.UserName.Length > 0) chat.Title = activity.UserName;
-        if (activity.Language is { } lang) chat.Language = Content.Languages.Normalize(lang);
-        _chats.Upsert(chat);
-    }
-
-    public void MarkUnreachable(string channel, string chatId, string reason)
-    {
-        if (Find(channel, chatId) is not { } chat) return;
-        chat.UnreachableReason = reason;
-        _chats.Update(chat);
-    }
+    Task MarkUnreachableAsync(string channel, string chatId, string reason, CancellationToken cancellationToken = default);
 
     /// <summary>A Telegram group became a supergroup: keep its record under the new id.</summary>
-    public void Migrate(string channel, string oldChatId, string newChatId)
-    {
-        if (Find(channel, oldChatId) is not { } chat) return;
-        _chats.Delete(chat.Id);
-        chat.Id = KnownChat.KeyOf(channel, newChatId);
-        chat.ChatId = newChatId;
-        _chats.Upsert(chat);
-    }
+    Task MigrateAsync(string channel, string oldChatId, string newChatId, CancellationToken cancellationToken = default);
+
+    /// <summary>Deletes a chat's record (a member's private chat, when they ask to be forgotten); true when it existed.</summary>
+    Task<bool> ForgetAsync(string channel, string chatId, CancellationToken cancellationToken = default);
 }

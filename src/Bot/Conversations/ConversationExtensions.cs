@@ -23,9 +23,10 @@ public static class ConversationExtensions
         services.AddTurnPipeline();
         services.AddSingleton<IDeliveryObserver, AudienceDeliveryObserver>();
         services.AddSingleton<IBot, ConversationRouter>();
-        services.AddSingleton<ChatDirectory>();
+        services.AddSingleton<IChatDirectory, LiteDbChatDirectory>();
+        services.AddSingleton<Members.IMemberDataOwner, AudienceMemberData>();
         services.AddSingleton<ITurnMiddleware, AudienceMiddleware>();
-        services.AddStoreCollection(ChatDirectory.Collection);
+        services.AddStoreCollection(LiteDbChatDirectory.Collection);
 
         services.AddCommand<StartCommand>();
         services.AddCommand<HelpCommand>();

@@ -5,6 +5,7 @@ using Bot.Channels.Zalo;
 using Bot.Content;
 using Bot.Conversations;
 using Bot.Faq;
+using Bot.Members;
 using Bot.Movements;
 using Bot.Pledges;
 using Bot.Storage;
@@ -22,6 +23,7 @@ public static class BotHost
 
         builder.AddContent();
         builder.AddStorage();
+        builder.AddMembers();
         builder.AddConversations();
         builder.AddMovements();
         builder.AddPledges();

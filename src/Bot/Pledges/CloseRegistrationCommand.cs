@@ -28,7 +28,7 @@ public sealed class CloseRegistrationCommand(RegistrationPeriods periods, BotCon
         var lang = await say.LanguageAsync(turn, cancellationToken);
         plan ??= content.DefaultPlan;
         var wasOpen = periods.IsOpen(plan);
-        periods.Close(plan.Id, $"{turn.Activity.Channel}:{turn.Activity.UserId}", turn.Time.GetUtcNow());
+        await periods.CloseAsync(plan.Id, $"{turn.Activity.Channel}:{turn.Activity.UserId}", turn.Time.GetUtcNow(), cancellationToken);
         await say.SendAsync(turn, wasOpen ? "pledge-officer.registration-closed" : "pledge-officer.registration-already-closed", ("plan", plan.Title.For(lang)), ("issuer", plan.Issuer.For(lang)));
     }
 }

@@ -1,5 +1,6 @@
 using Bot.Content;
 using Bot.Conversations;
+using Bot.Members;
 
 namespace Bot.Pledges;
 
@@ -9,7 +10,7 @@ namespace Bot.Pledges;
 /// the file is saved on the server under a name no earlier export has, and the officer is told where.
 /// </summary>
 public sealed class ExportPledgesCommand(
-    PledgeRepository repository, PledgeSheet sheet, ExportFileName names, PledgeContent pledges, BotContent content,
+    PledgeService pledges, Actors actors, PledgeContent form, BotContent content,
     IOptions<PledgeOptions> options, Say say, ILogger<ExportPledgesCommand> logger) : ICommand
 {
     public IReadOnlyList<string> Names => ["xuat", "export", "xuatexcel"];
@@ -30,24 +31,21 @@ public sealed class ExportPledgesCommand(
             await say.SendAsync(turn, "pledge-officer.usage", ("plans", string.Join(", ", content.Plans.Select(p => p.Id))));
             return;
         }
-        var rows = repository.All(plan?.Id).Where(p => p.IsActive)
-            .Where(p => unit is null || PledgeText.Key(p.Unit).Contains(PledgeText.Key(unit), StringComparison.Ordinal)).ToList();
+        var export = await pledges.ExportAsync(actors.Of(turn.Activity, lang), plan, unit, lang, cancellationToken);
         var scope = (plan?.Title.For(lang) ?? say.Texts.Get(lang, "pledge-officer.scope-all")) +
                     (unit is null ? "" : say.Texts.Get(lang, "pledge-officer.unit-filter", ("unit", unit)));
-        if (rows.Count == 0)
+        if (export is null)
         {
             await say.SendAsync(turn, "pledge-officer.export-empty", ("scope", scope));
             return;
         }
-        var export = new ExportScope(plan, unit, rows, turn.Time.GetUtcNow());
-        var bytes = sheet.Build(lang, export);
-        var fileName = names.For(lang, export);
+        var (rows, fileName, bytes) = (export.Scope.Rows, export.FileName, export.Bytes);
         if (turn.Capabilities.Files)
         {
             await turn.SendAsync(new Reply
             {
                 Text = say.Texts.Get(lang, "pledge-officer.export-ready", ("scope", scope), ("count", rows.Count)),
-                File = new ReplyFile(fileName, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", bytes),
+                File = new ReplyFile(fileName, PledgeExport.ContentType, bytes),
             }, cancellationToken);
             return;
         }
@@ -71,7 +69,7 @@ public sealed class ExportPledgesCommand(
         var colon = args.IndexOf(':');
         if (colon < 0) return (args.Trim(), null);
         var before = PledgeText.Key(args[..colon]);
-        var label = pledges.Vocabulary.Labels.GetValueOrDefault("unit", []).Select(PledgeText.Key)
+        var label = form.Vocabulary.Labels.GetValueOrDefault("unit", []).Select(PledgeText.Key)
             .Where(l => before == l || before.EndsWith(" " + l, StringComparison.Ordinal)).MaxBy(l => l.Length);
         if (label is null) return (args.Trim(), null);
         var unit = args[(colon + 1)..].Trim();

@@ -1,6 +1,7 @@
 using System.Text;
 using Bot.Builder.Dialogs;
 using Bot.Conversations;
+using Bot.Members;
 
 namespace Bot.Pledges;
 
@@ -8,7 +9,7 @@ namespace Bot.Pledges;
 /// /cuatoi (/mypledges): the member's pledges with their status; "/cuatoi rut 12" withdraws one after a confirmation,
 /// "/cuatoi sua 12" edits a pending or returned one (<see cref="PledgeEditor"/>).
 /// </summary>
-public sealed class MyPledgesCommand(PledgeRepository repository, PledgeSummary summary, PledgeEditor editor, DialogRunner dialogs, IDeepLinks links, Say say) : ICommand
+public sealed class MyPledgesCommand(PledgeService pledges, Actors actors, PledgeSummary summary, PledgeEditor editor, DialogRunner dialogs, IDeepLinks links, Say say) : ICommand
 {
     private const string Withdraw = "rut";
     private const string Edit = "sua";
@@ -36,7 +37,7 @@ public sealed class MyPledgesCommand(PledgeRepository repository, PledgeSummary 
             await editor.EditAsync(turn, lang, toEdit, cancellationToken);
             return;
         }
-        var mine = repository.ForMember(turn.Activity.Channel, turn.Activity.UserId);
+        var mine = await pledges.MineAsync(actors.Of(turn.Activity, lang), cancellationToken);
         if (mine.Count == 0)
         {
             await turn.SendAsync(new Reply { Text = say.Texts.Get(lang, "pledge-data.mine-none"), Choices = [new Choice("/dangky", say.Texts.Get(lang, "pledge.menu"))] }, cancellationToken);
@@ -59,20 +60,16 @@ public sealed class MyPledgesCommand(PledgeRepository repository, PledgeSummary 
 
     private async Task WithdrawAsync(ITurnContext turn, string lang, int id, bool confirmed, long? seenVersion, CancellationToken ct)
     {
-        var pledge = repository.Find(id);
-        // The id comes from the member's message: only their own pledge can be touched.
-        if (pledge is null || pledge.Channel != turn.Activity.Channel || pledge.UserId != turn.Activity.UserId)
-        {
-            await turn.SendAsync(say.Texts.Get(lang, "pledge-data.mine-not-found", ("id", id)), ct);
-            return;
-        }
-        if (!pledge.IsActive)
-        {
-            await turn.SendAsync(say.Texts.Get(lang, "pledge-data.mine-already-withdrawn", ("id", id)), ct);
-            return;
-        }
+        var member = actors.Of(turn.Activity, lang);
         if (!confirmed)
         {
+            // The id comes from the member's message: only their own pledge can be touched.
+            var pledge = await pledges.FindMineAsync(member, id, ct);
+            if (pledge is not { IsActive: true })
+            {
+                await turn.SendAsync(say.Texts.Get(lang, pledge is null ? "pledge-data.mine-not-found" : "pledge-data.mine-already-withdrawn", ("id", id)), ct);
+                return;
+            }
             await turn.SendAsync(new Reply
             {
                 Text = say.Texts.Get(lang, "pledge-data.mine-confirm-withdraw", ("id", id), ("title", summary.TitleName(lang, pledge.TitleId)), ("plan", summary.PlanTitle(lang, pledge.PlanId))),
@@ -84,20 +81,22 @@ public sealed class MyPledgesCommand(PledgeRepository repository, PledgeSummary 
             }, ct);
             return;
         }
-        // The member confirmed what they saw: if an officer approved or returned it since, nothing is withdrawn.
-        if (seenVersion is { } seen && seen != pledge.Version)
+        var result = await pledges.WithdrawAsync(member, id, seenVersion, ct);
+        switch (result.Outcome)
         {
-            await ConflictAsync(turn, lang, id, pledge, ct);
-            return;
+            case PledgeOutcome.Done:
+                await turn.SendAsync(say.Texts.Get(lang, "pledge-data.mine-withdrawn", ("id", id)), ct);
+                return;
+            case PledgeOutcome.NotFound:
+                await turn.SendAsync(say.Texts.Get(lang, "pledge-data.mine-not-found", ("id", id)), ct);
+                return;
+            case PledgeOutcome.NotActive:
+                await turn.SendAsync(say.Texts.Get(lang, "pledge-data.mine-already-withdrawn", ("id", id)), ct);
+                return;
+            default:
+                await ConflictAsync(turn, lang, id, result.Pledge, ct);
+                return;
         }
-        pledge.Status = PledgeStatus.Withdrawn;
-        pledge.UpdatedAt = turn.Time.GetUtcNow();
-        if (!repository.TryUpdate(pledge))
-        {
-            await ConflictAsync(turn, lang, id, repository.Find(id), ct);
-            return;
-        }
-        await turn.SendAsync(say.Texts.Get(lang, "pledge-data.mine-withdrawn", ("id", id)), ct);
     }
 
     private async Task ConflictAsync(ITurnContext turn, string lang, int id, Pledge? now, CancellationToken ct)

@@ -30,7 +30,7 @@ public sealed class OpenRegistrationCommand(RegistrationPeriods periods, BotCont
             await say.SendAsync(turn, "pledge-officer.registration-past", ("date", PlanFormat.Date(last)));
             return;
         }
-        periods.Open(plan.Id, until, $"{turn.Activity.Channel}:{turn.Activity.UserId}", turn.Time.GetUtcNow());
+        await periods.OpenAsync(plan.Id, until, $"{turn.Activity.Channel}:{turn.Activity.UserId}", turn.Time.GetUtcNow(), cancellationToken);
         var lang = await say.LanguageAsync(turn, cancellationToken);
         var how = until is { } day
             ? say.Texts.Get(lang, "pledge-officer.registration-until", ("date", PlanFormat.Date(day)))

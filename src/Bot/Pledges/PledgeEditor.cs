@@ -8,13 +8,13 @@ namespace Bot.Pledges;
 /// «Sửa» asks one field again; confirming updates the pledge conditionally on the version shown. An approved
 /// pledge is the officer's decision: the member is told to ask the officer to return it first.
 /// </summary>
-public sealed class PledgeEditor(PledgeRepository repository, DialogRunner runner, Say say)
+public sealed class PledgeEditor(IPledgeStore repository, DialogRunner runner, Say say)
 {
     public static bool CanEdit(Pledge p) => p.Status is PledgeStatus.Submitted or PledgeStatus.Resubmitted or PledgeStatus.Returned;
 
     public async Task EditAsync(ITurnContext turn, string lang, int id, CancellationToken ct)
     {
-        var pledge = repository.Find(id);
+        var pledge = await repository.FindAsync(id, ct);
         // The id comes from the member's message: only their own pledge can be touched.
         if (pledge is null || pledge.Channel != turn.Activity.Channel || pledge.UserId != turn.Activity.UserId)
         {

@@ -5,7 +5,7 @@ using Bot.Conversations;
 namespace Bot.Pledges;
 
 /// <summary>The rules of the form: which questions apply, which must be asked, what each asks and offers, and where answers go.</summary>
-public sealed class PledgeQuestions(PledgeContent pledges, BotContent content, RegistrationPeriods periods, PledgeRepository repository, Say say)
+public sealed class PledgeQuestions(PledgeContent pledges, BotContent content, RegistrationPeriods periods, IPledgeStore repository, Say say)
 {
     public const string Skip = "skip";
 
@@ -86,7 +86,7 @@ public sealed class PledgeQuestions(PledgeContent pledges, BotContent content, R
                 [.. pledges.Form.Commendations.Select(c => new Choice(c.Id, c.Name.For(lang))), new Choice(Skip, skip.Label) { Synonyms = pledges.Vocabulary.SkipWords }],
                 "pledge.retry-commendation"),
             PledgeField.Commitment => ("pledge.ask-commitment", [skip], null),
-            _ => ($"pledge.ask-{field.ToString().ToLowerInvariant()}", Defaults(turn, field), null),
+            _ => ($"pledge.ask-{field.ToString().ToLowerInvariant()}", await DefaultsAsync(turn, field, ct), null),
         };
         var text = texts.Get(lang, key, ("plan", plan.Title.For(lang)), ("title", pledges.Title(draft.TitleId)?.Name.For(lang)), ("count", pledges.Form.Titles.Count));
         if (field is (PledgeField.Name or PledgeField.Position or PledgeField.Unit) && choices.Count > 0) text += "\n" + texts.Get(lang, "pledge.default-hint");
@@ -107,9 +107,9 @@ public sealed class PledgeQuestions(PledgeContent pledges, BotContent content, R
         })];
 
     /// <summary>Name, position and unit from the member's latest pledge; for a first name, the chat's display name if it looks like one.</summary>
-    private List<Choice> Defaults(ITurnContext turn, PledgeField field)
+    private async Task<List<Choice>> DefaultsAsync(ITurnContext turn, PledgeField field, CancellationToken ct)
     {
-        var latest = repository.ForMember(turn.Activity.Channel, turn.Activity.UserId).FirstOrDefault();
+        var latest = (await repository.ForMemberAsync(turn.Activity.Channel, turn.Activity.UserId, ct)).FirstOrDefault();
         var value = field switch
         {
             PledgeField.Name => latest?.FullName ?? PledgeInput.Name(turn.Activity.UserName).Value,
@@ -120,9 +120,9 @@ public sealed class PledgeQuestions(PledgeContent pledges, BotContent content, R
     }
 
     /// <summary>Fills name, position and unit from the member's latest pledge (quick registrations ask only what is missing).</summary>
-    public void FillFromLatest(PledgeDraft draft, string channel, string userId)
+    public async Task FillFromLatestAsync(PledgeDraft draft, string channel, string userId, CancellationToken ct)
     {
-        if (repository.ForMember(channel, userId).FirstOrDefault() is not { } latest) return;
+        if ((await repository.ForMemberAsync(channel, userId, ct)).FirstOrDefault() is not { } latest) return;
         draft.FullName ??= latest.FullName;
         draft.Position ??= latest.Position;
         draft.Unit ??= latest.Unit;

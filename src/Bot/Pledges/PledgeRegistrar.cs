@@ -9,15 +9,16 @@ namespace Bot.Pledges;
 /// summary showed: if an officer (or the member from another chat) changed the pledge since, nothing is saved and
 /// the member is told what happened.
 /// </summary>
-public sealed class PledgeRegistrar(PledgeRepository repository, PledgeSummary summary, RegistrationGate gate, Say say, ILogger<PledgeRegistrar> logger)
+public sealed class PledgeRegistrar(IPledgeStore repository, PledgeSummary summary, RegistrationGate gate, Say say, ILogger<PledgeRegistrar> logger)
 {
-    public Pledge? Existing(ITurnContext turn, string planId) => repository.Find(turn.Activity.Channel, turn.Activity.UserId, planId);
+    public Task<Pledge?> ExistingAsync(ITurnContext turn, string planId, CancellationToken ct) =>
+        repository.FindAsync(turn.Activity.Channel, turn.Activity.UserId, planId, ct);
 
     public async Task SaveAsync(ITurnContext turn, PledgeDraft draft, CancellationToken ct)
     {
         var activity = turn.Activity;
         var now = turn.Time.GetUtcNow();
-        var existing = Existing(turn, draft.PlanId!);
+        var existing = await ExistingAsync(turn, draft.PlanId!, ct);
         // Registration may have closed while the form was open; changing a pending pledge stays possible.
         if (existing is not { IsActive: true } && !gate.IsOpen(draft.PlanId!))
         {
@@ -54,10 +55,10 @@ public sealed class PledgeRegistrar(PledgeRepository repository, PledgeSummary s
 
         try
         {
-            if (existing is null) repository.Insert(pledge);
-            else if (!repository.TryUpdate(pledge))
+            if (existing is null) await repository.InsertAsync(pledge, ct);
+            else if (!await repository.TryUpdateAsync(pledge, ct))
             {
-                await ChangedMeanwhileAsync(turn, repository.Find(existing.Id), draft, ct);
+                await ChangedMeanwhileAsync(turn, await repository.FindAsync(existing.Id, ct), draft, ct);
                 return;
             }
         }

@@ -1,10 +1,11 @@
 using Bot.Audience;
 using Bot.Conversations;
+using Bot.Members;
 
 namespace Bot.Pledges;
 
 /// <summary>Approving or returning a pledge, and telling the member in their private chat. The officer check is repeated here.</summary>
-public sealed class PledgeReview(PledgeRepository repository, PledgeSummary summary, ChatDirectory chats, Officers officers, Say say, ILogger<PledgeReview> logger)
+public sealed class PledgeReview(PledgeService pledges, Actors actors, PledgeSummary summary, IChatDirectory chats, Say say, ILogger<PledgeReview> logger)
 {
     public const int MinReason = 3;
     public const int MaxReason = 300;
@@ -17,12 +18,16 @@ public sealed class PledgeReview(PledgeRepository repository, PledgeSummary summ
     /// <summary>The pledge an officer may review, or null after saying why not.</summary>
     public async Task<Pledge?> ReviewableAsync(ITurnContext turn, int id, CancellationToken ct)
     {
-        if (!officers.IsOfficer(turn.Activity))
+        Pledge? pledge;
+        try
+        {
+            pledge = await pledges.FindForOfficerAsync(actors.Of(turn.Activity), id, ct);
+        }
+        catch (NotAllowedException)
         {
             await say.SendAsync(turn, "core.officer-only");
             return null;
         }
-        var pledge = repository.Find(id);
         if (pledge is null) await say.SendAsync(turn, "pledge-officer.not-found", ("id", id));
         else if (!pledge.IsActive) await say.SendAsync(turn, "pledge-officer.cannot-review-withdrawn", ("id", id));
         return pledge is { IsActive: true } ? pledge : null;
@@ -30,23 +35,16 @@ public sealed class PledgeReview(PledgeRepository repository, PledgeSummary summ
 
     private async Task DecideAsync(ITurnContext turn, int id, string? reason, long? seenVersion, CancellationToken ct)
     {
-        if (await ReviewableAsync(turn, id, ct) is not { } pledge) return;
-        // The officer decided on what they saw: if the member changed or withdrew it since, nothing is decided.
-        if (seenVersion is { } seen && seen != pledge.Version)
+        if (await ReviewableAsync(turn, id, ct) is null) return;
+        var officer = actors.Of(turn.Activity);
+        var result = reason is null
+            ? await pledges.ApproveAsync(officer, id, seenVersion, ct)
+            : await pledges.ReturnAsync(officer, id, reason, seenVersion, ct);
+        if (result is not { Outcome: PledgeOutcome.Done, Pledge: { } pledge })
         {
-            await ConflictAsync(turn, pledge, reason is null, ct);
+            await ConflictAsync(turn, result.Pledge, reason is null, ct);
             return;
         }
-        pledge.Status = reason is null ? PledgeStatus.Approved : PledgeStatus.Returned;
-        pledge.ReturnReason = reason;
-        pledge.ReviewedBy = $"{turn.Activity.Channel}:{turn.Activity.UserId}";
-        pledge.ReviewedAt = turn.Time.GetUtcNow();
-        if (!repository.TryUpdate(pledge))
-        {
-            await ConflictAsync(turn, repository.Find(id), reason is null, ct);
-            return;
-        }
-        logger.LogInformation("Pledge {PledgeId} {Decision} by an officer", pledge.Id, pledge.Status);
 
         var told = await NotifyAsync(turn, pledge, reason is null ? "pledge-officer.notice-approved" : "pledge-officer.notice-returned", reason ?? "", ct);
         var lang = await say.LanguageAsync(turn, ct);
@@ -80,7 +78,7 @@ public sealed class PledgeReview(PledgeRepository repository, PledgeSummary summ
 
     private async Task<bool> NotifyAsync(ITurnContext turn, Pledge pledge, string key, string reason, CancellationToken ct)
     {
-        var lang = chats.Find(pledge.Channel, pledge.PrivateChatId)?.Language ?? Content.Languages.Vietnamese;
+        var lang = (await chats.FindAsync(pledge.Channel, pledge.PrivateChatId, ct))?.Language ?? Content.Languages.Vietnamese;
         var text = say.Texts.Get(lang, key, ("id", pledge.Id), ("title", summary.TitleName(lang, pledge.TitleId)),
             ("plan", summary.PlanTitle(lang, pledge.PlanId)), ("reason", reason));
         try

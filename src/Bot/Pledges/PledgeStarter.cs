@@ -19,7 +19,7 @@ public sealed class PledgeStarter(
         if (!await gate.AllowsAsync(turn, draft.PlanId, ct)) return;
         var candidates = questions.CandidatePlans();
         if (draft.PlanId is null && candidates.Count == 1) draft.PlanId = candidates[0].Id;
-        if (draft.Quick) questions.FillFromLatest(draft, turn.Activity.Channel, turn.Activity.UserId);
+        if (draft.Quick) await questions.FillFromLatestAsync(draft, turn.Activity.Channel, turn.Activity.UserId, ct);
         foreach (var field in Enum.GetValues<PledgeField>().Where(draft.Has)) draft.MarkAnswered(field);
 
         if (turn.Activity.ChatKind == ChatKind.Group)

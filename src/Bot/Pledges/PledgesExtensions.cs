@@ -20,15 +20,10 @@ public static class PledgesExtensions
         // Loaded now, like the rest of dialogs/: a broken form file stops the start with file:line.
         var contentOptions = builder.Configuration.GetSection(ContentOptions.Section).Get<ContentOptions>() ?? new ContentOptions();
         services.AddSingleton(PledgeContent.Load(contentOptions.ResolvedPath));
-        services.AddStoreCollection(PledgeRepository.Collection, c =>
-        {
-            c.EnsureIndex(nameof(Pledge.Slot), "$.Slot", unique: true);
-            c.EnsureIndex(nameof(Pledge.Member), "$.Member");
-            c.EnsureIndex(nameof(Pledge.PlanId), "$.PlanId");
-        });
+        services.AddStoreCollection(LiteDbPledgeStore.Collection, LiteDbPledgeStore.Indexes);
         services.AddStoreCollection(RegistrationPeriods.Collection);
 
-        services.AddSingleton<PledgeRepository>();
+        services.AddSingleton<IPledgeStore, LiteDbPledgeStore>();
         services.AddSingleton<QuickPledgeParser>();
         services.AddSingleton<QuickRegistration>();
         services.AddSingleton<PledgeQuestions>();
@@ -41,7 +36,8 @@ public static class PledgesExtensions
         services.AddSingleton<PledgeReview>();
         services.AddSingleton<PledgeSheet>();
         services.AddSingleton<ExportFileName>();
-        services.AddSingleton<MemberDataEraser>();
+        services.AddSingleton<PledgeService>();
+        services.AddSingleton<Members.IMemberDataOwner, PledgeMemberData>();
         services.TryAddSingleton<IDeepLinks, NoDeepLinks>();
 
         services.AddDialog<RegisterPledgeDialog>();

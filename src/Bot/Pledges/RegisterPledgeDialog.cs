@@ -74,7 +74,7 @@ public sealed class RegisterPledgeDialog : ComponentDialog
         var lang = await _say.LanguageAsync(turn, ct);
         var texts = _say.Texts;
         // An update keeps what this form did not say, and is saved only if the pledge is still the one shown here.
-        var existing = _registrar.Existing(turn, draft.PlanId!);
+        var existing = await _registrar.ExistingAsync(turn, draft.PlanId!, ct);
         if (existing is { Status: PledgeStatus.Approved })
         {
             await _gate.ApprovedAsync(turn, existing, ct);

@@ -8,7 +8,7 @@ namespace Bot.Pledges;
 /// Checked before a registration starts and again before it is saved: is registration open for the plan, and may
 /// the member still change their pledge (an approved one is the officer's to return first)?
 /// </summary>
-public sealed class RegistrationGate(RegistrationPeriods periods, PledgeRepository repository, BotContent content, Say say)
+public sealed class RegistrationGate(RegistrationPeriods periods, IPledgeStore repository, BotContent content, Say say)
 {
     /// <summary>True when the member may go on; otherwise says why (politely, with whom to ask) and returns false.</summary>
     public async Task<bool> AllowsAsync(ITurnContext turn, string? planId, CancellationToken ct)
@@ -21,7 +21,7 @@ public sealed class RegistrationGate(RegistrationPeriods periods, PledgeReposito
             return false;
         }
         var target = plan ?? (open.Count == 1 ? open[0] : null);
-        if (target is not null && repository.Find(turn.Activity.Channel, turn.Activity.UserId, target.Id) is { Status: PledgeStatus.Approved } approved)
+        if (target is not null && await repository.FindAsync(turn.Activity.Channel, turn.Activity.UserId, target.Id, ct) is { Status: PledgeStatus.Approved } approved)
         {
             await ApprovedAsync(turn, approved, ct);
             return false;

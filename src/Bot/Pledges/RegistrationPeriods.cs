@@ -1,4 +1,6 @@
 using Bot.Content;
+using Bot.Builder.State;
+using Bot.Storage;
 using LiteDB;
 
 namespace Bot.Pledges;
@@ -29,10 +31,12 @@ public sealed class RegistrationPeriods
     private readonly BotContent _content;
     private readonly PlanCalendar _calendar;
 
-    public RegistrationPeriods(LiteDatabase db, BotContent content, PlanCalendar calendar)
+    private readonly StorageWriter _writer;
+
+    public RegistrationPeriods(LiteDatabase db, StorageWriter writer, BotContent content, PlanCalendar calendar)
     {
         _overrides = db.GetCollection<RegistrationOverride>(Collection);
-        (_content, _calendar) = (content, calendar);
+        (_writer, _content, _calendar) = (writer, content, calendar);
     }
 
     public RegistrationOverride? Override(string planId) => _overrides.FindById(planId);
@@ -70,11 +74,15 @@ public sealed class RegistrationPeriods
         return latest.Count == 0 ? null : (latest[0].Plan, latest[0].Window.Last!.Value, false);
     }
 
-    public void Open(string planId, DateOnly? until, string by, DateTimeOffset at) =>
-        _overrides.Upsert(new RegistrationOverride { PlanId = planId, Open = true, Until = until, By = by, At = at });
+    /// <summary>Opens the plan's registration; on disk when this returns (the officer is told right after).</summary>
+    public Task OpenAsync(string planId, DateOnly? until, string by, DateTimeOffset at, CancellationToken ct) =>
+        SaveAsync(new RegistrationOverride { PlanId = planId, Open = true, Until = until, By = by, At = at }, ct);
 
-    public void Close(string planId, string by, DateTimeOffset at) =>
-        _overrides.Upsert(new RegistrationOverride { PlanId = planId, Open = false, By = by, At = at });
+    public Task CloseAsync(string planId, string by, DateTimeOffset at, CancellationToken ct) =>
+        SaveAsync(new RegistrationOverride { PlanId = planId, Open = false, By = by, At = at }, ct);
+
+    private Task SaveAsync(RegistrationOverride o, CancellationToken ct) =>
+        UnitOfWork.CommitNowAsync(_writer, new LiteWrite($"registration {o.PlanId}", d => d.GetCollection<RegistrationOverride>(Collection).Upsert(o)), ct);
 
     private bool IsOpen(Plan plan, DateOnly today)
     {

@@ -3,6 +3,7 @@ using Bot.Builder.Dialogs;
 using Bot.Builder.Recognizers;
 using Bot.Content;
 using Bot.Conversations;
+using Bot.Members;
 
 namespace Bot.Pledges;
 
@@ -11,7 +12,7 @@ namespace Bot.Pledges;
 /// "/danhsach 12" shows one, "/danhsach duyet 12" approves it, "/danhsach tralai 12 [reason]" returns it.
 /// </summary>
 public sealed class ReviewPledgesCommand(
-    PledgeRepository repository, PledgeSummary summary, PledgeReview review, DialogRunner dialogs, BotContent content,
+    PledgeService pledges, Actors actors, PledgeSummary summary, PledgeReview review, DialogRunner dialogs, BotContent content,
     IOptions<PledgeOptions> options, Say say) : ICommand
 {
     public IReadOnlyList<string> Names => ["danhsach", "pledges", "danh_sach"];
@@ -62,19 +63,18 @@ public sealed class ReviewPledgesCommand(
     {
         var texts = say.Texts;
         var scope = plan?.Title.For(lang) ?? texts.Get(lang, "pledge-officer.scope-all");
-        var all = repository.All(plan?.Id);
-        var active = all.Where(p => p.IsActive).ToList();
-        if (all.Count == 0)
+        var tallies = await pledges.TalliesAsync(actors.Of(turn.Activity, lang), plan?.Id, options.Value.LatestCount, ct);
+        if (tallies.Total == 0)
         {
             await turn.SendAsync(texts.Get(lang, "pledge-officer.none", ("scope", scope)), ct);
             return;
         }
-        var sb = new StringBuilder(texts.Get(lang, "pledge-officer.stats-header", ("scope", scope), ("total", active.Count)));
-        Section(sb, lang, "pledge-officer.by-status", all.GroupBy(p => p.Status).OrderBy(g => g.Key).Select(g => (summary.Status(lang, g.Key), g.Count())));
-        Section(sb, lang, "pledge-officer.by-title", active.GroupBy(p => p.TitleId).OrderByDescending(g => g.Count()).Select(g => (summary.TitleName(lang, g.Key), g.Count())));
-        Section(sb, lang, "pledge-officer.by-unit", active.GroupBy(p => PledgeText.Key(p.Unit)).OrderByDescending(g => g.Count()).Select(g => (g.First().Unit, g.Count())));
+        var sb = new StringBuilder(texts.Get(lang, "pledge-officer.stats-header", ("scope", scope), ("total", tallies.Active)));
+        Section(sb, lang, "pledge-officer.by-status", tallies.ByStatus.Select(s => (summary.Status(lang, s.Status), s.Count)));
+        Section(sb, lang, "pledge-officer.by-title", tallies.ByTitle.Select(t => (summary.TitleName(lang, t.TitleId), t.Count)));
+        Section(sb, lang, "pledge-officer.by-unit", tallies.ByUnit);
         sb.Append("\n\n").Append(texts.Get(lang, "pledge-officer.latest-header"));
-        var latest = all.OrderByDescending(p => p.UpdatedAt).Take(options.Value.LatestCount).ToList();
+        var latest = tallies.Latest;
         foreach (var p in latest)
             sb.Append('\n').Append(texts.Get(lang, "pledge-officer.latest-line", ("id", p.Id), ("name", p.FullName), ("unit", p.Unit),
                 ("title", summary.TitleName(lang, p.TitleId)), ("status", summary.Status(lang, p.Status)), ("date", summary.Date(p.UpdatedAt))));
@@ -89,7 +89,7 @@ public sealed class ReviewPledgesCommand(
 
     private async Task ShowAsync(ITurnContext turn, string lang, int id, CancellationToken ct)
     {
-        if (repository.Find(id) is not { } p)
+        if (await pledges.FindForOfficerAsync(actors.Of(turn.Activity, lang), id, ct) is not { } p)
         {
             await say.SendAsync(turn, "pledge-officer.not-found", ("id", id));
             return;

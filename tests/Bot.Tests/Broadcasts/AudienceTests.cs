@@ -29,7 +29,7 @@ public class AudienceTests
     {
         await using var bot = await StartAsync();
         bot.Seed(members: 3, groups: 2);
-        var chats = bot.Services.GetRequiredService<ChatDirectory>();
+        var chats = bot.Services.GetRequiredService<IChatDirectory>();
         chats.MarkUnreachable("test", "m2", "Forbidden: bot was blocked by the user");
         chats.Seen(new Activity { Channel = "test", ChatId = "g2", ChatKind = ChatKind.Group, UserId = "m1", Kind = ActivityKind.BotRemoved });
 

@@ -72,7 +72,7 @@ internal static class BroadcastHarness
     /// <summary>Members "m1".."mN" who talked to the bot privately, and groups "g1".."gN" the bot is in.</summary>
     public static void Seed(this TestBot bot, int members, int groups = 0, string? language = null)
     {
-        var chats = bot.Services.GetRequiredService<ChatDirectory>();
+        var chats = bot.Services.GetRequiredService<IChatDirectory>();
         for (var i = 1; i <= members; i++)
             chats.Seen(new Activity { Channel = "test", ChatId = $"m{i}", UserId = $"m{i}", UserName = $"Thành viên {i}", Language = language });
         for (var i = 1; i <= groups; i++)
@@ -93,7 +93,7 @@ internal static class BroadcastHarness
 
     /// <summary>A pledge as the pledge form would store it (the member registered from their private chat).</summary>
     public static void Pledge(this TestBot bot, string member, string planId, string unit, PledgeStatus status = PledgeStatus.Submitted) =>
-        bot.Services.GetRequiredService<PledgeRepository>().Save(new Pledge
+        new Bot.Tests.Pledges.PledgeTestStore(bot.Services.GetRequiredService<IPledgeStore>()).Save(new Pledge
         {
             Channel = "test",
             UserId = member,

@@ -62,7 +62,7 @@ public class DeliveryFailureTests
         var row = (await bot.Store().RowsOfAsync(1)).Single(r => r.ChatId == "m2");
         Assert.Equal(RecipientState.Unreachable, row.State);
         Assert.Equal("Forbidden: bot was blocked by the user", row.Reason);
-        Assert.NotNull(bot.Services.GetRequiredService<ChatDirectory>().Find("test", "m2")!.UnreachableReason);
+        Assert.NotNull(bot.Services.GetRequiredService<IChatDirectory>().Find("test", "m2")!.UnreachableReason);
         var report = bot.Connector.To(Officer).Last().Text;
         Assert.Contains("Đã gửi xong #1: 2/3 người nhận đã nhận, 0 lỗi, 1 không liên lạc được", report);
         Assert.Contains("Không liên lạc được", report);
@@ -80,7 +80,7 @@ public class DeliveryFailureTests
 
         Assert.Single(bot.Connector.To("g1-super"), r => r.Text.Contains(Text));
         Assert.Empty(bot.Connector.To("g1"));
-        var chats = bot.Services.GetRequiredService<ChatDirectory>();
+        var chats = bot.Services.GetRequiredService<IChatDirectory>();
         Assert.Null(chats.Find("test", "g1"));
         Assert.NotNull(chats.Find("test", "g1-super"));
         var row = (await bot.Store().RowsOfAsync(1)).Single(r => r.ChatId == "g1-super");

@@ -61,8 +61,8 @@ public class PlanRegistrationTests : IDisposable
         AddToTld("registration: { opens: 2021-01-10, closes: 2021-01-31 }");
         var content = Load();
         var time = new FakeTimeProvider(new DateTimeOffset(2021, 1, 9, 23, 0, 0, TimeSpan.FromHours(7)));
-        using var db = new LiteDatabase("Filename=:memory:");
-        var periods = new RegistrationPeriods(db, content, new PlanCalendar(content, time, Options.Create(new ContentOptions { Path = _root })));
+        using var db = new Bot.Tests.Storage.TestDatabase();
+        var periods = new RegistrationPeriods(db.Database, db.Writer, content, new PlanCalendar(content, time, Options.Create(new ContentOptions { Path = _root })));
         var tld = content.FindPlan("tld-2021")!;
         Assert.False(periods.IsOpen(tld));
         time.Advance(TimeSpan.FromHours(1)); // 10/01 00:00 in Vietnam

@@ -41,7 +41,7 @@ public class MemberDataTests
     {
         await using var bot = await TestBot.StartAsync();
         var store = bot.Services.GetRequiredService<IStateStore>();
-        var chats = bot.Services.GetRequiredService<ChatDirectory>();
+        var chats = bot.Services.GetRequiredService<IChatDirectory>();
         var mine = bot.Flow("u1");
         await mine.RegisterLdtt();
         await mine.Send("/ngonngu en").Contains("English");

@@ -6,7 +6,7 @@ namespace Bot.Tests.Pledges;
 /// <summary>Shortcuts for pledge transcripts: the repository, and the steps every guided form starts with.</summary>
 internal static class PledgeTestKit
 {
-    public static PledgeRepository Pledges(this TestBot bot) => bot.Services.GetRequiredService<PledgeRepository>();
+    public static PledgeTestStore Pledges(this TestBot bot) => new(bot.Services.GetRequiredService<IPledgeStore>());
 
     public static TestFlow Contains(this TestFlow flow, params string[] parts) =>
         flow.AssertReply(r => parts.All(p => r.Text.Contains(p, StringComparison.Ordinal)), "a reply containing " + string.Join(" + ", parts.Select(p => $"\"{p}\"")));

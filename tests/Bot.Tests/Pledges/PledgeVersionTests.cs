@@ -52,9 +52,9 @@ public class PledgeVersionTests
         var repository = bot.Pledges();
         var id = repository.Insert(New("u1")).Id;
         var db = bot.Services.GetRequiredService<LiteDatabase>();
-        var raw = db.GetCollection(PledgeRepository.Collection).FindById(id);
+        var raw = db.GetCollection(LiteDbPledgeStore.Collection).FindById(id);
         raw.Remove("Version");
-        db.GetCollection(PledgeRepository.Collection).Update(raw);
+        db.GetCollection(LiteDbPledgeStore.Collection).Update(raw);
 
         var old = repository.Find(id)!;
         Assert.Equal(0L, old.Version);

@@ -72,7 +72,7 @@ public sealed class TestBot : IAsyncDisposable
     private static void OpenRegistration(IServiceProvider services, TimeProvider time)
     {
         var content = services.GetRequiredService<Bot.Content.BotContent>();
-        services.GetRequiredService<Bot.Pledges.RegistrationPeriods>().Open(content.DefaultPlanId, null, "test:officer", time.GetUtcNow());
+        services.GetRequiredService<Bot.Pledges.RegistrationPeriods>().OpenAsync(content.DefaultPlanId, null, "test:officer", time.GetUtcNow(), default).GetAwaiter().GetResult();
     }
 
     /// <summary>A transcript with one member in a private chat (or a group, with <paramref name="chatKind"/>).</summary>

@@ -12,17 +12,17 @@ namespace Bot.Broadcasts.Audience;
 /// kind (groups, members or both) and optionally to one plan's or one unit's members. Groups first: one message
 /// there reaches many people.
 /// </summary>
-public sealed class AudienceResolver(ChatDirectory chats, IAudienceFilter filter, IStateStore state, IEnumerable<IChannelConnector> connectors)
+public sealed class AudienceResolver(IChatDirectory chats, IAudienceFilter filter, IStateStore state, IEnumerable<IChannelConnector> connectors)
 {
     private readonly HashSet<string> _channels = new(connectors.Select(c => c.Channel), StringComparer.OrdinalIgnoreCase);
 
-    public bool CanFilter => filter.Available;
+    public Task<bool> CanFilterAsync(CancellationToken ct) => filter.AvailableAsync(ct);
 
-    public IReadOnlyList<string> Units() => filter.Units();
+    public Task<IReadOnlyList<string>> UnitsAsync(CancellationToken ct) => filter.UnitsAsync(ct);
 
     public async Task<IReadOnlyList<Recipient>> ResolveAsync(AudienceSpec spec, CancellationToken ct)
     {
-        IEnumerable<KnownChat> found = chats.Reachable().Where(c => _channels.Contains(c.Channel));
+        IEnumerable<KnownChat> found = (await chats.ReachableAsync(ct)).Where(c => _channels.Contains(c.Channel));
         found = spec.Kind switch
         {
             AudienceKind.Groups => found.Where(c => c.Kind == ChatKind.Group),
@@ -32,7 +32,7 @@ public sealed class AudienceResolver(ChatDirectory chats, IAudienceFilter filter
         if (spec.Filtered)
         {
             // Plans and units belong to members, not groups: a narrowed broadcast goes to private chats only.
-            var members = filter.Available ? filter.PrivateChats(spec.PlanId, spec.Unit) : new HashSet<string>();
+            var members = await filter.AvailableAsync(ct) ? await filter.PrivateChatsAsync(spec.PlanId, spec.Unit, ct) : new HashSet<string>();
             found = found.Where(c => c.Kind == ChatKind.Private && members.Contains(c.Id));
         }
         var recipients = new List<Recipient>();
@@ -52,7 +52,7 @@ public sealed class AudienceResolver(ChatDirectory chats, IAudienceFilter filter
     }
 
     public async Task<string> LanguageOfAsync(string channel, string userId, CancellationToken ct) =>
-        await ChosenLanguageAsync(channel, userId, ct) ?? chats.Find(channel, userId)?.Language ?? Languages.Vietnamese;
+        await ChosenLanguageAsync(channel, userId, ct) ?? (await chats.FindAsync(channel, userId, ct))?.Language ?? Languages.Vietnamese;
 
     private async Task<string?> ChosenLanguageAsync(string channel, string userId, CancellationToken ct)
     {

@@ -4,11 +4,11 @@ namespace Bot.Broadcasts.Audience;
 public interface IAudienceFilter
 {
     /// <summary>False while nobody has registered: the officer is then only offered groups and members.</summary>
-    bool Available { get; }
+    Task<bool> AvailableAsync(CancellationToken cancellationToken = default);
 
     /// <summary>Units named in registrations, the most common first (for the officer to pick from).</summary>
-    IReadOnlyList<string> Units();
+    Task<IReadOnlyList<string>> UnitsAsync(CancellationToken cancellationToken = default);
 
     /// <summary>Private chats ("channel:chatId") of members registered for the plan and/or in the unit.</summary>
-    IReadOnlySet<string> PrivateChats(string? planId, string? unit);
+    Task<IReadOnlySet<string>> PrivateChatsAsync(string? planId, string? unit, CancellationToken cancellationToken = default);
 }

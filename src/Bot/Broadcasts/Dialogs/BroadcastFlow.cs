@@ -64,7 +64,7 @@ public abstract class BroadcastFlow : ComponentDialog
             new("groups", texts.Get(lang, "broadcast.audience-groups", ("groups", everyone.Groups))),
             new("members", texts.Get(lang, "broadcast.audience-members", ("members", everyone.Members))),
         ];
-        if (Services.Audience.CanFilter)
+        if (await Services.Audience.CanFilterAsync(ct))
         {
             choices.Add(new("plan", texts.Get(lang, "broadcast.audience-plan")));
             choices.Add(new("unit", texts.Get(lang, "broadcast.audience-unit")));
@@ -96,7 +96,7 @@ public abstract class BroadcastFlow : ComponentDialog
         }
         if (draft.AudienceUnit is not null)
         {
-            var units = Services.Audience.Units();
+            var units = await Services.Audience.UnitsAsync(ct);
             if (units.Count == 0)
             {
                 await Say.SendAsync(step.Context, "broadcast.no-units");

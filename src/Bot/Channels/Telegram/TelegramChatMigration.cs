@@ -7,11 +7,11 @@ namespace Bot.Channels.Telegram;
 /// A group upgraded to a supergroup gets a new chat id: its directory record and every conversation and member
 /// state move to the new id, whether the news came as an update (migrate_to_chat_id) or as a failed send.
 /// </summary>
-public sealed class TelegramChatMigration(ChatDirectory chats, IStateStore store, ILogger<TelegramChatMigration> logger) : IDeliveryObserver
+public sealed class TelegramChatMigration(IChatDirectory chats, IStateStore store, ILogger<TelegramChatMigration> logger) : IDeliveryObserver
 {
     public async Task MigrateAsync(string oldChatId, string newChatId, CancellationToken ct)
     {
-        chats.Migrate(TelegramUpdateTranslator.Channel, oldChatId, newChatId);
+        await chats.MigrateAsync(TelegramUpdateTranslator.Channel, oldChatId, newChatId, ct);
         var moved = await store.MovePrefixAsync(ConversationKey(oldChatId), ConversationKey(newChatId), ct);
         logger.LogInformation("Telegram group {OldChatId} became supergroup {NewChatId}; moved {Count} state documents", oldChatId, newChatId, moved);
     }

@@ -9,7 +9,7 @@ namespace Bot.Channels.Zalo;
 /// the group. Zalo gives a bot a member's chat id only once the member has written to it (zalo.md §1.8), so the
 /// answer goes privately only to members who have; the others get a short summary and an invitation to write.
 /// </summary>
-public sealed class ZaloGroupOverflow(ChatDirectory chats, Say say, ILogger<ZaloGroupOverflow> logger) : IGroupOverflow
+public sealed class ZaloGroupOverflow(IChatDirectory chats, Say say, ILogger<ZaloGroupOverflow> logger) : IGroupOverflow
 {
     internal const int SummaryLength = 600;
 
@@ -19,7 +19,7 @@ public sealed class ZaloGroupOverflow(ChatDirectory chats, Say say, ILogger<Zalo
     {
         var a = turn.Activity;
         // A private Zalo chat's id is the member's user id (zalo.md §1.4 sample).
-        if (chats.Find(a.Channel, a.UserId) is { Kind: ChatKind.Private, Active: true, UnreachableReason: null })
+        if (await chats.FindAsync(a.Channel, a.UserId, cancellationToken) is { Kind: ChatKind.Private, Active: true, UnreachableReason: null })
         {
             try
             {

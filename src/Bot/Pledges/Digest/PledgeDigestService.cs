@@ -9,7 +9,7 @@ namespace Bot.Pledges.Digest;
 /// written after sending, so a restart neither repeats nor skips a day; a bot that was down at that time sends on start.
 /// </summary>
 public sealed class PledgeDigestService(
-    PledgeDigestStore store, PledgeRepository pledges, PledgeDigestComposer composer, OfficerChats officers, TurnPipeline pipeline,
+    PledgeDigestStore store, IPledgeStore pledges, PledgeDigestComposer composer, OfficerChats officers, TurnPipeline pipeline,
     Delivery delivery, PlanCalendar calendar, IOptions<PledgeDigestOptions> options, TimeProvider time, ILogger<PledgeDigestService> logger)
     : BackgroundService
 {
@@ -59,20 +59,20 @@ public sealed class PledgeDigestService(
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, calendar.Zone).DateTime);
         var slot = SlotOn(today);
         // First run: start from the latest digest time that has passed, as if that digest had been sent.
-        var stored = store.Mark();
+        var stored = await store.MarkAsync(ct);
         var mark = stored ?? new PledgeDigestMark { Day = now >= slot ? today : today.AddDays(-1), Through = now >= slot ? slot : SlotOn(today.AddDays(-1)) };
-        if (stored is null) store.Save(mark);
+        if (stored is null) await store.SaveAsync(mark, ct);
         if (mark.Day >= today || now < slot) return;
 
         var reported = mark.Reported.ToHashSet(StringComparer.Ordinal);
         var reportedIds = mark.Reported.Select(r => r.Split('@')[0]).ToHashSet(StringComparer.Ordinal);
-        var items = pledges.ChangedSince(mark.Through).Where(p => !reported.Contains(Key(p)))
+        var items = (await pledges.ChangedSinceAsync(mark.Through, ct)).Where(p => !reported.Contains(Key(p)))
             .Select(p => new DigestItem(p, KindOf(p, mark.Through, reportedIds))).ToList();
         if (items.Count > 0) await SendAsync(items, mark.Through, now, ct);
         else logger.LogInformation("No pledge changed since {Through}: no digest today", mark.Through);
 
         var through = now - Overlap;
-        store.Save(new PledgeDigestMark
+        await store.SaveAsync(new PledgeDigestMark
         {
             Day = today,
             Through = through,

@@ -1,3 +1,5 @@
+using Bot.Builder.State;
+using Bot.Storage;
 using LiteDB;
 
 namespace Bot.Pledges.Digest;
@@ -18,13 +20,14 @@ public sealed class PledgeDigestMark
     public List<string> Reported { get; set; } = [];
 }
 
-public sealed class PledgeDigestStore(LiteDatabase db)
+public sealed class PledgeDigestStore(LiteDatabase db, StorageWriter writer)
 {
     public const string Collection = "pledge_digest";
     private readonly ILiteCollection<PledgeDigestMark> _marks = db.GetCollection<PledgeDigestMark>(Collection);
 
-    public PledgeDigestMark? Mark() => _marks.FindById("mark");
+    public Task<PledgeDigestMark?> MarkAsync(CancellationToken ct = default) => Task.FromResult<PledgeDigestMark?>(_marks.FindById("mark"));
 
-    /// <summary>One single-statement write: durable when it returns.</summary>
-    public void Save(PledgeDigestMark mark) => _marks.Upsert(mark);
+    /// <summary>Durable when it returns.</summary>
+    public Task SaveAsync(PledgeDigestMark mark, CancellationToken ct = default) =>
+        UnitOfWork.CommitNowAsync(writer, new LiteWrite("digest mark", d => d.GetCollection<PledgeDigestMark>(Collection).Upsert(mark)), ct);
 }

@@ -14,7 +14,7 @@ public class TelegramMigrationTests
     public async Task AGroupUpgradedToASupergroupKeepsItsRecordAndStateUnderTheNewId()
     {
         await using var host = await TelegramTestHost.StartAsync();
-        var chats = host.Services.GetRequiredService<ChatDirectory>();
+        var chats = host.Services.GetRequiredService<IChatDirectory>();
         var store = host.Services.GetRequiredService<IStateStore>();
         var group = host.Api.Group(OldId, "Tổ công đoàn Kho vận");
         host.Api.AddBotToGroup(An, group);
@@ -41,7 +41,7 @@ public class TelegramMigrationTests
     public async Task ASendRefusedWithMigrateToChatIdIsResentToTheNewGroupAndTheDataFollows()
     {
         await using var host = await TelegramTestHost.StartAsync();
-        var chats = host.Services.GetRequiredService<ChatDirectory>();
+        var chats = host.Services.GetRequiredService<IChatDirectory>();
         var group = host.Api.Group(OldId, "Tổ công đoàn Kho vận");
         host.Api.AddBotToGroup(An, group);
         await host.Api.NextBotMessageAsync(group, 0);

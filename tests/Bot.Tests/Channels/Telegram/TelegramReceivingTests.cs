@@ -121,7 +121,7 @@ public class TelegramReceivingTests
     {
         await using var host = await TelegramTestHost.StartAsync();
         var group = host.Api.Group(-4006, "Công đoàn cơ sở Nhà máy A");
-        var chats = host.Services.GetRequiredService<ChatDirectory>();
+        var chats = host.Services.GetRequiredService<IChatDirectory>();
 
         host.Api.AddBotToGroup(An, group);
         Assert.Contains("Xin chào cả nhóm", (await host.Api.NextBotMessageAsync(group, 0)).Text);

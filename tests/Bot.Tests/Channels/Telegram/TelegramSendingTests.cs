@@ -64,7 +64,7 @@ public class TelegramSendingTests
     public async Task AMemberWhoBlockedTheBotIsMarkedUnreachableKeptAndTheReceiverGoesOn()
     {
         await using var host = await TelegramTestHost.StartAsync();
-        var chats = host.Services.GetRequiredService<ChatDirectory>();
+        var chats = host.Services.GetRequiredService<IChatDirectory>();
         var anChat = host.Api.PrivateChat(An);
         var binhChat = host.Api.PrivateChat(Binh);
         host.Api.Say(An, anChat, "/start");
@@ -85,7 +85,7 @@ public class TelegramSendingTests
     public async Task BlockingTheBotIsRecordedFromTheMembershipUpdate()
     {
         await using var host = await TelegramTestHost.StartAsync();
-        var chats = host.Services.GetRequiredService<ChatDirectory>();
+        var chats = host.Services.GetRequiredService<IChatDirectory>();
         var chat = host.Api.PrivateChat(An);
         host.Api.Say(An, chat, "/start");
         await host.Api.NextBotMessageAsync(chat, 0);

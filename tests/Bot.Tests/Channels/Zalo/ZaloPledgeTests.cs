@@ -73,5 +73,5 @@ public class ZaloPledgeTests
 
 internal static class ZaloPledgeKit
 {
-    public static PledgeRepository Pledges(this ZaloBot zalo) => zalo.Bot.Services.GetRequiredService<PledgeRepository>();
+    public static Bot.Tests.Pledges.PledgeTestStore Pledges(this ZaloBot zalo) => new(zalo.Bot.Services.GetRequiredService<IPledgeStore>());
 }

@@ -1,0 +1,13 @@
+namespace Bot.Members;
+
+public static class MembersExtensions
+{
+    /// <summary>Who acts (officer roles) and the "forget me" use case; features add their own <see cref="IMemberDataOwner"/>.</summary>
+    public static WebApplicationBuilder AddMembers(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<Actors>();
+        builder.Services.AddSingleton<MemberDataService>();
+        builder.Services.AddSingleton<IMemberDataOwner, StateMemberData>();
+        return builder;
+    }
+}
