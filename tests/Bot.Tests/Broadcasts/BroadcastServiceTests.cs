@@ -78,5 +78,19 @@ public class BroadcastServiceTests
         Assert.False(await broadcasts.StopAsync(Officer, record.Id, default));
     }
 
+    [Fact]
+    public async Task AMemberWhoAsksToBeForgottenIsAnonymisedInBroadcastReports()
+    {
+        await using var bot = await StartAsync();
+        bot.Seed(members: 2);
+        var record = await bot.Services.GetRequiredService<BroadcastService>().StartAsync(Officer, Draft(), [OfficerChat], null, default);
+        await UntilAsync(() => bot.Finished(record.Id), "the broadcast to finish");
+
+        var erased = await bot.Services.GetRequiredService<MemberDataService>().EraseAsync(Member);
+
+        Assert.Equal(1, erased.Of<BroadcastMemberData>());
+        Assert.Equal(["", "Thành viên 2"], (await bot.Store().RowsOfAsync(record.Id)).Select(r => r.Title));
+    }
+
     private static BroadcastDraft Draft() => new() { Kind = BroadcastKind.Announcement, Text = "Họp lúc 14:00", Audience = AudienceKind.Members };
 }

@@ -186,10 +186,3 @@ public sealed class LiteDbBroadcastStore(LiteDatabase db, StorageWriter writer, 
 
 /// <summary>A claim written with a broadcast refuses (its schedule moved on): the broadcast is not stored.</summary>
 public sealed class ClaimRefusedException(string reason) : Exception(reason);
-
-/// <summary>The collection names, where the members feature still looks for them until it erases through <see cref="BroadcastMemberData"/>.</summary>
-public static class BroadcastStore
-{
-    public const string Broadcasts = LiteDbBroadcastStore.Broadcasts;
-    public const string Rows = LiteDbBroadcastStore.Rows;
-}
