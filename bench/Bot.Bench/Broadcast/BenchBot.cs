@@ -20,7 +20,7 @@ public sealed class BenchBot : IAsyncDisposable
 
     private BenchBot(WebApplication app) => _app = app;
 
-    public BroadcastStore Store => _app.Services.GetRequiredService<BroadcastStore>();
+    public IBroadcastStore Store => _app.Services.GetRequiredService<IBroadcastStore>();
 
     /// <summary>The real Telegram channel (Telegram.Bot, its error mapping, no automatic 429 retry) pointed at the fake.</summary>
     public static async Task<BenchBot> StartAsync(BenchSettings s, string apiUrl)
@@ -83,21 +83,21 @@ public sealed class BenchBot : IAsyncDisposable
         var draft = new BroadcastDraft { Kind = BroadcastKind.Announcement, Text = text, Audience = AudienceKind.All };
         var recipients = await starter.RecipientsAsync(draft, CancellationToken.None);
         var officer = new ReportChat { Channel = "telegram", ChatId = OfficerChat, Kind = ChatKind.Private, Language = "vi" };
-        var record = starter.Create(draft, recipients, $"telegram:{OfficerChat}", [officer])!;
+        var record = (await starter.CreateAsync(draft, recipients, $"telegram:{OfficerChat}", [officer]))!;
         var prepare = TimeProvider.System.GetElapsedTime(started);
-        starter.Start(record);
+        await starter.StartAsync(record);
         return (record, prepare);
     }
 
     public async Task WaitFinishedAsync(int broadcastId, Action<Dictionary<RecipientState, int>>? progress = null)
     {
         var lastReport = TimeProvider.System.GetTimestamp();
-        while (Store.Find(broadcastId)?.State is not (BroadcastState.Completed or BroadcastState.Cancelled))
+        while ((await Store.FindAsync(broadcastId))?.State is not (BroadcastState.Completed or BroadcastState.Cancelled))
         {
             await Task.Delay(100);
             if (progress is not null && TimeProvider.System.GetElapsedTime(lastReport) > TimeSpan.FromSeconds(30))
             {
-                progress(Store.Counts(broadcastId));
+                progress(await Store.CountsAsync(broadcastId));
                 lastReport = TimeProvider.System.GetTimestamp();
             }
         }

@@ -58,7 +58,7 @@ public static class BroadcastBenchmark
         await bot.WaitFinishedAsync(record.Id, c => Console.WriteLine($"  … {c.GetValueOrDefault(RecipientState.Sent):N0} sent after {sending.Elapsed.TotalSeconds:0} s"));
         sending.Stop();
 
-        var counts = bot.Store.Counts(record.Id);
+        var counts = await bot.Store.CountsAsync(record.Id);
         var delivered = counts.GetValueOrDefault(RecipientState.Sent);
         var processed = record.Total - counts.GetValueOrDefault(RecipientState.Pending); // a 403 also took its slot
         var minimum = TimeSpan.FromSeconds(s.Recipients / s.Rate);
@@ -104,7 +104,7 @@ public static class BroadcastBenchmark
     private static async Task<int> ChildAsync(BenchSettings s, string apiUrl)
     {
         await using var bot = await BenchBot.StartAsync(s, apiUrl);
-        var id = bot.Store.Find(1)?.Id;
+        var id = (await bot.Store.FindAsync(1))?.Id;
         if (id is null)
         {
             bot.Seed(s);

@@ -20,7 +20,7 @@ public sealed class BroadcastDraft
 }
 
 /// <summary>Turns a draft into a stored broadcast: the recipients, the message for every channel and language, the rows.</summary>
-public sealed class BroadcastStarter(BroadcastStore store, AudienceResolver audience, KickoffComposer composer, BotContent content, BroadcastQueue queue)
+public sealed class BroadcastStarter(IBroadcastStore store, AudienceResolver audience, KickoffComposer composer, BotContent content, BroadcastQueue queue)
 {
     public Task<IReadOnlyList<Recipient>> RecipientsAsync(BroadcastDraft draft, CancellationToken ct) => audience.ResolveAsync(draft.Spec(), ct);
 
@@ -34,12 +34,13 @@ public sealed class BroadcastStarter(BroadcastStore store, AudienceResolver audi
     }
 
     /// <summary>
-    /// Stores the broadcast with one pending row per recipient (nothing is sent yet). <paramref name="claim"/> runs in
-    /// the same transaction first; null means it declined (a schedule that already fired) and nothing was stored.
+    /// Stores the broadcast with one pending row per recipient (nothing is sent yet). <paramref name="claim"/> (a
+    /// schedule's claim) is committed with it; null means it was refused (a schedule that already fired) and nothing
+    /// was stored.
     /// </summary>
-    public BroadcastRecord? Create(
+    public Task<BroadcastRecord?> CreateAsync(
         BroadcastDraft draft, IReadOnlyList<Recipient> recipients, string createdBy, List<ReportChat> reportTo,
-        int? scheduleId = null, Func<bool>? claim = null)
+        int? scheduleId = null, object? claim = null, CancellationToken ct = default)
     {
         var channels = recipients.Select(r => r.Channel).Concat(reportTo.Select(r => r.Channel)).Distinct(StringComparer.Ordinal);
         var record = new BroadcastRecord
@@ -54,13 +55,13 @@ public sealed class BroadcastStarter(BroadcastStore store, AudienceResolver audi
             ReportTo = reportTo,
         };
         if (record.Variants.Count == 0) record.Variants.Add(Compose(draft, "", Languages.Vietnamese));
-        return store.Create(record, recipients, claim);
+        return store.CreateAsync(record, recipients, claim, ct);
     }
 
     /// <summary>The officer's progress message is known: keep it with the broadcast and start sending.</summary>
-    public void Start(BroadcastRecord record)
+    public async Task StartAsync(BroadcastRecord record, CancellationToken ct = default)
     {
-        store.SaveReportChats(record.Id, record.ReportTo);
+        await store.SaveReportChatsAsync(record.Id, record.ReportTo, ct);
         queue.Enqueue(record.Id);
     }
 }

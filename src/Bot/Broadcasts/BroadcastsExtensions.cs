@@ -6,6 +6,7 @@ using Bot.Broadcasts.Pacing;
 using Bot.Broadcasts.Schedule;
 using Bot.Content;
 using Bot.Conversations;
+using Bot.Members;
 using Bot.Storage;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -22,8 +23,8 @@ public static class BroadcastsExtensions
         var services = builder.Services;
         services.AddOptions<BroadcastOptions>().BindConfiguration(BroadcastOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<BroadcastOptions>, BroadcastOptionsValidator>();
-        services.AddStoreCollection(BroadcastStore.Broadcasts).AddStoreCollection(BroadcastStore.Rows)
-            .AddStoreCollection(KickoffScheduleStore.Collection, c => c.EnsureIndex(nameof(ScheduledKickoff.Key), "$.Key", unique: true));
+        services.AddStoreCollection(LiteDbBroadcastStore.Broadcasts).AddStoreCollection(LiteDbBroadcastStore.Rows)
+            .AddStoreCollection(LiteDbKickoffScheduleStore.Collection, LiteDbKickoffScheduleStore.Indexes);
 
         services.AddSingleton<SendPacer>();
         services.Replace(ServiceDescriptor.Singleton<ISendPacer>(sp => sp.GetRequiredService<SendPacer>()));
@@ -34,7 +35,8 @@ public static class BroadcastsExtensions
         services.AddSingleton<AudienceResolver>();
         services.AddSingleton<OfficerChats>();
 
-        services.AddSingleton<BroadcastStore>();
+        services.AddSingleton<IBroadcastStore, LiteDbBroadcastStore>();
+        services.AddSingleton<IMemberDataOwner, BroadcastMemberData>();
         services.AddSingleton<BroadcastQueue>();
         services.AddSingleton<BroadcastStarter>();
         services.AddSingleton<ProgressReporter>();
@@ -42,9 +44,13 @@ public static class BroadcastsExtensions
         services.AddSingleton<IDeliveryObserver, OutboxMigrationObserver>();
         services.AddHostedService<BroadcastWorker>();
 
-        services.AddSingleton<KickoffScheduleStore>();
+        services.AddSingleton<IKickoffScheduleStore, LiteDbKickoffScheduleStore>();
         services.AddSingleton<KickoffScheduler>();
         services.AddHostedService(sp => sp.GetRequiredService<KickoffScheduler>());
+
+        services.AddSingleton<TurnActors>();
+        services.AddSingleton<BroadcastService>();
+        services.AddSingleton<ScheduleService>();
 
         services.AddSingleton<BroadcastFlowServices>();
         services.AddDialog<SendAnnouncementDialog>();

@@ -29,7 +29,7 @@ public class AnnouncementTranscriptTests
         await UntilAsync(() => bot.Connector.To(Officer).Any(r => r.Text.Contains("Đã gửi xong #1: 6/6")), "the final report");
         var report = bot.Connector.To(Officer).Last(r => r.Text.Contains("Đã gửi xong"));
         Assert.Equal(progressId, report.Reply.EditMessageId);
-        Assert.All(bot.Store().RowsOf(1), row => Assert.Equal(RecipientState.Sent, row.State));
+        Assert.All(await bot.Store().RowsOfAsync(1), row => Assert.Equal(RecipientState.Sent, row.State));
     }
 
     [Fact]
@@ -59,7 +59,7 @@ public class AnnouncementTranscriptTests
             .Press("✖ Không gửi")
             .AssertReply("không có tin nào được gửi");
         await SettleAsync();
-        Assert.Null(bot.Store().Find(1));
+        Assert.Null(await bot.Store().FindAsync(1));
         Assert.DoesNotContain(channel.Attempts, a => a.ChatId != Officer);
     }
 
@@ -74,7 +74,7 @@ public class AnnouncementTranscriptTests
             .AssertReply("Đã huỷ")
             .Send("1")
             .AssertReply(r => !r.Text.Contains("Xem trước"), "no preview after cancelling");
-        Assert.Null(bot.Store().Find(1));
+        Assert.Null(await bot.Store().FindAsync(1));
     }
 
     [Fact]
@@ -97,6 +97,6 @@ public class AnnouncementTranscriptTests
         await bot.Flow(Officer).Send($"/thongbao {Text}")
             .AssertReply("Gửi tới ai?").Press("Chỉ các nhóm (0)")
             .AssertReply("Chưa có người nhận nào phù hợp");
-        Assert.Null(bot.Store().Find(1));
+        Assert.Null(await bot.Store().FindAsync(1));
     }
 }

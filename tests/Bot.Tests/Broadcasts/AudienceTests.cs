@@ -19,7 +19,7 @@ public class AudienceTests
             .Press("✅ Gửi").AssertReply("Bắt đầu gửi #1");
         await UntilAsync(() => bot.Finished(1), "the broadcast to finish");
 
-        Assert.Equal(expected.Order().ToArray(), bot.Store().RowsOf(1).Select(r => r.ChatId).Order().ToArray());
+        Assert.Equal(expected.Order().ToArray(), (await bot.Store().RowsOfAsync(1)).Select(r => r.ChatId).Order().ToArray());
         foreach (var chat in new[] { "g1", "g2", "m1", "m2", "m3" })
             Assert.Equal(expected.Contains(chat) ? 1 : 0, bot.Connector.To(chat).Count(r => r.Text.Contains("Họp lúc 14:00")));
     }
@@ -51,8 +51,8 @@ public class AudienceTests
             .AssertReply("Xem trước").AssertReply("Họp").AssertReply("tới 1 người nhận (0 nhóm, 1 thành viên)")
             .Press("✅ Gửi").AssertReply("Bắt đầu gửi #1");
         await UntilAsync(() => bot.Finished(1), "the broadcast to finish");
-        Assert.Equal(["m1"], bot.Store().RowsOf(1).Select(r => r.ChatId).ToArray());
-        Assert.Equal("tld-2021", bot.Store().Find(1)!.Audience.PlanId);
+        Assert.Equal(["m1"], (await bot.Store().RowsOfAsync(1)).Select(r => r.ChatId).ToArray());
+        Assert.Equal("tld-2021", (await bot.Store().FindAsync(1))!.Audience.PlanId);
     }
 
     [Fact]

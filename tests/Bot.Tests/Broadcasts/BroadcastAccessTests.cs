@@ -20,7 +20,7 @@ public class BroadcastAccessTests
         bot.Seed(members: 2);
         await bot.Flow("m1").Send(command).AssertReply("chỉ dành cho cán bộ công đoàn");
         await SettleAsync();
-        Assert.Null(bot.Store().Find(1));
+        Assert.Null(await bot.Store().FindAsync(1));
     }
 
     [Fact]
@@ -36,7 +36,7 @@ public class BroadcastAccessTests
 
         Assert.Contains(bot.Connector.ButtonAnswers, a => a.Activity.UserId == "m2" && a.Text!.Contains("Chỉ cán bộ"));
         await UntilAsync(() => bot.Finished(broadcast.Id), "the broadcast to finish", time, TimeSpan.FromMilliseconds(500));
-        Assert.Equal(BroadcastState.Completed, bot.Store().Find(broadcast.Id)!.State);
+        Assert.Equal(BroadcastState.Completed, (await bot.Store().FindAsync(broadcast.Id))!.State);
         Assert.All(new[] { "m1", "m2", "m3", "m4" }, m => Assert.Single(bot.Connector.To(m), r => r.Text.Contains("Họp lúc 14:00")));
     }
 
@@ -45,14 +45,14 @@ public class BroadcastAccessTests
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2021, 6, 30, 20, 0, 0, TimeSpan.FromHours(7)));
         await using var bot = await StartAsync(time: time);
-        var schedule = bot.Services.GetRequiredService<KickoffScheduleStore>();
-        await UntilAsync(() => schedule.All().Count == 4, "the schedule to be made");
-        var row = schedule.All().First(r => r.State == ScheduleState.Scheduled);
+        var schedule = bot.Services.GetRequiredService<IKickoffScheduleStore>();
+        await UntilAsync(async () => (await schedule.AllAsync()).Count == 4, "the schedule to be made");
+        var row = (await schedule.AllAsync()).First(r => r.State == ScheduleState.Scheduled);
 
         await bot.Flow("m1").Send(() => new Activity { Channel = "test", ChatId = "m1", UserId = "m1", Kind = ActivityKind.Button, ButtonData = $"ks:pause:{row.Id}" });
 
         Assert.Contains(bot.Connector.ButtonAnswers, a => a.Activity.UserId == "m1" && a.Text!.Contains("Chỉ cán bộ"));
-        Assert.Equal(ScheduleState.Scheduled, schedule.Find(row.Id)!.State);
+        Assert.Equal(ScheduleState.Scheduled, (await schedule.FindAsync(row.Id))!.State);
     }
 
     [Fact]
@@ -70,7 +70,7 @@ public class BroadcastAccessTests
 
         await officer.Press("✅ Gửi").AssertReply("chỉ dành cho cán bộ công đoàn");
         await SettleAsync();
-        Assert.Null(bot.Store().Find(1));
+        Assert.Null(await bot.Store().FindAsync(1));
     }
 
     internal static Dictionary<string, string?> Paced(double perSecond) => new()

@@ -86,8 +86,8 @@ internal static class BroadcastHarness
         var draft = new BroadcastDraft { Kind = BroadcastKind.Announcement, Text = text, Audience = audience };
         var recipients = await starter.RecipientsAsync(draft, CancellationToken.None);
         var officer = new ReportChat { Channel = "test", ChatId = Officer, Kind = ChatKind.Private, Language = "vi" };
-        var record = starter.Create(draft, recipients, "test:officer", [officer])!;
-        starter.Start(record);
+        var record = (await starter.CreateAsync(draft, recipients, "test:officer", [officer]))!;
+        await starter.StartAsync(record);
         return record;
     }
 
@@ -106,11 +106,12 @@ internal static class BroadcastHarness
             Status = status,
         });
 
-    public static BroadcastStore Store(this TestBot bot) => bot.Services.GetRequiredService<BroadcastStore>();
+    public static IBroadcastStore Store(this TestBot bot) => bot.Services.GetRequiredService<IBroadcastStore>();
 
-    public static int Pending(this TestBot bot, int broadcastId) => bot.Store().Pending(broadcastId, null, int.MaxValue).Count;
+    public static async Task<int> Pending(this TestBot bot, int broadcastId) => (await bot.Store().PendingAsync(broadcastId, null, int.MaxValue)).Count;
 
-    public static bool Finished(this TestBot bot, int broadcastId) => bot.Store().Find(broadcastId)?.State is BroadcastState.Completed or BroadcastState.Cancelled;
+    public static async Task<bool> Finished(this TestBot bot, int broadcastId) =>
+        (await bot.Store().FindAsync(broadcastId))?.State is BroadcastState.Completed or BroadcastState.Cancelled;
 
     /// <summary>Messages a chat received (on the recording connector), whatever else the test already dequeued.</summary>
     public static IReadOnlyList<SentReply> To(this TestConnector connector, string chatId) => [.. connector.All.Where(r => r.To.ChatId == chatId)];
@@ -119,10 +120,14 @@ internal static class BroadcastHarness
     /// Waits (in real time, briefly) for background work, advancing the fake clock by <paramref name="step"/> each
     /// round when given. Fails with <paramref name="what"/> after a few seconds.
     /// </summary>
-    public static async Task UntilAsync(Func<bool> condition, string what, FakeTimeProvider? time = null, TimeSpan? step = null, int timeoutMs = 10_000)
+    public static Task UntilAsync(Func<bool> condition, string what, FakeTimeProvider? time = null, TimeSpan? step = null, int timeoutMs = 10_000) =>
+        UntilAsync(() => Task.FromResult(condition()), what, time, step, timeoutMs);
+
+    /// <summary>The same, for a condition read from an async store.</summary>
+    public static async Task UntilAsync(Func<Task<bool>> condition, string what, FakeTimeProvider? time = null, TimeSpan? step = null, int timeoutMs = 10_000)
     {
         var started = Environment.TickCount64;
-        while (!condition())
+        while (!await condition())
         {
             if (Environment.TickCount64 - started > timeoutMs) throw new TimeoutException($"Timed out waiting for: {what}");
             if (time is not null && step is { } s) time.Advance(s);

@@ -47,7 +47,7 @@ public class DeliveryFailureTests
         await UntilAsync(() => bot.Finished(1), "the broadcast to finish", time, TimeSpan.FromMilliseconds(500));
         Assert.Single(bot.Connector.To("m2"), r => r.Text.Contains(Text));
         Assert.Equal(7, bot.Channel().Attempts.Count(a => a.ChatId == "m2"));
-        Assert.All(bot.Store().RowsOf(1), r => Assert.Equal(RecipientState.Sent, r.State));
+        Assert.All(await bot.Store().RowsOfAsync(1), r => Assert.Equal(RecipientState.Sent, r.State));
     }
 
     [Fact]
@@ -59,7 +59,7 @@ public class DeliveryFailureTests
         await bot.BroadcastAsync(Text);
         await UntilAsync(() => bot.Connector.To(Officer).Any(r => r.Text.Contains("Đã gửi xong")), "the final report");
 
-        var row = bot.Store().RowsOf(1).Single(r => r.ChatId == "m2");
+        var row = (await bot.Store().RowsOfAsync(1)).Single(r => r.ChatId == "m2");
         Assert.Equal(RecipientState.Unreachable, row.State);
         Assert.Equal("Forbidden: bot was blocked by the user", row.Reason);
         Assert.NotNull(bot.Services.GetRequiredService<IChatDirectory>().Find("test", "m2")!.UnreachableReason);
@@ -83,7 +83,7 @@ public class DeliveryFailureTests
         var chats = bot.Services.GetRequiredService<IChatDirectory>();
         Assert.Null(chats.Find("test", "g1"));
         Assert.NotNull(chats.Find("test", "g1-super"));
-        var row = bot.Store().RowsOf(1).Single(r => r.ChatId == "g1-super");
+        var row = (await bot.Store().RowsOfAsync(1)).Single(r => r.ChatId == "g1-super");
         Assert.Equal(RecipientState.Sent, row.State);
     }
 
@@ -96,7 +96,7 @@ public class DeliveryFailureTests
         await bot.BroadcastAsync(Text);
         await UntilAsync(() => bot.Connector.To(Officer).Any(r => r.Text.Contains("Đã gửi xong")), "the final report");
 
-        Assert.Equal(RecipientState.Failed, bot.Store().RowsOf(1).Single(r => r.ChatId == "m1").State);
+        Assert.Equal(RecipientState.Failed, (await bot.Store().RowsOfAsync(1)).Single(r => r.ChatId == "m1").State);
         var report = bot.Connector.To(Officer).Last().Text;
         Assert.Contains("2/3 người nhận đã nhận, 1 lỗi, 0 không liên lạc được", report);
         Assert.Contains("Gửi lỗi:", report);
@@ -113,6 +113,6 @@ public class DeliveryFailureTests
         await bot.BroadcastAsync(Text);
         await UntilAsync(() => bot.Finished(1), "the broadcast to finish", time, TimeSpan.FromSeconds(1));
         Assert.Single(bot.Connector.To("m1"), r => r.Text.Contains(Text));
-        Assert.Equal(RecipientState.Sent, bot.Store().RowsOf(1).Single(r => r.ChatId == "m1").State);
+        Assert.Equal(RecipientState.Sent, (await bot.Store().RowsOfAsync(1)).Single(r => r.ChatId == "m1").State);
     }
 }

@@ -21,7 +21,7 @@ public class EndedPhaseKickoffTests
                 "the warning and the explicit button instead of the plain one")
             .Send("ok").AssertReply("Bấm «Vẫn gửi dù đợt đã kết thúc» nếu bạn chắc chắn")
             .Send("gửi").AssertReply("Đợt này đã kết thúc");
-        Assert.Null(bot.Store().Find(1));
+        Assert.Null(await bot.Store().FindAsync(1));
 
         await bot.Flow(Officer).Press(SendAnyway).AssertReply("Bắt đầu gửi #1");
         await UntilAsync(() => bot.Finished(1), "the broadcast to finish");
@@ -36,7 +36,7 @@ public class EndedPhaseKickoffTests
             .AssertReply("Gửi tới ai?").Press("Chỉ thành viên nhắn riêng (2)")
             .AssertReply("Xem trước").AssertReply("PHÁT ĐỘNG").AssertReply("Đợt này đã kết thúc")
             .Press("✖ Không gửi").AssertReply("không có tin nào được gửi");
-        Assert.Null(bot.Store().Find(1));
+        Assert.Null(await bot.Store().FindAsync(1));
     }
 
     [Fact]

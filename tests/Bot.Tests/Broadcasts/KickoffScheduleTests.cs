@@ -24,22 +24,22 @@ public class KickoffScheduleTests
             await using (var first = await StartAsync(settings, time))
             {
                 first.Seed(members: 2, groups: 1);
-                var schedule = first.Services.GetRequiredService<KickoffScheduleStore>();
-                await UntilAsync(() => schedule.All().Count(r => r.State == ScheduleState.Scheduled) == 2, "the two phase-2 kickoffs to be scheduled");
+                var schedule = first.Services.GetRequiredService<IKickoffScheduleStore>();
+                await UntilAsync(async () => (await schedule.AllAsync()).Count(r => r.State == ScheduleState.Scheduled) == 2, "the two phase-2 kickoffs to be scheduled");
 
                 time.Advance(KickoffTime - time.GetUtcNow() - TimeSpan.FromSeconds(1));
                 await SettleAsync();
                 Assert.Empty(Kickoffs(first, "m1"));
-                Assert.Empty(first.Store().Sending());
+                Assert.Empty(await first.Store().SendingAsync());
 
                 time.Advance(TimeSpan.FromSeconds(1));
-                await UntilAsync(() => first.Finished(1) && first.Finished(2), "both kickoffs to be sent", time, TimeSpan.FromMilliseconds(200));
+                await UntilAsync(async () => await first.Finished(1) && await first.Finished(2), "both kickoffs to be sent", time, TimeSpan.FromMilliseconds(200));
                 foreach (var chat in new[] { "m1", "m2", "g1" })
                 {
                     Assert.Single(Kickoffs(first, chat), r => r.Text.Contains("Kế hoạch phát động phong trào thi đua"));   // tld-2021
                     Assert.Single(Kickoffs(first, chat), r => r.Text.Contains("Kế hoạch tổ chức phong trào thi đua"));    // quang-tri-2021
                 }
-                Assert.All(schedule.All().Where(r => r.PhaseId == "dot-2"), r =>
+                Assert.All((await schedule.AllAsync()).Where(r => r.PhaseId == "dot-2"), r =>
                 {
                     Assert.Equal(ScheduleState.Fired, r.State);
                     Assert.Equal(KickoffTime, r.FiredAt);
@@ -53,10 +53,10 @@ public class KickoffScheduleTests
             }
 
             await using var second = await StartAsync(settings, new FakeTimeProvider(KickoffTime.AddMinutes(30)));
-            await UntilAsync(() => second.Services.GetRequiredService<KickoffScheduleStore>().All().Count == 4, "the schedule to load");
+            await UntilAsync(async () => (await second.Services.GetRequiredService<IKickoffScheduleStore>().AllAsync()).Count == 4, "the schedule to load");
             await SettleAsync(300);
             Assert.Empty(Kickoffs(second, "m1"));
-            Assert.Null(second.Store().Find(3));
+            Assert.Null(await second.Store().FindAsync(3));
         }
         finally
         {
@@ -74,10 +74,10 @@ public class KickoffScheduleTests
             await using (var first = await StartAsync(settings, new FakeTimeProvider(EveBefore)))
             {
                 first.Seed(members: 2);
-                await UntilAsync(() => first.Services.GetRequiredService<KickoffScheduleStore>().All().Count == 4, "the schedule to be made");
+                await UntilAsync(async () => (await first.Services.GetRequiredService<IKickoffScheduleStore>().AllAsync()).Count == 4, "the schedule to be made");
             }
             await using var second = await StartAsync(settings, new FakeTimeProvider(KickoffTime.AddHours(2)));
-            await UntilAsync(() => second.Finished(1) && second.Finished(2), "both kickoffs to be sent");
+            await UntilAsync(async () => await second.Finished(1) && await second.Finished(2), "both kickoffs to be sent");
             Assert.Equal(2, Kickoffs(second, "m1").Count);
         }
         finally
@@ -96,7 +96,7 @@ public class KickoffScheduleTests
             await using (var first = await StartAsync(settings, new FakeTimeProvider(EveBefore)))
             {
                 first.Seed(members: 2);
-                await UntilAsync(() => first.Services.GetRequiredService<KickoffScheduleStore>().All().Count == 4, "the schedule to be made");
+                await UntilAsync(async () => (await first.Services.GetRequiredService<IKickoffScheduleStore>().AllAsync()).Count == 4, "the schedule to be made");
             }
             await using (var second = await StartAsync(settings, new FakeTimeProvider(KickoffTime.AddHours(7))))
             {
@@ -108,11 +108,11 @@ public class KickoffScheduleTests
                 Assert.Contains("Đợt 2 – Kế hoạch tổ chức phong trào thi đua", notice);
                 Assert.Contains("(dự kiến 01/07/2021 08:00)", notice);
                 Assert.Empty(Kickoffs(second, "m1"));
-                Assert.All(second.Services.GetRequiredService<KickoffScheduleStore>().All().Where(r => r.PhaseId == "dot-2"),
+                Assert.All((await second.Services.GetRequiredService<IKickoffScheduleStore>().AllAsync()).Where(r => r.PhaseId == "dot-2"),
                     r => Assert.Equal(ScheduleState.Missed, r.State));
             }
             await using var third = await StartAsync(settings, new FakeTimeProvider(KickoffTime.AddHours(8)));
-            await UntilAsync(() => third.Services.GetRequiredService<KickoffScheduleStore>().All().Count == 4, "the schedule to load");
+            await UntilAsync(async () => (await third.Services.GetRequiredService<IKickoffScheduleStore>().AllAsync()).Count == 4, "the schedule to load");
             await SettleAsync(300);
             Assert.Empty(third.Connector.To(Officer));
             Assert.Empty(Kickoffs(third, "m1"));
@@ -127,9 +127,9 @@ public class KickoffScheduleTests
     public async Task OnAFreshStartAfterEveryPhaseEndedTheScheduleRecordsThemAsPastAndStaysQuiet()
     {
         await using var bot = await StartAsync();
-        var schedule = bot.Services.GetRequiredService<KickoffScheduleStore>();
-        await UntilAsync(() => schedule.All().Count == 4, "the schedule to be made");
-        Assert.All(schedule.All(), r => Assert.Equal(ScheduleState.Expired, r.State));
+        var schedule = bot.Services.GetRequiredService<IKickoffScheduleStore>();
+        await UntilAsync(async () => (await schedule.AllAsync()).Count == 4, "the schedule to be made");
+        Assert.All(await schedule.AllAsync(), r => Assert.Equal(ScheduleState.Expired, r.State));
         await SettleAsync();
         Assert.Empty(bot.Connector.To(Officer));
 
@@ -144,8 +144,8 @@ public class KickoffScheduleTests
         var time = new FakeTimeProvider(EveBefore);
         await using var bot = await StartAsync(time: time);
         bot.Seed(members: 1);
-        var schedule = bot.Services.GetRequiredService<KickoffScheduleStore>();
-        await UntilAsync(() => schedule.All().Count(r => r.State == ScheduleState.Scheduled) == 2, "the schedule to be made");
+        var schedule = bot.Services.GetRequiredService<IKickoffScheduleStore>();
+        await UntilAsync(async () => (await schedule.AllAsync()).Count(r => r.State == ScheduleState.Scheduled) == 2, "the schedule to be made");
 
         var officer = bot.Flow(Officer);
         await officer.Send("/lichphatdong")
@@ -163,17 +163,17 @@ public class KickoffScheduleTests
         await officer.Press("▶ 3").AssertReply("Đã bật lại phát động tự động").AssertReply("đã lên lịch");
         await UntilAsync(() => bot.Finished(1), "the resumed kickoff to go out (within the grace period)");
         Assert.Single(Kickoffs(bot, "m1"), r => r.Text.Contains("Kế hoạch tổ chức phong trào thi đua"));
-        Assert.Equal(ScheduleState.Cancelled, schedule.All().Single(r => r.Key == "tld-2021/dot-2").State);
-        Assert.Null(bot.Store().Find(2));
+        Assert.Equal(ScheduleState.Cancelled, (await schedule.AllAsync()).Single(r => r.Key == "tld-2021/dot-2").State);
+        Assert.Null(await bot.Store().FindAsync(2));
     }
 
     [Fact]
     public async Task TheKickoffTimeIsTheConfiguredLocalTimeOnTheStartDate()
     {
         await using var bot = await StartAsync(new Dictionary<string, string?> { ["Broadcasts:KickoffLocalTime"] = "06:30" }, new FakeTimeProvider(EveBefore));
-        var schedule = bot.Services.GetRequiredService<KickoffScheduleStore>();
-        await UntilAsync(() => schedule.All().Count == 4, "the schedule to be made");
-        Assert.Equal(new DateTimeOffset(2021, 7, 1, 6, 30, 0, Vietnam), schedule.All().Single(r => r.Key == "tld-2021/dot-2").RunAt);
+        var schedule = bot.Services.GetRequiredService<IKickoffScheduleStore>();
+        await UntilAsync(async () => (await schedule.AllAsync()).Count == 4, "the schedule to be made");
+        Assert.Equal(new DateTimeOffset(2021, 7, 1, 6, 30, 0, Vietnam), (await schedule.AllAsync()).Single(r => r.Key == "tld-2021/dot-2").RunAt);
     }
 
     private static List<SentReply> Kickoffs(TestBot bot, string chat) => [.. bot.Connector.To(chat).Where(r => r.Text.Contains("PHÁT ĐỘNG THI ĐUA"))];

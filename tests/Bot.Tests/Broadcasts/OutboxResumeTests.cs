@@ -43,7 +43,7 @@ public class OutboxResumeTests
             var perMember = firstRun.Concat(secondRun).GroupBy(r => r.To.ChatId).ToDictionary(g => g.Key, g => g.Count());
             Assert.Equal(Members, perMember.Count);                        // nobody skipped
             Assert.True(perMember.Values.Sum() - Members <= 1, $"{perMember.Values.Sum() - Members} duplicates");
-            Assert.All(second.Store().RowsOf(1), r => Assert.Equal(RecipientState.Sent, r.State));
+            Assert.All(await second.Store().RowsOfAsync(1), r => Assert.Equal(RecipientState.Sent, r.State));
             await UntilAsync(() => second.Connector.To(Officer).Any(r => r.Text.Contains($"Đã gửi xong #1: {Members}/{Members}")), "the final report");
             Assert.Contains(second.Connector.To(Officer), r => r.Text.Contains("Tiếp tục gửi #1 sau khi trợ lý khởi động lại"));
         }
@@ -60,14 +60,13 @@ public class OutboxResumeTests
         bot.Seed(members: 5);
         int? pendingAtFirstSend = null;
         var store = bot.Store();
-        bot.Channel().AfterDelivered = (to, reply, _) =>
+        bot.Channel().AfterDelivered = async (to, reply, _) =>
         {
-            if (reply.Text.Contains(Text)) pendingAtFirstSend ??= store.Pending(1, null, 100).Count;
-            return Task.CompletedTask;
+            if (reply.Text.Contains(Text)) pendingAtFirstSend ??= (await store.PendingAsync(1, null, 100)).Count;
         };
         await bot.BroadcastAsync(Text);
         await UntilAsync(() => bot.Finished(1), "the broadcast to finish");
         Assert.Equal(5, pendingAtFirstSend); // the one on the wire is still pending until the channel confirms
-        Assert.Equal(5, store.RowsOf(1).Count(r => r.State == RecipientState.Sent && r.MessageId is not null));
+        Assert.Equal(5, (await store.RowsOfAsync(1)).Count(r => r.State == RecipientState.Sent && r.MessageId is not null));
     }
 }

@@ -73,9 +73,9 @@ public partial class ProgressTests
         await SettleAsync();
         Assert.Equal(sent, Delivered(bot));
 
-        var rows = bot.Store().RowsOf(1);
+        var rows = (await bot.Store().RowsOfAsync(1));
         var sentRows = rows.Count(r => r.State == RecipientState.Sent);
-        Assert.Equal(BroadcastState.Cancelled, bot.Store().Find(1)!.State);
+        Assert.Equal(BroadcastState.Cancelled, (await bot.Store().FindAsync(1))!.State);
         Assert.InRange(sentRows, 3, 5);
         Assert.Equal(11 - sentRows, rows.Count(r => r.State == RecipientState.Cancelled));
         await UntilAsync(() => bot.Connector.To(Officer).Any(r => r.Text.Contains("Đã dừng gửi #1 theo yêu cầu của Cán bộ Hà")), "the report", time, TimeSpan.FromMilliseconds(250));
@@ -95,7 +95,7 @@ public partial class ProgressTests
         await UntilAsync(() => bot.Services.GetRequiredService<BroadcastRunner>().Running.Count == 1, "the broadcast to run");
         await officer.Send("/huyguitin").AssertReplies(rs => rs.Any(r => r.Text.Contains("Đang dừng gửi #1")), "the stop");
         await UntilAsync(() => bot.Finished(1), "the broadcast to stop", time, TimeSpan.FromMilliseconds(200));
-        Assert.Equal(BroadcastState.Cancelled, bot.Store().Find(1)!.State);
+        Assert.Equal(BroadcastState.Cancelled, (await bot.Store().FindAsync(1))!.State);
     }
 
     private static int Delivered(TestBot bot) => bot.Connector.All.Count(r => r.Text.Contains(Text) && r.To.ChatId != Officer);

@@ -10,13 +10,13 @@ namespace Bot.Broadcasts.Dialogs;
 
 /// <summary>What the broadcast dialogs share, in one registration.</summary>
 public sealed record BroadcastFlowServices(
-    Bot.Conversations.Officers Officers, Say Say, BroadcastStarter Starter, AudienceResolver Audience, BotContent Content,
+    Bot.Conversations.Officers Officers, TurnActors Actors, Say Say, BroadcastService Broadcasts, AudienceResolver Audience, BotContent Content,
     ProgressReporter Reporter, SendPacer Pacer, PlanCalendar Calendar);
 
 /// <summary>
 /// The steps every broadcast ends with: pick the audience, see a preview of exactly what recipients get, confirm,
-/// and only then store it and start sending. Each derived dialog first collects its message. Every answer is
-/// re-checked against the officer list: losing the right mid-way stops the flow.
+/// and only then store it and start sending (<see cref="BroadcastService"/> does the work). Each derived dialog first
+/// collects its message. Every answer is re-checked against the officer list: losing the right mid-way stops the flow.
 /// </summary>
 public abstract class BroadcastFlow : ComponentDialog
 {
@@ -54,8 +54,9 @@ public abstract class BroadcastFlow : ComponentDialog
 
     private async Task<DialogTurnResult> AskAudience(WaterfallStepContext<BroadcastDraft> step, CancellationToken ct)
     {
-        var lang = await Say.LanguageAsync(step.Context, ct);
-        var everyone = AudienceResolver.Count(await Services.Audience.ResolveAsync(new AudienceSpec { Kind = AudienceKind.All }, ct));
+        var actor = await Services.Actors.OfAsync(step.Context, ct);
+        var lang = actor.Language;
+        var everyone = await Services.Broadcasts.ReachAsync(actor, new AudienceSpec { Kind = AudienceKind.All }, ct);
         var texts = Say.Texts;
         List<Choice> choices =
         [
@@ -119,18 +120,19 @@ public abstract class BroadcastFlow : ComponentDialog
             else if (draft.AudienceUnit is not null) draft.AudienceUnit = detail;
         }
         var turn = step.Context;
-        var lang = await Say.LanguageAsync(turn, ct);
+        var actor = await Services.Actors.OfAsync(turn, ct);
+        var lang = actor.Language;
         var texts = Say.Texts;
-        var recipients = await Services.Starter.RecipientsAsync(draft, ct);
+        var preview = await Services.Broadcasts.DraftAsync(actor, draft, ct);
+        var recipients = preview.Recipients;
         if (recipients.Count == 0)
         {
             await Say.SendAsync(turn, "broadcast.no-recipients");
             return await step.EndDialogAsync(null, ct);
         }
         await turn.SendAsync(texts.Get(lang, "broadcast.preview-header"), ct);
-        await turn.SendAsync(Services.Starter.Compose(draft, turn.Activity.Channel, lang).ToReply(), ct);
-        var (groups, members) = AudienceResolver.Count(recipients);
-        var confirm = BroadcastFormat.Html(texts, lang, "broadcast.confirm", [("total", recipients.Count), ("groups", groups), ("members", members)],
+        await turn.SendAsync(preview.Message.ToReply(), ct);
+        var confirm = BroadcastFormat.Html(texts, lang, "broadcast.confirm", [("total", recipients.Count), ("groups", preview.Groups), ("members", preview.Members)],
             ("duration", BroadcastFormat.Duration(texts, lang, Estimate(recipients))));
         // A kickoff for a phase that is over would tell everyone to start something already finished: the officer
         // reads why, and only a button that says so sends it ("ok" or "gửi" are not enough).
@@ -167,20 +169,14 @@ public abstract class BroadcastFlow : ComponentDialog
             await Say.SendAsync(turn, "broadcast.discarded");
             return await step.EndDialogAsync(null, ct);
         }
-        var lang = await Say.LanguageAsync(turn, ct);
-        var recipients = await Services.Starter.RecipientsAsync(step.Values, ct);
+        var actor = await Services.Actors.OfAsync(turn, ct);
+        var lang = actor.Language;
         var officer = new ReportChat { Channel = turn.Activity.Channel, ChatId = turn.Activity.ChatId, Kind = turn.Activity.ChatKind, Language = lang };
-        var record = Services.Starter.Create(step.Values, recipients, $"{turn.Activity.Channel}:{turn.Activity.UserId}", [officer])!;
-        var text = Say.Texts.Get(lang, "broadcast.started", ("id", record.Id), ("total", record.Total));
-        try
+        await Services.Broadcasts.StartAsync(actor, step.Values, [officer], async record =>
         {
+            var text = Say.Texts.Get(lang, "broadcast.started", ("id", record.Id), ("total", record.Total));
             officer.ProgressMessageId = await turn.SendNowAsync(Services.Reporter.WithStopButton(record, lang, text), ct);
-        }
-        finally
-        {
-            // The broadcast is on disk already: it must run even if the progress message could not be sent.
-            Services.Starter.Start(record);
-        }
+        }, ct);
         return await step.EndDialogAsync(null, ct);
     }
 

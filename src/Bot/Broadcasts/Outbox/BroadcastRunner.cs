@@ -8,7 +8,7 @@ namespace Bot.Broadcasts.Outbox;
 /// blocked the bot is recorded as unreachable; a stop from the officer cancels what is still pending.
 /// </summary>
 public sealed class BroadcastRunner(
-    BroadcastStore store, Delivery delivery, ISendPacer pacer, TurnPipeline pipeline, ProgressReporter reporter,
+    IBroadcastStore store, Delivery delivery, ISendPacer pacer, TurnPipeline pipeline, ProgressReporter reporter,
     IOptions<BroadcastOptions> options, TimeProvider time, ILogger<BroadcastRunner> logger)
 {
     private const int BatchSize = 200;
@@ -27,7 +27,7 @@ public sealed class BroadcastRunner(
     }
 
     /// <summary>Stops a broadcast for good: pending rows become cancelled. False when it had already finished.</summary>
-    public bool Cancel(int broadcastId, string by)
+    public async Task<bool> CancelAsync(int broadcastId, string by, CancellationToken ct = default)
     {
         if (_runs.TryGetValue(broadcastId, out var run))
         {
@@ -35,8 +35,8 @@ public sealed class BroadcastRunner(
             run.Cts.Cancel();
             return true;
         }
-        if (!store.Finish(broadcastId, BroadcastState.Cancelled, by)) return false;
-        store.CancelPending(broadcastId);
+        if (!await store.FinishAsync(broadcastId, BroadcastState.Cancelled, by, ct)) return false;
+        await store.CancelPendingAsync(broadcastId, ct);
         return true;
     }
 
@@ -48,8 +48,8 @@ public sealed class BroadcastRunner(
         var ct = run.Cts.Token;
         try
         {
-            if (store.Find(id) is not { State: BroadcastState.Sending } broadcast) return;
-            var progress = new BroadcastProgress(broadcast.Total, store.Counts(id), time.GetUtcNow());
+            if (await store.FindAsync(id, ct) is not { State: BroadcastState.Sending } broadcast) return;
+            var progress = new BroadcastProgress(broadcast.Total, await store.CountsAsync(id, ct), time.GetUtcNow());
             var session = reporter.Open(broadcast, progress);
             await session.BeginAsync(resumed, ct);
             var ticker = TickAsync(session, ct);
@@ -70,25 +70,27 @@ public sealed class BroadcastRunner(
 
             if (stoppedByOfficer)
             {
-                store.Finish(id, BroadcastState.Cancelled, run.CancelledBy);
-                progress.CountCancelled(store.CancelPending(id));
+                // Rows first: whoever sees the broadcast finished sees no row still pending. Neither write may be
+                // skipped by a shutdown, as sending has stopped for good.
+                progress.CountCancelled(await store.CancelPendingAsync(id, CancellationToken.None));
+                await store.FinishAsync(id, BroadcastState.Cancelled, run.CancelledBy, CancellationToken.None);
                 broadcast.State = BroadcastState.Cancelled;
                 broadcast.CancelledBy = run.CancelledBy;
             }
             else
             {
-                store.Finish(id, BroadcastState.Completed);
+                await store.FinishAsync(id, BroadcastState.Completed, cancellationToken: CancellationToken.None);
                 broadcast.State = BroadcastState.Completed;
             }
             logger.LogInformation("Broadcast {Id} {State}: {Sent} sent, {Failed} failed, {Unreachable} unreachable, {Cancelled} cancelled of {Total}",
                 id, broadcast.State, progress.Sent, progress.Failed, progress.Unreachable, progress.Cancelled, progress.Total);
-            await session.FinishAsync(store.RowsOf(id), run.Stopping);
+            await session.FinishAsync(await store.RowsOfAsync(id, run.Stopping), run.Stopping);
         }
         catch (OperationCanceledException) when (run.CancelledBy is not null)
         {
             // Stopped by an officer before sending began (e.g. while the progress message waited for its turn).
-            store.Finish(id, BroadcastState.Cancelled, run.CancelledBy);
-            store.CancelPending(id);
+            await store.CancelPendingAsync(id, CancellationToken.None);
+            await store.FinishAsync(id, BroadcastState.Cancelled, run.CancelledBy, CancellationToken.None);
             logger.LogInformation("Broadcast {Id} stopped by an officer before it started sending", id);
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
@@ -110,7 +112,7 @@ public sealed class BroadcastRunner(
     {
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Value.MaxInFlight, CancellationToken = ct };
         string? after = null;
-        while (store.Pending(broadcast.Id, after, BatchSize) is { Count: > 0 } batch)
+        while (await store.PendingAsync(broadcast.Id, after, BatchSize, ct) is { Count: > 0 } batch)
         {
             if (parallel.MaxDegreeOfParallelism == 1)
                 foreach (var row in batch) await SendRowAsync(broadcast, row, progress, ct);
@@ -125,7 +127,7 @@ public sealed class BroadcastRunner(
         ct.ThrowIfCancellationRequested();
         if (pipeline.Connector(row.Channel) is not { } connector)
         {
-            Finish(row, progress, RecipientState.Failed, $"The channel '{row.Channel}' is not running.");
+            await FinishAsync(row, progress, RecipientState.Failed, $"The channel '{row.Channel}' is not running.");
             return;
         }
         var reply = broadcast.VariantFor(row.Channel, row.Language).ToReply();
@@ -135,7 +137,7 @@ public sealed class BroadcastRunner(
             try
             {
                 row.MessageId = await delivery.SendAsync(connector, row.Address, reply, SendPriority.Broadcast, ct);
-                Finish(row, progress, RecipientState.Sent, null);
+                await FinishAsync(row, progress, RecipientState.Sent, null);
                 return;
             }
             catch (ChannelSendException ex) when (ex.Failure == SendFailure.RateLimited)
@@ -147,7 +149,7 @@ public sealed class BroadcastRunner(
             }
             catch (ChannelSendException ex) when (ex.Failure == SendFailure.Unreachable)
             {
-                Finish(row, progress, RecipientState.Unreachable, ex.Message);
+                await FinishAsync(row, progress, RecipientState.Unreachable, ex.Message);
                 return;
             }
             catch (ChannelSendException ex) when (ex.Failure == SendFailure.Transient && transient < TransientAttempts)
@@ -158,17 +160,18 @@ public sealed class BroadcastRunner(
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 logger.LogWarning(ex, "Broadcast {Id}: could not send to {Channel}:{ChatId}", broadcast.Id, row.Channel, row.ChatId);
-                Finish(row, progress, RecipientState.Failed, ex.Message);
+                await FinishAsync(row, progress, RecipientState.Failed, ex.Message);
                 return;
             }
         }
     }
 
-    private void Finish(OutboxRow row, BroadcastProgress progress, RecipientState state, string? reason)
+    private async Task FinishAsync(OutboxRow row, BroadcastProgress progress, RecipientState state, string? reason)
     {
         row.State = state;
         row.Reason = reason;
-        store.Save(row);
+        // Not cancellable: the platform has answered, and what it said must be on disk before anything else is sent.
+        await store.SaveAsync(row, CancellationToken.None);
         progress.Count(state);
     }
 

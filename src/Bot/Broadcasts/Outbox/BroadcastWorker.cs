@@ -17,7 +17,7 @@ public sealed class BroadcastQueue
 /// then starts each newly confirmed one. On shutdown the runs stop between messages and stay pending.
 /// </summary>
 public sealed class BroadcastWorker(
-    BroadcastStore store, BroadcastRunner runner, BroadcastQueue queue, IOptions<BroadcastOptions> options,
+    IBroadcastStore store, BroadcastRunner runner, BroadcastQueue queue, IOptions<BroadcastOptions> options,
     TimeProvider time, ILogger<BroadcastWorker> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -27,14 +27,14 @@ public sealed class BroadcastWorker(
         {
             try
             {
-                var forgotten = store.ForgetRowsFinishedBefore(time.GetUtcNow() - options.Value.KeepRecipientRows);
+                var forgotten = await store.ForgetRowsFinishedBeforeAsync(time.GetUtcNow() - options.Value.KeepRecipientRows, stoppingToken);
                 if (forgotten > 0) logger.LogInformation("Removed {Count} recipient rows of old broadcasts", forgotten);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 logger.LogError(ex, "Could not clean up old broadcast rows; continuing"); // housekeeping must not stop the bot
             }
-            foreach (var broadcast in store.Sending())
+            foreach (var broadcast in await store.SendingAsync(stoppingToken))
             {
                 logger.LogInformation("Resuming broadcast {Id} after a restart", broadcast.Id);
                 runner.TryStart(broadcast.Id, resumed: true, stoppingToken);

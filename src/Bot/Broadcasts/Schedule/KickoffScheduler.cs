@@ -7,11 +7,11 @@ namespace Bot.Broadcasts.Schedule;
 /// <summary>
 /// Announces each phase on its start date at Broadcasts:KickoffLocalTime (Content:TimeZone). The schedule is made
 /// from the plan files at every start (idempotent); a kickoff fires once because "scheduled → fired" is claimed in
-/// the same transaction that stores its broadcast. A kickoff whose time passed while the bot was down goes out on
+/// the same unit of work that stores its broadcast. A kickoff whose time passed while the bot was down goes out on
 /// start only within Broadcasts:MissedGrace; otherwise it is recorded as missed and officers are told once.
 /// </summary>
 public sealed class KickoffScheduler(
-    KickoffScheduleStore schedule, BotContent content, PlanCalendar calendar, BroadcastStarter starter, BroadcastStore broadcasts, OfficerChats officers,
+    IKickoffScheduleStore schedule, BotContent content, PlanCalendar calendar, BroadcastStarter starter, IBroadcastStore broadcasts, OfficerChats officers,
     Texts texts, IOptions<BroadcastOptions> options, TimeProvider time, ILogger<KickoffScheduler> logger)
     : BackgroundService
 {
@@ -35,7 +35,7 @@ public sealed class KickoffScheduler(
             var failed = false;
             try
             {
-                Sync();
+                await SyncAsync(stoppingToken);
                 await TickAsync(stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -56,10 +56,10 @@ public sealed class KickoffScheduler(
     /// plan file) is recorded as expired and nobody is told: no kickoff was ever promised for it, and a notice about
     /// 2021 phases at every new install would be noise. /lichphatdong shows it as past.
     /// </summary>
-    internal void Sync()
+    internal async Task SyncAsync(CancellationToken ct)
     {
         var now = time.GetUtcNow();
-        var known = schedule.All().ToDictionary(r => r.Key, StringComparer.Ordinal);
+        var known = (await schedule.AllAsync(ct)).ToDictionary(r => r.Key, StringComparer.Ordinal);
         var current = new HashSet<string>(StringComparer.Ordinal);
         foreach (var plan in content.Plans)
         {
@@ -71,25 +71,25 @@ public sealed class KickoffScheduler(
                 if (!known.TryGetValue(key, out var row))
                 {
                     var state = now - runAt > options.Value.MissedGrace ? ScheduleState.Expired : ScheduleState.Scheduled;
-                    schedule.TryAdd(new ScheduledKickoff { Key = key, PlanId = plan.Id, PhaseId = phase.Id, RunAt = runAt, State = state, Reported = state == ScheduleState.Expired });
+                    await schedule.TryAddAsync(new ScheduledKickoff { Key = key, PlanId = plan.Id, PhaseId = phase.Id, RunAt = runAt, State = state, Reported = state == ScheduleState.Expired }, ct);
                 }
-                else if (row.RunAt != runAt && schedule.Reschedule(row.Id, runAt))
+                else if (row.RunAt != runAt && await schedule.RescheduleAsync(row.Id, runAt, ct))
                 {
                     logger.LogInformation("Kickoff {Key} moved to {RunAt}", key, runAt);
                 }
             }
         }
         foreach (var row in known.Values.Where(r => !current.Contains(r.Key)))
-            schedule.Transition(row.Id, ScheduleState.Cancelled, "content", ScheduleState.Scheduled, ScheduleState.Paused);
+            await schedule.TransitionAsync(row.Id, ScheduleState.Cancelled, "content", [ScheduleState.Scheduled, ScheduleState.Paused], ct);
     }
 
     internal async Task TickAsync(CancellationToken ct)
     {
         var now = time.GetUtcNow();
-        foreach (var row in schedule.All().Where(r => r.State == ScheduleState.Scheduled && r.RunAt <= now))
+        foreach (var row in (await schedule.AllAsync(ct)).Where(r => r.State == ScheduleState.Scheduled && r.RunAt <= now))
         {
             if (now - row.RunAt <= options.Value.MissedGrace) await FireAsync(row, now, ct);
-            else if (schedule.Transition(row.Id, ScheduleState.Missed, "schedule", ScheduleState.Scheduled))
+            else if (await schedule.TransitionAsync(row.Id, ScheduleState.Missed, "schedule", [ScheduleState.Scheduled], ct))
                 logger.LogWarning("Kickoff {Key} due at {RunAt} was missed (the bot was not running); not sending it late", row.Key, row.RunAt);
         }
         await ReportAsync(ct);
@@ -100,21 +100,23 @@ public sealed class KickoffScheduler(
         var draft = new BroadcastDraft { Kind = BroadcastKind.Kickoff, PlanId = row.PlanId, PhaseId = row.PhaseId, Audience = options.Value.KickoffAudience };
         var recipients = await starter.RecipientsAsync(draft, ct);
         var reportTo = await officers.AllAsync(ct);
-        var record = starter.Create(draft, recipients, "schedule", reportTo, row.Id, () => schedule.Claim(row.Id, now));
+        var record = await starter.CreateAsync(draft, recipients, "schedule", reportTo, row.Id, schedule.Claim(row.Id, now), ct);
         if (record is null) return; // paused, cancelled or fired by someone else meanwhile
         logger.LogInformation("Kickoff {Key} fired as broadcast {Id} to {Count} recipients", row.Key, record.Id, record.Total);
         // With nobody to send to there is nothing to follow: recorded and logged, officers are not disturbed.
-        if (record.Total > 0) starter.Start(record);
-        else broadcasts.Finish(record.Id, BroadcastState.Completed);
+        // The kickoff is claimed and stored: what follows must not be skipped by a shutdown.
+        if (record.Total > 0) await starter.StartAsync(record, CancellationToken.None);
+        else await broadcasts.FinishAsync(record.Id, BroadcastState.Completed, cancellationToken: CancellationToken.None);
     }
 
     /// <summary>Missed kickoffs are told to officers once, in one message; they stay untold until an officer got it.</summary>
     private async Task ReportAsync(CancellationToken ct)
     {
-        var rows = schedule.Unreported();
+        var rows = await schedule.UnreportedAsync(ct);
         if (rows.Count == 0) return;
         var delivered = await officers.NotifyAsync(lang => new Reply { Text = ScheduleView.MissedReport(texts, content, calendar.Zone, rows, options.Value.MissedGrace, lang) }, ct);
-        if (delivered > 0) schedule.MarkReported(rows.Select(r => r.Id));
+        // Officers were told: recording it must not be skipped by a shutdown, or they would be told again.
+        if (delivered > 0) await schedule.MarkReportedAsync(rows.Select(r => r.Id), CancellationToken.None);
         else logger.LogWarning("{Count} missed kickoffs could not be reported: no officer chat is reachable", rows.Count);
     }
 
@@ -124,7 +126,7 @@ public sealed class KickoffScheduler(
         DateTimeOffset? next;
         try
         {
-            next = schedule.All().Where(r => r.State == ScheduleState.Scheduled).Select(r => (DateTimeOffset?)r.RunAt).Min();
+            next = (await schedule.AllAsync(ct)).Where(r => r.State == ScheduleState.Scheduled).Select(r => (DateTimeOffset?)r.RunAt).Min();
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
