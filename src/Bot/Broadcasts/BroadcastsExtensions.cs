@@ -48,7 +48,6 @@ public static class BroadcastsExtensions
         services.AddSingleton<KickoffScheduler>();
         services.AddHostedService(sp => sp.GetRequiredService<KickoffScheduler>());
 
-        services.AddSingleton<TurnActors>();
         services.AddSingleton<BroadcastService>();
         services.AddSingleton<ScheduleService>();
 

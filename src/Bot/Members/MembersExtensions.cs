@@ -1,3 +1,4 @@
+using Bot.Members;
 using Bot.Storage;
 
 namespace Bot.Members;
@@ -12,6 +13,7 @@ public static class MembersExtensions
         builder.Services.AddSingleton<OfficerRoster>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<OfficerRoster>());
         builder.Services.AddSingleton<Actors>();
+        builder.Services.AddSingleton<TurnActors>();
         builder.Services.AddSingleton<MemberDataService>();
         builder.Services.AddSingleton<IMemberDataOwner, StateMemberData>();
         return builder;

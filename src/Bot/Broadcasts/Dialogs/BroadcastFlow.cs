@@ -1,3 +1,4 @@
+using Bot.Members;
 using Bot.Broadcasts.Audience;
 using Bot.Broadcasts.Outbox;
 using Bot.Broadcasts.Pacing;

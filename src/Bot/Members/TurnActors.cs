@@ -1,7 +1,7 @@
-using Bot.Conversations;
 using Bot.Members;
+using Bot.Conversations;
 
-namespace Bot.Broadcasts;
+namespace Bot.Members;
 
 /// <summary>The actor of a chat turn in the member's language, for the use-case services.</summary>
 public sealed class TurnActors(Actors actors, Say say)
@@ -11,13 +11,5 @@ public sealed class TurnActors(Actors actors, Say say)
         var actor = actors.Of(turn.Activity, await say.LanguageAsync(turn, ct));
         // The name is what reports show ("stopped by …"); the id stands in when the platform gave none.
         return actor.Name.Trim().Length > 0 ? actor : actor with { Name = actor.UserId };
-    }
-}
-
-internal static class Rights
-{
-    public static void RequireOfficer(Actor actor, string what)
-    {
-        if (!actor.IsOfficer) throw new NotAllowedException(what);
     }
 }
