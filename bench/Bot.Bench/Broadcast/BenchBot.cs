@@ -34,7 +34,7 @@ public sealed class BenchBot : IAsyncDisposable
                 ["Urls"] = "http://127.0.0.1:0",
                 ["Officers:Users:0"] = $"telegram:{OfficerChat}",
                 ["Logging:LogLevel:Default"] = "Warning",
-                ["Broadcasts:Channels:telegram:MessagesPerSecond"] = s.Rate.ToString(CultureInfo.InvariantCulture),
+                ["Pacing:Channels:telegram:MessagesPerSecond"] = s.Rate.ToString(CultureInfo.InvariantCulture),
                 ["Broadcasts:MaxInFlight"] = s.InFlight.ToString(CultureInfo.InvariantCulture),
                 ["Telegram:BotToken"] = "4242:BENCH_fake_token_not_a_secret",
                 ["Telegram:ApiBaseUrl"] = apiUrl,

@@ -26,31 +26,6 @@ public sealed class BroadcastOptions
 
     /// <summary>How long the per-recipient rows of a finished broadcast are kept (the broadcast's totals stay).</summary>
     public TimeSpan KeepRecipientRows { get; set; } = TimeSpan.FromDays(90);
-
-    /// <summary>
-    /// Limits per channel. Telegram's come from its Bot FAQ; Zalo documents none, so its default matches
-    /// Zalo:SendsPerSecond. A channel not listed (the local terminal, tests) is not paced, only paused on 429.
-    /// </summary>
-    public Dictionary<string, ChannelLimits> Channels { get; set; } = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ["telegram"] = new ChannelLimits(),
-        ["zalo"] = new ChannelLimits { MessagesPerSecond = 5 },
-    };
-}
-
-public sealed class ChannelLimits
-{
-    /// <summary>All chats together. Telegram allows about 30/s; 25 leaves headroom.</summary>
-    public double MessagesPerSecond { get; set; } = 25;
-
-    /// <summary>One private chat (Telegram: avoid more than 1/s).</summary>
-    public double PrivateChatPerSecond { get; set; } = 1;
-
-    /// <summary>One group (Telegram: 20 per minute).</summary>
-    public int GroupPerMinute { get; set; } = 20;
-
-    /// <summary>Messages one chat may get back to back (a reply in several parts) before the per-chat rate applies.</summary>
-    public int ChatBurst { get; set; } = 3;
 }
 
 public sealed class BroadcastOptionsValidator : IValidateOptions<BroadcastOptions>
@@ -66,17 +41,6 @@ public sealed class BroadcastOptionsValidator : IValidateOptions<BroadcastOption
             errors.Add("Broadcasts:KeepRecipientRows must be at least 1.00:00:00.");
         if (o.MaxInFlight is < 1 or > 64)
             errors.Add("Broadcasts:MaxInFlight must be between 1 and 64.");
-        foreach (var (channel, l) in o.Channels)
-        {
-            if (l.MessagesPerSecond is not (> 0 and <= 1000))
-                errors.Add($"Broadcasts:Channels:{channel}:MessagesPerSecond must be above 0 and at most 1000.");
-            if (l.PrivateChatPerSecond is not (> 0 and <= 100))
-                errors.Add($"Broadcasts:Channels:{channel}:PrivateChatPerSecond must be above 0 and at most 100.");
-            if (l.GroupPerMinute is < 1 or > 6000)
-                errors.Add($"Broadcasts:Channels:{channel}:GroupPerMinute must be between 1 and 6000.");
-            if (l.ChatBurst is < 1 or > 100)
-                errors.Add($"Broadcasts:Channels:{channel}:ChatBurst must be between 1 and 100.");
-        }
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 }

@@ -2,7 +2,6 @@ using Bot.Broadcasts.Audience;
 using Bot.Broadcasts.Dialogs;
 using Bot.Broadcasts.Kickoffs;
 using Bot.Broadcasts.Outbox;
-using Bot.Broadcasts.Pacing;
 using Bot.Broadcasts.Schedule;
 using Bot.Content;
 using Bot.Conversations;
@@ -15,8 +14,7 @@ namespace Bot.Broadcasts;
 public static class BroadcastsExtensions
 {
     /// <summary>
-    /// Officers' broadcasts: the pacer every outbound message goes through (replacing the immediate one), the
-    /// persistent outbox and its worker, kickoff templates and the kickoff schedule, and the officer commands.
+    /// Officers' broadcasts: the persistent outbox and its worker, kickoff templates and the kickoff schedule, and the officer commands.
     /// </summary>
     public static WebApplicationBuilder AddBroadcasts(this WebApplicationBuilder builder)
     {
@@ -25,9 +23,6 @@ public static class BroadcastsExtensions
         services.AddSingleton<IValidateOptions<BroadcastOptions>, BroadcastOptionsValidator>();
         services.AddStoreCollection(LiteDbBroadcastStore.Broadcasts).AddStoreCollection(LiteDbBroadcastStore.Rows)
             .AddStoreCollection(LiteDbKickoffScheduleStore.Collection, LiteDbKickoffScheduleStore.Indexes);
-
-        services.AddSingleton<SendPacer>();
-        services.Replace(ServiceDescriptor.Singleton<ISendPacer>(sp => sp.GetRequiredService<SendPacer>()));
 
         services.AddSingleton(sp => KickoffTemplates.Load(sp.GetRequiredService<BotContent>()));
         services.AddSingleton<KickoffComposer>();

@@ -4,6 +4,7 @@ using Bot.Channels.Telegram;
 using Bot.Channels.Zalo;
 using Bot.Content;
 using Bot.Conversations;
+using Bot.Pacing;
 using Bot.Faq;
 using Bot.Members;
 using Bot.Movements;
@@ -25,6 +26,7 @@ public static class BotHost
         builder.AddStorage();
         builder.AddMembers();
         builder.AddConversations();
+        builder.AddPacing();
         builder.AddMovements();
         builder.AddPledges();
         builder.AddFaq();
@@ -54,6 +56,12 @@ public static class BotHost
         catch (Exception ex) when (ex is ContentException or OptionsValidationException or InvalidOperationException { Source: "Bot" })
         {
             await Console.Error.WriteLineAsync(ex.Message);
+            return 2;
+        }
+        catch (AggregateException ex) when (ex.InnerExceptions.All(e => e is OptionsValidationException))
+        {
+            // Several settings sections are wrong at once: one line each.
+            foreach (var inner in ex.InnerExceptions) await Console.Error.WriteLineAsync(inner.Message);
             return 2;
         }
     }

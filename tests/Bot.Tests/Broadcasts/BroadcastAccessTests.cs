@@ -75,6 +75,6 @@ public class BroadcastAccessTests
 
     internal static Dictionary<string, string?> Paced(double perSecond) => new()
     {
-        ["Broadcasts:Channels:test:MessagesPerSecond"] = perSecond.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Pacing:Channels:test:MessagesPerSecond"] = perSecond.ToString(System.Globalization.CultureInfo.InvariantCulture),
     };
 }

@@ -1,7 +1,7 @@
 using Bot.Audience;
 using Bot.Broadcasts;
 using Bot.Broadcasts.Outbox;
-using Bot.Broadcasts.Pacing;
+using Bot.Pacing;
 using Microsoft.Extensions.Time.Testing;
 using static Bot.Tests.Broadcasts.BroadcastHarness;
 

@@ -108,12 +108,14 @@ public class KickoffTranscriptTests
     [Fact]
     public async Task InvalidRateLimitsStopTheStart()
     {
-        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => TestBot.StartAsync(new Dictionary<string, string?>
+        // Two sections are wrong: the start reports both (one OptionsValidationException each).
+        var error = await Assert.ThrowsAsync<AggregateException>(() => TestBot.StartAsync(new Dictionary<string, string?>
         {
-            ["Broadcasts:Channels:telegram:MessagesPerSecond"] = "0",
+            ["Pacing:Channels:telegram:MessagesPerSecond"] = "0",
             ["Broadcasts:MaxInFlight"] = "0",
         }));
-        Assert.Contains("Broadcasts:Channels:telegram:MessagesPerSecond must be above 0", error.Message);
+        Assert.All(error.InnerExceptions, e => Assert.IsType<OptionsValidationException>(e));
+        Assert.Contains("Pacing:Channels:telegram:MessagesPerSecond must be above 0", error.Message);
         Assert.Contains("Broadcasts:MaxInFlight must be between 1 and 64", error.Message);
     }
 

@@ -1,7 +1,7 @@
 using Bot.Members;
 using Bot.Broadcasts.Audience;
 using Bot.Broadcasts.Outbox;
-using Bot.Broadcasts.Pacing;
+using Bot.Pacing;
 using Bot.Builder.Dialogs;
 using Bot.Builder.Prompts;
 using Bot.Content;

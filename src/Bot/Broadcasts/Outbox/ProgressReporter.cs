@@ -1,6 +1,6 @@
 using System.Text;
 using Bot.Broadcasts.Dialogs;
-using Bot.Broadcasts.Pacing;
+using Bot.Pacing;
 using Bot.Content;
 
 namespace Bot.Broadcasts.Outbox;

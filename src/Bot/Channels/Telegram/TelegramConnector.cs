@@ -26,6 +26,9 @@ public sealed class TelegramConnector(ITelegramBotClient client, TelegramErrors 
 
     public ChannelCapabilities Capabilities { get; } = new() { Buttons = true, EditMessages = true, Files = true, Html = true, MaxTextLength = 4096 };
 
+    /// <summary>Telegram's Bot FAQ: about 30 messages/s overall, 1/s to one chat, 20/min to one group; with headroom.</summary>
+    public SendLimits? Limits { get; } = new(MessagesPerSecond: 25, PrivateChatPerSecond: 1, GroupPerMinute: 20, ChatBurst: 3);
+
     public async Task<string?> SendAsync(ConversationAddress to, Reply reply, CancellationToken cancellationToken)
     {
         var chat = ParseChat(to.ChatId);

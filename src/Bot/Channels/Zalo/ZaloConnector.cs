@@ -7,7 +7,7 @@ namespace Bot.Channels.Zalo;
 /// no buttons, no edits (an edit arrives here as a new message), no files. Retries 429, 5xx and timeouts a few
 /// times with growing pauses, never 400/401, then reports a channel-neutral <see cref="ChannelSendException"/>.
 /// </summary>
-public sealed class ZaloConnector(ZaloBotClient client, ZaloSendThrottle throttle, TimeProvider time, ILogger<ZaloConnector> logger) : IChannelConnector
+public sealed class ZaloConnector(ZaloBotClient client, TimeProvider time, ILogger<ZaloConnector> logger) : IChannelConnector
 {
     public const int MaxTextLength = 2000;
     internal const int Attempts = 3;
@@ -20,6 +20,9 @@ public sealed class ZaloConnector(ZaloBotClient client, ZaloSendThrottle throttl
 
     public ChannelCapabilities Capabilities { get; } = new() { Buttons = false, EditMessages = false, Files = false, Html = false, MaxTextLength = MaxTextLength };
 
+    /// <summary>Zalo publishes no numbers (zalo.md §1.8): a sixth of Telegram's 30/s overall, Telegram's per-chat limits.</summary>
+    public SendLimits? Limits { get; } = new(MessagesPerSecond: 5);
+
     public async Task<string?> SendAsync(ConversationAddress to, Reply reply, CancellationToken cancellationToken)
     {
         // Zalo rejects empty text (1–2000 characters); a reply that was only a file has nothing to say here.
@@ -27,7 +30,6 @@ public sealed class ZaloConnector(ZaloBotClient client, ZaloSendThrottle throttl
         var delay = FirstRetryDelay;
         for (var attempt = 1; ; attempt++)
         {
-            await throttle.WaitAsync(cancellationToken);
             try
             {
                 var sent = await client.SendMessageAsync(to.ChatId, reply.Text, cancellationToken);
@@ -54,7 +56,6 @@ public sealed class ZaloConnector(ZaloBotClient client, ZaloSendThrottle throttl
     {
         try
         {
-            await throttle.WaitAsync(ct);
             await client.SendChatActionAsync(chatId, "typing", ct);
         }
         catch (ZaloApiException ex)

@@ -21,7 +21,6 @@ public static class ZaloExtensions
         services.AddSingleton<ZaloBotIdentity>();
         services.AddSingleton<ZaloStartup>();
         services.AddSingleton<ZaloActivityMapper>();
-        services.AddSingleton<ZaloSendThrottle>();
         services.AddSingleton<ZaloConnector>();
         services.AddSingleton<IChannelConnector>(sp => sp.GetRequiredService<ZaloConnector>());
         services.AddSingleton<IGroupOverflow, ZaloGroupOverflow>();

@@ -22,9 +22,6 @@ public sealed class ZaloOptions
 
     public string ApiBaseUrl { get; set; } = DefaultApiBaseUrl;
 
-    /// <summary>Zalo publishes no limits: a sixth of Telegram's 30/s, with a burst of the same size.</summary>
-    public double SendsPerSecond { get; set; } = 5;
-
     /// <summary>How long one getUpdates call waits for an update; the HTTP timeout is this plus 10 s.</summary>
     public int PollTimeoutSeconds { get; set; } = 30;
 
@@ -48,8 +45,6 @@ public sealed partial class ZaloOptionsValidator : IValidateOptions<ZaloOptions>
             errors.Add("Zalo:BotToken must look like \"<bot id>:<secret>\" (digits, a colon, then no spaces, '/', '?' or '#').");
         if (!Uri.TryCreate(o.ApiBaseUrl, UriKind.Absolute, out var api) || api.Scheme is not ("http" or "https"))
             errors.Add("Zalo:ApiBaseUrl must be an absolute http(s) address.");
-        if (o.SendsPerSecond is not (> 0 and <= 1000))
-            errors.Add("Zalo:SendsPerSecond must be above 0 and at most 1000.");
         if (o.PollTimeoutSeconds is < 1 or > 60)
             errors.Add("Zalo:PollTimeoutSeconds must be between 1 and 60.");
         if (o.TypingAfter <= TimeSpan.Zero)

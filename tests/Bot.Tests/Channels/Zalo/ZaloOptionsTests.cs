@@ -14,7 +14,6 @@ public class ZaloOptionsTests
         { "Zalo:BotToken", "just-a-secret-" + Secret, "Zalo:BotToken must look like" },
         { "Zalo:BotToken", "123:has/slash" + Secret, "Zalo:BotToken must look like" },
         { "Zalo:ApiBaseUrl", "not a url", "Zalo:ApiBaseUrl" },
-        { "Zalo:SendsPerSecond", "0", "Zalo:SendsPerSecond" },
         { "Zalo:PollTimeoutSeconds", "120", "Zalo:PollTimeoutSeconds" },
         { "Zalo:WebhookUrl", "http://bot.example.org/zalo/webhook", "Zalo:WebhookUrl must be an absolute https address" },
         { "Zalo:WebhookUrl", "/zalo/webhook", "Zalo:WebhookUrl must be an absolute https address" },

@@ -47,7 +47,7 @@ internal sealed class ZaloBot : IAsyncDisposable
             ["Zalo:ApiBaseUrl"] = api.BaseUrl,
             ["Zalo:PollTimeoutSeconds"] = "1",
             // Plenty, so that the frozen test clock never holds a send back (one test checks the pacing itself).
-            ["Zalo:SendsPerSecond"] = "1000",
+            ["Pacing:Channels:zalo:MessagesPerSecond"] = "1000",
         };
         if (mode == ZaloMode.Webhook)
         {

@@ -1,13 +1,13 @@
 using System.Collections.Concurrent;
 
-namespace Bot.Broadcasts.Pacing;
+namespace Bot.Pacing;
 
 /// <summary>
 /// Per-chat sliding windows: "at most N sends in any W". A private chat gets ChatBurst per ChatBurst/rate seconds
 /// (1/s on average, a reply in three parts goes at once); a group additionally GroupPerMinute per 60 s.
 /// A broadcast message reserves its slot when it asks, so two senders to one chat never pick the same slot.
 /// </summary>
-internal sealed class ChatWindows(TimeProvider time, ChannelLimits limits)
+internal sealed class ChatWindows(TimeProvider time, SendLimits limits)
 {
     private static readonly TimeSpan Minute = TimeSpan.FromMinutes(1);
     private readonly ConcurrentDictionary<string, List<DateTimeOffset>> _chats = new(StringComparer.Ordinal);

@@ -1,4 +1,4 @@
-namespace Bot.Broadcasts.Pacing;
+namespace Bot.Pacing;
 
 /// <summary>
 /// One channel's overall budget: a GCRA (a token bucket that remembers a "theoretical arrival time") with a small

@@ -1,9 +1,9 @@
 using Bot.Broadcasts;
-using Bot.Broadcasts.Pacing;
+using Bot.Pacing;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
-namespace Bot.Tests.Broadcasts;
+namespace Bot.Tests.Pacing;
 
 /// <summary>
 /// These tests step a fake clock and give the pacer a couple of real milliseconds to react; run alone, so other
@@ -124,7 +124,7 @@ public class SendPacerTests
     }
 
     private SendPacer Pacer(double rate) =>
-        new(Options.Create(new BroadcastOptions { Channels = { ["test"] = new ChannelLimits { MessagesPerSecond = rate } } }), _time);
+        new([], Options.Create(new PacingOptions { Channels = { ["test"] = new ChannelLimits { MessagesPerSecond = rate } } }), _time);
 
     private static ConversationAddress Private(string chat) => new("test", chat, ChatKind.Private);
 
