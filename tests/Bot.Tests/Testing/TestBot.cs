@@ -13,9 +13,10 @@ public sealed class TestBot : IAsyncDisposable
     /// <summary>2026-11-24 09:00 in Vietnam: after every shipped plan ended.</summary>
     public static readonly DateTimeOffset DefaultNow = new(2026, 11, 24, 9, 0, 0, TimeSpan.FromHours(7));
 
-    // Every host over the same dialogs/ folder shares one FAQ engine: indexing it for each of the suite's hosts
-    // would cost most of the suite's time. Hosts over other folders get their own.
+    // Every host over the same dialogs/ folder shares one FAQ engine and one loaded content: indexing and parsing it
+    // for each of the suite's hosts would cost most of the suite's time. Hosts over other folders get their own.
     private static readonly Bot.Faq.FaqEngineCache SharedFaq = new();
+    private static readonly Bot.Content.ContentCache SharedContent = new();
 
     private TestBot(WebApplication app, TestConnector connector, FakeTimeProvider time)
     {
@@ -51,6 +52,7 @@ public sealed class TestBot : IAsyncDisposable
         var app = BotHost.Build([], new BotHostOverrides
         {
             Configuration = c => c.AddInMemoryCollection(config),
+            ContentCache = SharedContent,
             Services = s =>
             {
                 s.AddSingleton<TimeProvider>(time);
