@@ -58,7 +58,7 @@ public class AnnouncementTranscriptTests
             .AssertReply("Xem trước").AssertReply(Text).AssertReply("tới 1 người nhận")
             .Press("✖ Không gửi")
             .AssertReply("không có tin nào được gửi");
-        await SettleAsync();
+        await bot.SettleAsync();
         Assert.Null(await bot.Store().FindAsync(1));
         Assert.DoesNotContain(channel.Attempts, a => a.ChatId != Officer);
     }

@@ -19,7 +19,7 @@ public class BroadcastAccessTests
         await using var bot = await StartAsync();
         bot.Seed(members: 2);
         await bot.Flow("m1").Send(command).AssertReply("chỉ dành cho cán bộ công đoàn");
-        await SettleAsync();
+        await bot.SettleAsync();
         Assert.Null(await bot.Store().FindAsync(1));
     }
 
@@ -69,7 +69,7 @@ public class BroadcastAccessTests
         await UntilAsync(() => !bot.Services.GetRequiredService<Bot.Conversations.Officers>().IsOfficer("test", Officer), "the officer list to reload");
 
         await officer.Press("✅ Gửi").AssertReply("chỉ dành cho cán bộ công đoàn");
-        await SettleAsync();
+        await bot.SettleAsync();
         Assert.Null(await bot.Store().FindAsync(1));
     }
 

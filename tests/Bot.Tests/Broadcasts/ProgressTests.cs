@@ -70,7 +70,7 @@ public partial class ProgressTests
         await UntilAsync(() => bot.Finished(1), "the broadcast to stop", time, TimeSpan.FromMilliseconds(200));
         var sent = Delivered(bot);
         time.Advance(TimeSpan.FromMinutes(1));
-        await SettleAsync();
+        await bot.SettleAsync();
         Assert.Equal(sent, Delivered(bot));
 
         var rows = (await bot.Store().RowsOfAsync(1));
