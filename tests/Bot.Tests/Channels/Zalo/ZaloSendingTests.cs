@@ -69,7 +69,6 @@ public class ZaloSendingTests
         var gate = zalo.Bot.Services.GetRequiredService<SlowGate>();
         var answered = zalo.DeliverAsync(ZaloFixtures.Text("/cham"), "u1");
         await gate.Entered.Task.WaitAsync(TimeSpan.FromSeconds(5));
-        await Task.Delay(200);
         Assert.Empty(zalo.Api.CallsTo("sendChatAction")); // the clock has not moved: not slow yet
         await ZaloBot.Eventually(() => zalo.Api.CallsTo("sendChatAction").Count > 0, "the typing indicator", zalo.Time);
         var typing = zalo.Api.CallsTo("sendChatAction")[0];
@@ -84,8 +83,8 @@ public class ZaloSendingTests
     {
         await using var zalo = await ZaloBot.StartAsync();
         Assert.Single(await zalo.SayAsync("/dot"));
+        await zalo.IdleAsync();
         zalo.Time.Advance(TimeSpan.FromSeconds(10));
-        await Task.Delay(100);
         Assert.Empty(zalo.Api.CallsTo("sendChatAction"));
     }
 
@@ -102,7 +101,8 @@ public class ZaloSendingTests
         await using var zalo = await ZaloBot.StartAsync(settings: new Dictionary<string, string?> { ["Zalo:SendsPerSecond"] = "2" });
         var answered = zalo.DeliverAsync(ZaloFixtures.Text("/dai"), "u1");
         await ZaloBot.Eventually(() => zalo.Api.SentTo("u1").Count == 2, "a burst of two");
-        await Task.Delay(200);
+        await Task.Delay(50); // real time passes, the bot's clock does not: the third message must wait for it
+        Assert.False(answered.IsCompleted);
         Assert.Equal(2, zalo.Api.SentTo("u1").Count);
         zalo.Time.Advance(TimeSpan.FromMilliseconds(500));
         Assert.Equal(3, (await answered).Count);
