@@ -77,6 +77,15 @@ public sealed class TestBot : IAsyncDisposable
         services.GetRequiredService<Bot.Pledges.RegistrationPeriods>().OpenAsync(content.DefaultPlanId, null, "test:officer", time.GetUtcNow(), default).GetAwaiter().GetResult();
     }
 
+    /// <summary>
+    /// What the bot says for a text key of dialogs/texts (in Vietnamese), filled with the test's arguments: tests of
+    /// wording officers may edit assert the key, so an edited sentence does not break them.
+    /// </summary>
+    public static string Text(string key, params (string Name, object? Value)[] args) => TextIn("vi", key, args);
+
+    public static string TextIn(string language, string key, params (string Name, object? Value)[] args) =>
+        SharedContent.GetOrLoad(new Bot.Content.ContentOptions()).Texts.Get(language, key, args);
+
     /// <summary>A transcript with one member in a private chat (or a group, with <paramref name="chatKind"/>).</summary>
     public TestFlow Flow(string userId = "u1", string userName = "Nguyễn Văn An", string? chatId = null, ChatKind chatKind = ChatKind.Private, string? language = null) =>
         new(a => Pipeline.ProcessAsync(a), Connector, new Activity
