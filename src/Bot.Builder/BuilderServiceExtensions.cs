@@ -8,7 +8,7 @@ namespace Bot.Builder;
 
 public static class BuilderServiceExtensions
 {
-    /// <summary>The turn pipeline and the delivery road; an application replaces the pacer, the store and the texts.</summary>
+    /// <summary>The turn pipeline, the inbox every channel hands over to, and the delivery road; an application replaces the pacer, the store and the texts.</summary>
     public static IServiceCollection AddTurnPipeline(this IServiceCollection services)
     {
         services.TryAddSingleton<ISendPacer, ImmediatePacer>();
@@ -17,6 +17,9 @@ public static class BuilderServiceExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<Delivery>();
         services.AddSingleton<TurnPipeline>();
+        // Registered before any channel's receiver, so it stops after them and lets their last turns finish.
+        services.AddSingleton<Inbox>();
+        services.AddHostedService(sp => sp.GetRequiredService<Inbox>());
         return services;
     }
 }

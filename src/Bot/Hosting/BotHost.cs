@@ -22,7 +22,7 @@ public static class BotHost
         overrides?.Configuration?.Invoke(builder.Configuration);
         builder.AddLogging();
 
-        builder.AddContent();
+        builder.AddContent(overrides?.ContentCache);
         builder.AddStorage();
         builder.AddMembers();
         builder.AddConversations();
@@ -80,4 +80,7 @@ public sealed class BotHostOverrides
 {
     public Action<IConfigurationBuilder>? Configuration { get; init; }
     public Action<IServiceCollection>? Services { get; init; }
+
+    /// <summary>Content shared by the hosts of one test run (see <see cref="Content.ContentCache"/>).</summary>
+    public Content.ContentCache? ContentCache { get; init; }
 }

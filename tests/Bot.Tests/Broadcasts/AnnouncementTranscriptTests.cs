@@ -40,7 +40,7 @@ public class AnnouncementTranscriptTests
         await bot.Flow(Officer).Send("/thongbao")
             .AssertReply("Nhập nội dung thông báo")
             .Send(Text)
-            .AssertReply("Gửi tới ai?")
+            .AssertReply(TestBot.Text("broadcast.pick-audience"))
             .Press("Chỉ thành viên nhắn riêng (2)")
             .AssertReply("Xem trước")
             .AssertReply(Text)
@@ -54,11 +54,11 @@ public class AnnouncementTranscriptTests
         var channel = bot.Channel();
         bot.Seed(members: 2, groups: 1);
         await bot.Flow(Officer).Send($"/thongbao {Text}")
-            .AssertReply("Gửi tới ai?").Press("Chỉ các nhóm (1)")
+            .AssertReply(TestBot.Text("broadcast.pick-audience")).Press("Chỉ các nhóm (1)")
             .AssertReply("Xem trước").AssertReply(Text).AssertReply("tới 1 người nhận")
             .Press("✖ Không gửi")
-            .AssertReply("không có tin nào được gửi");
-        await SettleAsync();
+            .AssertReply(TestBot.Text("broadcast.discarded"));
+        await bot.SettleAsync();
         Assert.Null(await bot.Store().FindAsync(1));
         Assert.DoesNotContain(channel.Attempts, a => a.ChatId != Officer);
     }
@@ -69,7 +69,7 @@ public class AnnouncementTranscriptTests
         await using var bot = await StartAsync();
         bot.Seed(members: 2);
         await bot.Flow(Officer).Send($"/thongbao {Text}")
-            .AssertReply("Gửi tới ai?")
+            .AssertReply(TestBot.Text("broadcast.pick-audience"))
             .Send("huỷ")
             .AssertReply("Đã huỷ")
             .Send("1")
@@ -83,10 +83,10 @@ public class AnnouncementTranscriptTests
         await using var bot = await StartAsync();
         bot.Seed(members: 2, groups: 1);
         await bot.Flow(Officer).Send($"/thongbao {Text}")
-            .AssertReply("Gửi tới ai?").Press("Chỉ các nhóm (1)")
+            .AssertReply(TestBot.Text("broadcast.pick-audience")).Press("Chỉ các nhóm (1)")
             .AssertReply("Xem trước").AssertReply(Text).AssertReply("tới 1 người nhận")
             .Send("quay lại")
-            .AssertReply("Gửi tới ai?").Press("Chỉ thành viên nhắn riêng (3)")
+            .AssertReply(TestBot.Text("broadcast.pick-audience")).Press("Chỉ thành viên nhắn riêng (3)")
             .AssertReply("Xem trước").AssertReply(Text).AssertReply("tới 3 người nhận");
     }
 
@@ -95,7 +95,7 @@ public class AnnouncementTranscriptTests
     {
         await using var bot = await StartAsync();
         await bot.Flow(Officer).Send($"/thongbao {Text}")
-            .AssertReply("Gửi tới ai?").Press("Chỉ các nhóm (0)")
+            .AssertReply(TestBot.Text("broadcast.pick-audience")).Press("Chỉ các nhóm (0)")
             .AssertReply("Chưa có người nhận nào phù hợp");
         Assert.Null(await bot.Store().FindAsync(1));
     }

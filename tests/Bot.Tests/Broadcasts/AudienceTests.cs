@@ -14,7 +14,7 @@ public class AudienceTests
     {
         await using var bot = await StartAsync();
         bot.Seed(members: 3, groups: 2);
-        await bot.Flow(Officer).Send("/thongbao Họp lúc 14:00").AssertReply("Gửi tới ai?").Press(audience)
+        await bot.Flow(Officer).Send("/thongbao Họp lúc 14:00").AssertReply(TestBot.Text("broadcast.pick-audience")).Press(audience)
             .AssertReply("Xem trước").AssertReply("Họp lúc 14:00").AssertReply($"tới {expected.Length} người nhận")
             .Press("✅ Gửi").AssertReply("Bắt đầu gửi #1");
         await UntilAsync(() => bot.Finished(1), "the broadcast to finish");
@@ -44,7 +44,7 @@ public class AudienceTests
         bot.Pledge("m1", "tld-2021", "Tổ Cơ khí");
         bot.Pledge("m2", "quang-tri-2021", "Tổ Cơ khí");
         bot.Pledge("m3", "tld-2021", "Phòng Kế toán", PledgeStatus.Withdrawn);
-        await bot.Flow(Officer).Send("/thongbao Họp").AssertReply("Gửi tới ai?")
+        await bot.Flow(Officer).Send("/thongbao Họp").AssertReply(TestBot.Text("broadcast.pick-audience"))
             .Press("Thành viên đã đăng ký một kế hoạch")
             .AssertReply("Thành viên đã đăng ký kế hoạch nào?")
             .Press("Kế hoạch phát động phong trào thi đua trong đoàn viên, công nhân, viên chức, lao động và các cấp công đoàn năm 2021")
@@ -63,7 +63,7 @@ public class AudienceTests
         bot.Pledge("m1", "tld-2021", "Tổ Cơ khí");
         bot.Pledge("m2", "quang-tri-2021", "tổ cơ khí");
         bot.Pledge("m3", "tld-2021", "Phòng Kế toán");
-        await bot.Flow(Officer).Send("/thongbao Họp").AssertReply("Gửi tới ai?")
+        await bot.Flow(Officer).Send("/thongbao Họp").AssertReply(TestBot.Text("broadcast.pick-audience"))
             .Press("Thành viên của một đơn vị")
             .AssertReply(r => r.Text.Contains("đơn vị nào?") && r.Reply.Buttons.Select(b => b.Label).SequenceEqual(["Tổ Cơ khí", "Phòng Kế toán"]), "the units, most common first")
             .Press("Tổ Cơ khí")
@@ -84,7 +84,7 @@ public class AudienceTests
     {
         await using var bot = await StartAsync();
         bot.Seed(members: 2);
-        await bot.Flow("m2").Send("/ngonngu en").AssertReply("Switched to English");
+        await bot.Flow("m2").Send("/ngonngu en").AssertReply(TestBot.TextIn("en", "core.language-set"));
         await bot.BroadcastAsync("Họp lúc 14:00");
         await UntilAsync(() => bot.Finished(1), "the broadcast to finish");
         Assert.Contains("Thông báo của Công đoàn", bot.Connector.To("m1").Single().Text);

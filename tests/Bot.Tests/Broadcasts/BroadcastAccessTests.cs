@@ -18,8 +18,8 @@ public class BroadcastAccessTests
     {
         await using var bot = await StartAsync();
         bot.Seed(members: 2);
-        await bot.Flow("m1").Send(command).AssertReply("chỉ dành cho cán bộ công đoàn");
-        await SettleAsync();
+        await bot.Flow("m1").Send(command).AssertReply(TestBot.Text("core.officer-only"));
+        await bot.SettleAsync();
         Assert.Null(await bot.Store().FindAsync(1));
     }
 
@@ -61,15 +61,15 @@ public class BroadcastAccessTests
         await using var bot = await StartAsync();
         bot.Seed(members: 2);
         var officer = bot.Flow(Officer);
-        await officer.Send("/thongbao Họp lúc 14:00").AssertReply("Gửi tới ai?").Press("Chỉ thành viên nhắn riêng (3)")
+        await officer.Send("/thongbao Họp lúc 14:00").AssertReply(TestBot.Text("broadcast.pick-audience")).Press("Chỉ thành viên nhắn riêng (3)")
             .AssertReply("Xem trước").AssertReply("Họp lúc 14:00").AssertReply("tới 3 người nhận");
 
         bot.App.Configuration["Officers:Users:0"] = "test:someone-else";
         ((IConfigurationRoot)bot.App.Configuration).Reload();
         await UntilAsync(() => !bot.Services.GetRequiredService<Bot.Conversations.Officers>().IsOfficer("test", Officer), "the officer list to reload");
 
-        await officer.Press("✅ Gửi").AssertReply("chỉ dành cho cán bộ công đoàn");
-        await SettleAsync();
+        await officer.Press("✅ Gửi").AssertReply(TestBot.Text("core.officer-only"));
+        await bot.SettleAsync();
         Assert.Null(await bot.Store().FindAsync(1));
     }
 

@@ -135,6 +135,14 @@ internal static class BroadcastHarness
         }
     }
 
-    /// <summary>Lets background work run for a moment without moving the clock (to show that something does NOT happen).</summary>
-    public static Task SettleAsync(int ms = 150) => Task.Delay(ms);
+    /// <summary>
+    /// Waits until the background work is idle, so that a check right after shows that something did NOT happen: no
+    /// confirmed broadcast waits for the worker, none is running or still sending, and the kickoff schedule has
+    /// caught up with the clock (asleep until a moment still to come).
+    /// </summary>
+    public static Task SettleAsync(this TestBot bot) => UntilAsync(async () =>
+        bot.Services.GetRequiredService<BroadcastQueue>().Waiting == 0
+        && bot.Services.GetRequiredService<BroadcastRunner>().Running.Count == 0
+        && bot.Services.GetRequiredService<Bot.Broadcasts.Schedule.KickoffScheduler>().IsIdle
+        && (await bot.Store().SendingAsync()).Count == 0, "the broadcasts and the kickoff schedule to be idle");
 }

@@ -14,7 +14,7 @@ public class EndedPhaseKickoffTests
         await using var bot = await StartAsync();
         bot.Seed(members: 1);
         await bot.Flow(Officer).Send("/phatdong tld-2021 dot-2")
-            .AssertReply("Gửi tới ai?").Press("Chỉ thành viên nhắn riêng (2)")
+            .AssertReply(TestBot.Text("broadcast.pick-audience")).Press("Chỉ thành viên nhắn riêng (2)")
             .AssertReply("Xem trước").AssertReply("PHÁT ĐỘNG THI ĐUA – Đợt 2")
             .AssertReply(r => r.Text.Contains("Đợt này đã kết thúc") && r.Text.Contains("01/07/2021 đến 31/12/2021") && r.Text.Contains("hôm nay là 24/11/2026")
                               && r.Reply.Buttons.Any(b => b.Label == SendAnyway) && !r.Reply.Buttons.Any(b => b.Label == "✅ Gửi"),
@@ -33,9 +33,9 @@ public class EndedPhaseKickoffTests
         await using var bot = await StartAsync();
         bot.Seed(members: 1);
         await bot.Flow(Officer).Send("/phatdong quang-tri-2021 dot-1")
-            .AssertReply("Gửi tới ai?").Press("Chỉ thành viên nhắn riêng (2)")
+            .AssertReply(TestBot.Text("broadcast.pick-audience")).Press("Chỉ thành viên nhắn riêng (2)")
             .AssertReply("Xem trước").AssertReply("PHÁT ĐỘNG").AssertReply("Đợt này đã kết thúc")
-            .Press("✖ Không gửi").AssertReply("không có tin nào được gửi");
+            .Press("✖ Không gửi").AssertReply(TestBot.Text("broadcast.discarded"));
         Assert.Null(await bot.Store().FindAsync(1));
     }
 
@@ -46,7 +46,7 @@ public class EndedPhaseKickoffTests
         await using var bot = await StartAsync(time: time);
         bot.Seed(members: 1);
         await bot.Flow(Officer).Send("/phatdong tld-2021 dot-2")
-            .AssertReply("Gửi tới ai?").Press("Chỉ thành viên nhắn riêng (2)")
+            .AssertReply(TestBot.Text("broadcast.pick-audience")).Press("Chỉ thành viên nhắn riêng (2)")
             .AssertReply("Xem trước").AssertReply("PHÁT ĐỘNG THI ĐUA – Đợt 2")
             .AssertReply(r => !r.Text.Contains("đã kết thúc") && r.Reply.Buttons.Any(b => b.Label == "✅ Gửi"), "the usual confirmation")
             .Press("✅ Gửi").AssertReply("Bắt đầu gửi #1");

@@ -28,7 +28,7 @@ public class KickoffScheduleTests
                 await UntilAsync(async () => (await schedule.AllAsync()).Count(r => r.State == ScheduleState.Scheduled) == 2, "the two phase-2 kickoffs to be scheduled");
 
                 time.Advance(KickoffTime - time.GetUtcNow() - TimeSpan.FromSeconds(1));
-                await SettleAsync();
+                await first.SettleAsync();
                 Assert.Empty(Kickoffs(first, "m1"));
                 Assert.Empty(await first.Store().SendingAsync());
 
@@ -48,13 +48,13 @@ public class KickoffScheduleTests
                 Assert.Contains(first.Connector.To(Officer), r => r.Text.Contains("Tự động phát động Đợt 2"));
 
                 time.Advance(TimeSpan.FromDays(1));
-                await SettleAsync();
+                await first.SettleAsync();
                 Assert.Equal(2, Kickoffs(first, "m1").Count);
             }
 
             await using var second = await StartAsync(settings, new FakeTimeProvider(KickoffTime.AddMinutes(30)));
             await UntilAsync(async () => (await second.Services.GetRequiredService<IKickoffScheduleStore>().AllAsync()).Count == 4, "the schedule to load");
-            await SettleAsync(300);
+            await second.SettleAsync();
             Assert.Empty(Kickoffs(second, "m1"));
             Assert.Null(await second.Store().FindAsync(3));
         }
@@ -113,7 +113,7 @@ public class KickoffScheduleTests
             }
             await using var third = await StartAsync(settings, new FakeTimeProvider(KickoffTime.AddHours(8)));
             await UntilAsync(async () => (await third.Services.GetRequiredService<IKickoffScheduleStore>().AllAsync()).Count == 4, "the schedule to load");
-            await SettleAsync(300);
+            await third.SettleAsync();
             Assert.Empty(third.Connector.To(Officer));
             Assert.Empty(Kickoffs(third, "m1"));
         }
@@ -130,7 +130,7 @@ public class KickoffScheduleTests
         var schedule = bot.Services.GetRequiredService<IKickoffScheduleStore>();
         await UntilAsync(async () => (await schedule.AllAsync()).Count == 4, "the schedule to be made");
         Assert.All(await schedule.AllAsync(), r => Assert.Equal(ScheduleState.Expired, r.State));
-        await SettleAsync();
+        await bot.SettleAsync();
         Assert.Empty(bot.Connector.To(Officer));
 
         await bot.Flow(Officer).Send("/lichphatdong")
@@ -157,7 +157,7 @@ public class KickoffScheduleTests
             .AssertReply(r => r.Reply.Buttons.Select(b => b.Label).SequenceEqual(["▶ 3", "✖ 3"]), "only the paused one has buttons");
 
         time.Advance(KickoffTime - time.GetUtcNow() + TimeSpan.FromHours(1));
-        await SettleAsync();
+        await bot.SettleAsync();
         Assert.Empty(Kickoffs(bot, "m1"));
 
         await officer.Press("▶ 3").AssertReply("Đã bật lại phát động tự động").AssertReply("đã lên lịch");

@@ -19,7 +19,7 @@ public class KickoffTranscriptTests
         await bot.Flow(Officer).Send("/phatdong")
             .AssertReply("Phát động đợt thi đua của kế hoạch nào?").Press(TldTitle)
             .AssertReply("Chọn đợt thi đua").Press("Đợt 2 (01/07/2021 – 31/12/2021)")
-            .AssertReply("Gửi tới ai?").Press("Tất cả: 1 nhóm và 3 thành viên")
+            .AssertReply(TestBot.Text("broadcast.pick-audience")).Press("Tất cả: 1 nhóm và 3 thành viên")
             .AssertReply("Xem trước")
             .AssertReply(r => IsTldPhase2Kickoff(r.Text) && r.Text.Contains("/dangky"), "the kickoff composed from the plan")
             .AssertReply("tới 4 người nhận")
@@ -36,7 +36,7 @@ public class KickoffTranscriptTests
         bot.Seed(members: 1);
         var plan = bot.Services.GetRequiredService<BotContent>().FindPlan("tld-2021")!;
         await bot.Flow(Officer).Send("/phatdong tld-2021 1")
-            .AssertReply("Gửi tới ai?").Press("Chỉ thành viên nhắn riêng (2)")
+            .AssertReply(TestBot.Text("broadcast.pick-audience")).Press("Chỉ thành viên nhắn riêng (2)")
             .AssertReply("Xem trước")
             .AssertReply(r => r.Text.Contains("PHÁT ĐỘNG THI ĐUA – Đợt 1") && r.Text.Contains(plan.Theme.Vi) && r.Text.Contains("01/01/2021 – 30/06/2021"), "phase 1 with the theme");
     }
@@ -48,7 +48,7 @@ public class KickoffTranscriptTests
         await using var bot = await StartAsync(services: s => s.AddSingleton<IDeepLinks>(links));
         bot.Seed(members: 1);
         await bot.Flow(Officer).Send("/phatdong quang-tri-2021 dot-2")
-            .AssertReply("Gửi tới ai?").Press("Chỉ thành viên nhắn riêng (2)")
+            .AssertReply(TestBot.Text("broadcast.pick-audience")).Press("Chỉ thành viên nhắn riêng (2)")
             .AssertReply("Xem trước")
             .AssertReply(r => r.Text.Contains("bấm nút «📝 Đăng ký thi đua»") && r.Reply.Buttons.Single().Url == "https://t.me/union_bot?start=pledge_quang-tri-2021", "the form button")
             .AssertReply("tới 2 người nhận").Press(SendAnyway).AssertReply("Bắt đầu gửi #1");
@@ -62,7 +62,7 @@ public class KickoffTranscriptTests
         await using var bot = await StartAsync();
         bot.Seed(members: 1, language: "en");
         await bot.Flow(Officer).Send("/phatdong tld-2021 dot-2")
-            .AssertReply("Gửi tới ai?").Press("Chỉ thành viên nhắn riêng (2)")
+            .AssertReply(TestBot.Text("broadcast.pick-audience")).Press("Chỉ thành viên nhắn riêng (2)")
             .AssertReply("Xem trước").AssertReply("PHÁT ĐỘNG THI ĐUA – Đợt 2").AssertReply("tới 2 người nhận")
             .Press(SendAnyway).AssertReply("Bắt đầu gửi #1");
         await UntilAsync(() => bot.Finished(1), "the broadcast to finish");

@@ -61,7 +61,7 @@ public partial class ProgressTests
         await using var bot = await StartAsync(Paced(1), time);
         bot.Seed(members: 10);
         var officer = bot.Flow(Officer, "Cán bộ Hà");
-        await officer.Send("/thongbao " + Text).AssertReply("Gửi tới ai?").Press("Chỉ thành viên nhắn riêng (11)")
+        await officer.Send("/thongbao " + Text).AssertReply(TestBot.Text("broadcast.pick-audience")).Press("Chỉ thành viên nhắn riêng (11)")
             .AssertReply("Xem trước").AssertReply(Text).AssertReply("tới 11 người nhận").Press("✅ Gửi").AssertReply("Bắt đầu gửi #1");
         await UntilAsync(() => Delivered(bot) >= 3, "three members to get it", time, TimeSpan.FromMilliseconds(250));
 
@@ -70,7 +70,7 @@ public partial class ProgressTests
         await UntilAsync(() => bot.Finished(1), "the broadcast to stop", time, TimeSpan.FromMilliseconds(200));
         var sent = Delivered(bot);
         time.Advance(TimeSpan.FromMinutes(1));
-        await SettleAsync();
+        await bot.SettleAsync();
         Assert.Equal(sent, Delivered(bot));
 
         var rows = (await bot.Store().RowsOfAsync(1));

@@ -86,5 +86,19 @@ public class ContentLoadingTests : IDisposable
         Assert.Contains("plans/tld-2021.yaml:3", ex.Message);
     }
 
+    [Fact]
+    public void HostsSharingACacheShareUnchangedContentAndSeeAChangedFile()
+    {
+        var cache = new ContentCache();
+        var options = new ContentOptions { Path = _root };
+        var first = cache.GetOrLoad(options);
+        Assert.Same(first, cache.GetOrLoad(options));
+
+        File.AppendAllText(Path.Combine(_root, "texts", "core.yaml"), "\nextra:\n  vi: \"Thêm\"\n  en: \"Extra\"\n");
+        var changed = cache.GetOrLoad(options);
+        Assert.NotSame(first, changed);
+        Assert.True(changed.Texts.Has("core.extra"));
+    }
+
     public void Dispose() => Directory.Delete(_root, recursive: true);
 }

@@ -82,7 +82,7 @@ public class ConversationRouterTests
     public async Task TheLanguageCanBeSwitchedToEnglishAndBack()
     {
         await using var bot = await TestBot.StartAsync();
-        await bot.Flow().Send("/ngonngu").AssertReply("Switched to English")
+        await bot.Flow().Send("/ngonngu").AssertReply(TestBot.TextIn("en", "core.language-set"))
             .Send("/dot").AssertReply("Today")
             .Send("/language vi").AssertReply("tiếng Việt");
     }

@@ -8,7 +8,7 @@ public class EnglishQuestionTests
     {
         await using var bot = await TestBot.StartAsync();
         await bot.Flow()
-            .Send("/ngonngu").AssertReply("Switched to English")
+            .Send("/ngonngu").AssertReply(TestBot.TextIn("en", "core.language-set"))
             .Send("When does phase 2 start?").AssertReply(r => r.Text.Contains("1 July 2021") && r.Text.Contains("Source:"), "phase 2 start, in English");
     }
 

@@ -38,6 +38,6 @@ public class ReloadCommandTests
     public async Task OnlyOfficersCanReload()
     {
         await using var bot = await TestBot.StartAsync();
-        await bot.Flow().Send("/tailai").AssertReply("chỉ dành cho cán bộ");
+        await bot.Flow().Send("/tailai").AssertReply(TestBot.Text("core.officer-only"));
     }
 }

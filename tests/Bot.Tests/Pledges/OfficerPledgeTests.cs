@@ -24,7 +24,7 @@ public class OfficerPledgeTests
     {
         await using var bot = await TestBot.StartAsync();
         await bot.Flow("u1").RegisterLdtt();
-        await bot.Flow("u2").Send(command).Contains("chỉ dành cho cán bộ");
+        await bot.Flow("u2").Send(command).Contains(TestBot.Text("core.officer-only"));
         Assert.Equal(PledgeStatus.Submitted, Assert.Single(bot.Pledges().All()).Status);
     }
 

@@ -92,7 +92,7 @@ public class RegistrationPeriodTests
     public async Task OnlyOfficersOpenOrCloseRegistration(string command)
     {
         await using var bot = await TestBot.StartAsync(openRegistration: false);
-        await bot.Flow().Send(command).Contains("chỉ dành cho cán bộ");
+        await bot.Flow().Send(command).Contains(TestBot.Text("core.officer-only"));
         await bot.Flow().Send("/dangky").Contains("nhận đăng ký");
     }
 

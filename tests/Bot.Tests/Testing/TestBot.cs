@@ -13,9 +13,10 @@ public sealed class TestBot : IAsyncDisposable
     /// <summary>2026-11-24 09:00 in Vietnam: after every shipped plan ended.</summary>
     public static readonly DateTimeOffset DefaultNow = new(2026, 11, 24, 9, 0, 0, TimeSpan.FromHours(7));
 
-    // Every host over the same dialogs/ folder shares one FAQ engine: indexing it for each of the suite's hosts
-    // would cost most of the suite's time. Hosts over other folders get their own.
+    // Every host over the same dialogs/ folder shares one FAQ engine and one loaded content: indexing and parsing it
+    // for each of the suite's hosts would cost most of the suite's time. Hosts over other folders get their own.
     private static readonly Bot.Faq.FaqEngineCache SharedFaq = new();
+    private static readonly Bot.Content.ContentCache SharedContent = new();
 
     private TestBot(WebApplication app, TestConnector connector, FakeTimeProvider time)
     {
@@ -51,6 +52,7 @@ public sealed class TestBot : IAsyncDisposable
         var app = BotHost.Build([], new BotHostOverrides
         {
             Configuration = c => c.AddInMemoryCollection(config),
+            ContentCache = SharedContent,
             Services = s =>
             {
                 s.AddSingleton<TimeProvider>(time);
@@ -74,6 +76,15 @@ public sealed class TestBot : IAsyncDisposable
         var content = services.GetRequiredService<Bot.Content.BotContent>();
         services.GetRequiredService<Bot.Pledges.RegistrationPeriods>().OpenAsync(content.DefaultPlanId, null, "test:officer", time.GetUtcNow(), default).GetAwaiter().GetResult();
     }
+
+    /// <summary>
+    /// What the bot says for a text key of dialogs/texts (in Vietnamese), filled with the test's arguments: tests of
+    /// wording officers may edit assert the key, so an edited sentence does not break them.
+    /// </summary>
+    public static string Text(string key, params (string Name, object? Value)[] args) => TextIn("vi", key, args);
+
+    public static string TextIn(string language, string key, params (string Name, object? Value)[] args) =>
+        SharedContent.GetOrLoad(new Bot.Content.ContentOptions()).Texts.Get(language, key, args);
 
     /// <summary>A transcript with one member in a private chat (or a group, with <paramref name="chatKind"/>).</summary>
     public TestFlow Flow(string userId = "u1", string userName = "Nguyễn Văn An", string? chatId = null, ChatKind chatKind = ChatKind.Private, string? language = null) =>

@@ -10,6 +10,9 @@ public sealed class BroadcastQueue
     public void Enqueue(int broadcastId) => _ids.Writer.TryWrite(broadcastId);
 
     internal ChannelReader<int> Reader => _ids.Reader;
+
+    /// <summary>Broadcasts confirmed but not yet taken by the worker.</summary>
+    public int Waiting => _ids.Reader.Count;
 }
 
 /// <summary>

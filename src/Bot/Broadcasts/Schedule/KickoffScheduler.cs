@@ -17,6 +17,10 @@ public sealed class KickoffScheduler(
 {
     private static readonly TimeSpan LongestSleep = TimeSpan.FromMinutes(1); // a cheap re-check; bounds any missed wake-up
     private readonly SemaphoreSlim _wake = new(0);
+    private long _asleepUntil; // ticks; 0 while a check runs
+
+    /// <summary>Caught up with the clock: asleep until a moment still to come, with no wake-up pending (tests wait on it).</summary>
+    public bool IsIdle => Interlocked.Read(ref _asleepUntil) > time.GetUtcNow().UtcTicks && _wake.CurrentCount == 0;
 
     /// <summary>Re-reads the schedule now (an officer resumed a kickoff).</summary>
     public void Wake() => _wake.Release();
@@ -143,10 +147,12 @@ public sealed class KickoffScheduler(
         {
             var remaining = until - time.GetUtcNow();
             if (remaining <= TimeSpan.Zero) return;
+            Interlocked.Exchange(ref _asleepUntil, until.UtcTicks);
             await Task.WhenAny(Task.Delay(remaining, time, cts.Token), _wake.WaitAsync(cts.Token));
         }
         finally
         {
+            Interlocked.Exchange(ref _asleepUntil, 0);
             cts.Cancel();
         }
     }

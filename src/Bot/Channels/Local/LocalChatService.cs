@@ -3,11 +3,12 @@ using Bot.Builder.Pipeline;
 namespace Bot.Channels.Local;
 
 /// <summary>
-/// Reads lines from the terminal (or a pipe) as one member's messages. Piped input is answered line by line,
-/// in order, and the service stops the host after the last answer, so a conversation can be scripted.
+/// Reads lines from the terminal (or a pipe) as one member's messages and hands them to the shared inbox. Piped
+/// input is answered line by line, in order (one conversation is FIFO), and the service stops the host after the
+/// last answer, so a conversation can be scripted.
 /// </summary>
 public sealed class LocalChatService(
-    TurnPipeline pipeline,
+    Inbox inbox,
     IOptions<LocalChatOptions> options,
     IHostApplicationLifetime lifetime,
     LocalConsole console,
@@ -22,7 +23,12 @@ public sealed class LocalChatService(
         var n = 0;
         while (!stoppingToken.IsCancellationRequested)
         {
-            if (interactive) await Console.Error.WriteAsync("> ");
+            if (interactive)
+            {
+                // The prompt comes after the previous answer, not in the middle of it.
+                await inbox.WhenIdleAsync().WaitAsync(stoppingToken);
+                await Console.Error.WriteAsync("> ");
+            }
             // ReadLine on a console cannot be cancelled; racing it against the stop token lets Ctrl+C end at once.
             var read = Task.Run(console.Input.ReadLine, CancellationToken.None);
             var finished = await Task.WhenAny(read, Task.Delay(Timeout.Infinite, stoppingToken));
@@ -40,10 +46,11 @@ public sealed class LocalChatService(
                 MessageId = $"{time.GetUtcNow().ToUnixTimeMilliseconds()}-{++n}",
                 Timestamp = time.GetUtcNow(),
             };
-            await pipeline.ProcessAsync(activity, stoppingToken);
+            await inbox.HandOverAsync(activity, stoppingToken);
         }
         if (!stoppingToken.IsCancellationRequested)
         {
+            await inbox.WhenIdleAsync().WaitAsync(stoppingToken);
             logger.LogInformation("Local chat input ended; stopping.");
             lifetime.StopApplication();
         }

@@ -1,24 +1,20 @@
-using System.Collections.Concurrent;
 using Telegram.Bot.Types;
 
 namespace Bot.Channels.Telegram;
 
 /// <summary>
 /// Where polling and the webhook hand updates over: drops an update_id seen before, follows group migrations,
-/// translates, and queues the turn. <see cref="HandOverAsync"/> returns once the turn is queued (FIFO per chat),
-/// not when it is done, so a slow turn never holds up receiving; too many unfinished turns make it wait instead.
+/// translates, and hands the activity to the shared <see cref="Inbox"/>, which queues the turn (FIFO per chat) and
+/// returns; it lets running turns finish when the host stops.
 /// </summary>
 public sealed class TelegramInbox(
-    TurnPipeline pipeline,
+    Inbox inbox,
     TelegramUpdateTranslator translator,
     TelegramChatMigration migration,
     TelegramCommandMenu menu,
     TelegramErrors errors,
     ILogger<TelegramInbox> logger)
 {
-    public const int MaxTurnsInFlight = 256;
-    private readonly SemaphoreSlim _slots = new(MaxTurnsInFlight, MaxTurnsInFlight);
-    private readonly ConcurrentDictionary<Task, byte> _inFlight = new();
     private readonly RecentIds _seen = new(10_000);
 
     public async Task HandOverAsync(Update update, CancellationToken ct)
@@ -47,37 +43,7 @@ public sealed class TelegramInbox(
         if (activity is null) return;
         if (activity.ChatKind == ChatKind.Private) await menu.OnPrivateContactAsync(activity.UserId, ct);
 
-        await _slots.WaitAsync(ct);
-        // Not the receiver's token: a turn that started finishes its answer even while the host stops.
-        var turn = pipeline.ProcessAsync(activity, CancellationToken.None);
-        _inFlight.TryAdd(turn, 0);
-        _ = turn.ContinueWith(t =>
-        {
-            _inFlight.TryRemove(t, out _);
-            _slots.Release();
-            if (t.Exception is { } ex)
-                logger.LogError(errors.Redacted(ex.GetBaseException()), "Turn failed in telegram:{ChatId} (update {UpdateId})", activity.ChatId, update.Id);
-        }, TaskScheduler.Default);
-    }
-
-    /// <summary>Waits for queued turns at shutdown, until the host's stop timeout.</summary>
-    public async Task DrainAsync(CancellationToken ct)
-    {
-        var pending = _inFlight.Keys.ToArray();
-        if (pending.Length == 0) return;
-        logger.LogInformation("Finishing {Count} Telegram turns before stopping", pending.Length);
-        try
-        {
-            await Task.WhenAll(pending).WaitAsync(ct);
-        }
-        catch (OperationCanceledException)
-        {
-            logger.LogWarning("Stopped with {Count} Telegram turns unfinished", _inFlight.Count);
-        }
-        catch (Exception)
-        {
-            // each failure was logged by its continuation
-        }
+        await inbox.HandOverAsync(activity, ct);
     }
 
     /// <summary>The last N update ids, for the webhook's "same update twice" (Telegram re-sends when unsure).</summary>

@@ -48,12 +48,6 @@ public sealed class TelegramPollingService(
         }
     }
 
-    public override async Task StopAsync(CancellationToken cancellationToken)
-    {
-        await base.StopAsync(cancellationToken);
-        await inbox.DrainAsync(cancellationToken);
-    }
-
     private async Task PollAsync(CancellationToken ct)
     {
         int? offset = null;

@@ -136,7 +136,6 @@ public sealed class TelegramWebhookService(
         if (identity.Me is not null)
             while (endpoint.Updates.TryRead(out var update))
                 await inbox.HandOverAsync(update, cancellationToken);
-        await inbox.DrainAsync(cancellationToken);
     }
 
     private async Task SetWebhookAsync(CancellationToken ct)

@@ -25,9 +25,8 @@ public static class ZaloExtensions
         services.AddSingleton<IChannelConnector>(sp => sp.GetRequiredService<ZaloConnector>());
         services.AddSingleton<IGroupOverflow, ZaloGroupOverflow>();
 
-        // The inbox is registered before the receivers so that it stops after them and can let running turns finish.
         services.AddSingleton<ZaloInbox>();
-        services.AddHostedService(sp => sp.GetRequiredService<ZaloInbox>());
+        services.AddSingleton<ITypingIndicator, ZaloTyping>();
         if (Mode(builder.Configuration) == ZaloMode.Webhook)
         {
             services.AddSingleton<ZaloWebhookQueue>();

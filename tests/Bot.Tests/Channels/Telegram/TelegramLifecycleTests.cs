@@ -32,7 +32,7 @@ public class TelegramLifecycleTests
         await host.Api.WaitForAsync(a => a.PendingUpdates == 0 && a.PollsStarted >= 2, "the update taken");
 
         var stopping = host.Bot.App.StopAsync();
-        await Task.Delay(100);
+        await host.Api.WaitForAsync(a => a.PollsAborted == 1 ? "stopped" : null, "the receiver to stop");
         host.Api.HoldSends.SetResult();
         await stopping;
 
@@ -47,7 +47,7 @@ public class TelegramLifecycleTests
         await host.Api.WaitForAsync(a => a.Calls.Any(c => c is { Method: "getUpdates", Status: 409 }), "the 409");
         var error = await host.Api.WaitForAsync(_ => host.Logs.Lines.FirstOrDefault(l => l.Level == LogLevel.Error && l.Text.Contains("another instance")).Text, "the error log");
         Assert.Contains("one instance per bot token", error);
-        await Task.Delay(300); // real time: no new request may come before the bot's clock moves on
+        await Task.Delay(100); // real time: no new request may come before the bot's clock moves on
         Assert.Single(host.Api.Calls, c => c.Method == "getUpdates");
 
         host.Time.Advance(TimeSpan.FromSeconds(30));
@@ -59,7 +59,7 @@ public class TelegramLifecycleTests
     {
         await using var host = await TelegramTestHost.StartAsync(arrange: api => api.Fail("getUpdates", 502, "Bad Gateway", times: 3));
         await host.Api.WaitForAsync(a => a.Calls.Any(c => c is { Method: "getUpdates", Status: 502 }), "the first failure");
-        await Task.Delay(300); // real time: nothing more may be asked before the bot's clock moves on
+        await Task.Delay(100); // real time: nothing more may be asked before the bot's clock moves on
         Assert.Single(host.Api.Calls, c => c.Method == "getUpdates");
         var start = host.Time.GetUtcNow();
 

@@ -52,7 +52,9 @@ public class TelegramSendingTests
         host.Api.Say(An, chat, "/dot");
 
         var refused = await host.Api.WaitForAsync(a => a.Calls.FirstOrDefault(c => c is { Method: "sendMessage", Status: 429 }), "the 429");
-        await Task.Delay(300); // real time passes, the bot's clock does not: nothing may be re-sent yet
+        // The delivery road now waits for the bot's clock, which stands still: nothing may be re-sent yet.
+        var pacer = host.Services.GetRequiredService<Bot.Pacing.SendPacer>();
+        await host.Api.WaitForAsync(_ => pacer.PausedUntil("telegram") > host.Time.GetUtcNow(), "the pause");
         Assert.Empty(host.Api.BotMessagesIn(chat));
         await host.AdvanceUntilAsync(() => host.Api.BotMessagesIn(chat).Count > 0, TimeSpan.FromSeconds(1), "the retried message");
         var sent = host.Api.Calls.First(c => c is { Method: "sendMessage", Status: 200 });

@@ -95,8 +95,9 @@ public class ZaloPollingTests
     public async Task AWrongTokenStopsTheZaloChannelWithOneClearMessageAndNoRetries()
     {
         await using var zalo = await ZaloBot.StartAsync(settings: new Dictionary<string, string?> { ["Zalo:BotToken"] = "1459232241454765289:revoked-token" });
-        await ZaloBot.Eventually(() => zalo.Logs.Lines.Any(l => l.Level == LogLevel.Critical), "the critical log");
-        await Task.Delay(300);
+        // The receiver has given up for good once its loop has ended: nothing can call Zalo after that.
+        var polling = zalo.Bot.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().OfType<ZaloPollingService>().Single();
+        await ZaloBot.Eventually(() => polling.ExecuteTask is { IsCompleted: true }, "the receiver to give up");
         Assert.Equal(["getMe"], zalo.Api.Calls.Select(c => c.Method));
         Assert.Equal(401, zalo.Api.Calls[0].Status);
         Assert.Contains("Zalo rejected the bot token", Assert.Single(zalo.Logs.AtLeast(LogLevel.Critical)).Message);
@@ -110,11 +111,15 @@ public class ZaloPollingTests
         var gate = zalo.Bot.Services.GetRequiredService<SlowGate>();
         _ = zalo.DeliverAsync(ZaloFixtures.Text("/cham"), "u1");
         await gate.Entered.Task.WaitAsync(TimeSpan.FromSeconds(5));
+        var polling = zalo.Bot.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().OfType<ZaloPollingService>().Single();
         var stopping = zalo.Bot.App.StopAsync();
-        await Task.Delay(300);
+        var answeredWhenStopped = stopping.ContinueWith(_ => zalo.Api.SentTo("u1").Count, TaskScheduler.Default);
+        // The receiver stops first; the answer is let through only then, while the stop waits for the turn.
+        await ZaloBot.Eventually(() => polling.ExecuteTask is { IsCompleted: true }, "the receiver to stop");
         Assert.False(stopping.IsCompleted, "the stop waits for the member's answer");
         gate.Open.SetResult();
         await stopping.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal(1, await answeredWhenStopped);
         Assert.Equal(["xong"], zalo.Api.SentTo("u1"));
     }
 }

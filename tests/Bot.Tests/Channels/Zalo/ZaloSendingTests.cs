@@ -69,7 +69,6 @@ public class ZaloSendingTests
         var gate = zalo.Bot.Services.GetRequiredService<SlowGate>();
         var answered = zalo.DeliverAsync(ZaloFixtures.Text("/cham"), "u1");
         await gate.Entered.Task.WaitAsync(TimeSpan.FromSeconds(5));
-        await Task.Delay(200);
         Assert.Empty(zalo.Api.CallsTo("sendChatAction")); // the clock has not moved: not slow yet
         await ZaloBot.Eventually(() => zalo.Api.CallsTo("sendChatAction").Count > 0, "the typing indicator", zalo.Time);
         var typing = zalo.Api.CallsTo("sendChatAction")[0];
@@ -84,8 +83,8 @@ public class ZaloSendingTests
     {
         await using var zalo = await ZaloBot.StartAsync();
         Assert.Single(await zalo.SayAsync("/dot"));
+        await zalo.IdleAsync();
         zalo.Time.Advance(TimeSpan.FromSeconds(10));
-        await Task.Delay(100);
         Assert.Empty(zalo.Api.CallsTo("sendChatAction"));
     }
 

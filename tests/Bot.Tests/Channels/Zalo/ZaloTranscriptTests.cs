@@ -80,7 +80,7 @@ public class ZaloTranscriptTests
     public async Task TheLanguageCanBeSwitchedToEnglishAndBack()
     {
         await using var zalo = await ZaloBot.StartAsync();
-        Assert.Contains("Switched to English", Assert.Single(await zalo.SayAsync("/ngonngu")));
+        Assert.Contains(TestBot.TextIn("en", "core.language-set"), Assert.Single(await zalo.SayAsync("/ngonngu")));
         Assert.Contains("Today", (await zalo.SayAsync("/phase"))[0]);
         Assert.Contains("tiếng Việt", Assert.Single(await zalo.SayAsync("/language vi")));
     }

@@ -50,10 +50,9 @@ public sealed class ZaloBotClientTests : IAsyncLifetime
     {
         _api.HangGetUpdates = true;
         var time = new FakeTimeProvider();
-        var poll = Client(time: time, pollSeconds: 30).GetUpdatesAsync(default);
-        await Task.Delay(100);
+        var poll = Client(time: time, pollSeconds: 30).GetUpdatesAsync(default); // the timeout runs on the fake clock from here
         time.Advance(TimeSpan.FromSeconds(39));
-        await Task.Delay(100);
+        await Task.Delay(20); // a timeout that had fired would end the call at once
         Assert.False(poll.IsCompleted, "still within 30 + 10 s");
         time.Advance(TimeSpan.FromSeconds(1));
         Assert.Empty(await poll.WaitAsync(TimeSpan.FromSeconds(5)));

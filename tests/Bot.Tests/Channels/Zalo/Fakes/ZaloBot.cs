@@ -89,6 +89,9 @@ internal sealed class ZaloBot : IAsyncDisposable
     /// <summary>Counts an event that reaches the bot another way (a webhook push) so that later waits stay in step.</summary>
     public long ExpectOneMore() => Interlocked.Increment(ref _delivered);
 
+    /// <summary>Completes when no turn is queued or running in the bot's inbox.</summary>
+    public Task IdleAsync() => Bot.Services.GetRequiredService<Inbox>().WhenIdleAsync().WaitAsync(TimeSpan.FromSeconds(30));
+
     public Task WaitForHandledAsync(long count, bool advanceClock = false) =>
         Eventually(() => Inbox.Handled >= count, $"the bot to handle event #{count}", advanceClock ? Time : null);
 
