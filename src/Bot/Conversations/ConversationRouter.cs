@@ -16,7 +16,23 @@ public sealed class ConversationRouter(
     Menu menu,
     Say say) : IBot
 {
+    private readonly ITextHandler[] _textHandlers = [.. textHandlers.OrderBy(h => h.Order)];
+
     public async Task OnTurnAsync(ITurnContext turn, CancellationToken ct)
+    {
+        try
+        {
+            await RouteAsync(turn, ct);
+        }
+        catch (Members.NotAllowedException)
+        {
+            // A use case refused the actor (e.g. an officer of one plan asking about another): the same polite answer
+            // as the command check, whichever front end asked.
+            await say.SendAsync(turn, "core.officer-only");
+        }
+    }
+
+    private async Task RouteAsync(ITurnContext turn, CancellationToken ct)
     {
         var activity = turn.Activity;
         switch (activity.Kind)
@@ -63,7 +79,7 @@ public sealed class ConversationRouter(
             await RunCommandAsync(turn, pickedCommand, line.Args, ct);
             return;
         }
-        foreach (var handler in textHandlers)
+        foreach (var handler in _textHandlers)
             if (await handler.TryHandleAsync(turn, text, ct)) return;
         await menu.ShowAsync(turn, "core.not-understood");
     }

@@ -10,6 +10,8 @@ namespace Bot.Faq;
 /// </summary>
 public sealed class FaqTextHandler(FaqResponder responder) : ITextHandler
 {
+    public int Order => TextHandlerOrder.Faq;
+
     public async Task<bool> TryHandleAsync(ITurnContext turn, string text, CancellationToken cancellationToken)
     {
         if (LooksLikeRegistration(text)) return false;

@@ -9,6 +9,8 @@ namespace Bot.Faq;
 /// </summary>
 public sealed class SmallTalkHandler(FaqLibrary library, Menu menu, ILogger<SmallTalkHandler> logger) : ITextHandler
 {
+    public int Order => TextHandlerOrder.SmallTalk;
+
     public async Task<bool> TryHandleAsync(ITurnContext turn, string text, CancellationToken cancellationToken)
     {
         if (library.SmallTalk.Recognize(text) is not { } intent) return false;

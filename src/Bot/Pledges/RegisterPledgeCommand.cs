@@ -14,6 +14,8 @@ public sealed class RegisterPledgeCommand(QuickRegistration quick) : ICommand
 /// <summary>"đăng ký giúp em LĐTT: …" typed in a private chat, and the line after a refused quick registration.</summary>
 public sealed class PledgeTextHandler(QuickRegistration quick) : ITextHandler
 {
+    public int Order => TextHandlerOrder.QuickRegistration;
+
     public Task<bool> TryHandleAsync(ITurnContext turn, string text, CancellationToken cancellationToken) =>
         quick.TryPlainTextAsync(turn, text, cancellationToken);
 }

@@ -1,7 +1,30 @@
+using Bot.Conversations;
+
 namespace Bot.Tests.Conversations;
 
 public class ConversationRouterTests
 {
+    /// <summary>Claims every text; registered after every feature's handler.</summary>
+    private sealed class Catcher(int order) : ITextHandler
+    {
+        public int Order => order;
+
+        public async Task<bool> TryHandleAsync(ITurnContext turn, string text, CancellationToken cancellationToken)
+        {
+            await turn.SendAsync($"caught {text}", cancellationToken);
+            return true;
+        }
+    }
+
+    [Theory]
+    [InlineData(TextHandlerOrder.QuickRegistration - 1, "caught xin chào")]
+    [InlineData(TextHandlerOrder.Faq + 1, "Xin chào")]
+    public async Task FreeTextIsTriedInTheDeclaredOrderNotInRegistrationOrder(int order, string expected)
+    {
+        await using var bot = await TestBot.StartAsync(services: s => s.AddSingleton<ITextHandler>(new Catcher(order)));
+        await bot.Flow().Send("xin chào").AssertReply(expected);
+    }
+
     [Fact]
     public async Task StartGreetsByNameAndShowsTheMenu()
     {
