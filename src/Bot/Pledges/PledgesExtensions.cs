@@ -21,7 +21,8 @@ public static class PledgesExtensions
         var contentOptions = builder.Configuration.GetSection(ContentOptions.Section).Get<ContentOptions>() ?? new ContentOptions();
         services.AddSingleton(PledgeContent.Load(contentOptions.ResolvedPath));
         services.AddStoreCollection(LiteDbPledgeStore.Collection, LiteDbPledgeStore.Indexes);
-        services.AddStoreCollection(RegistrationPeriods.Collection);
+        services.AddStoreCollection(LiteDbRegistrationOverrideStore.Collection);
+        services.AddSingleton<IRegistrationOverrideStore, LiteDbRegistrationOverrideStore>();
 
         services.AddSingleton<IPledgeStore, LiteDbPledgeStore>();
         services.AddSingleton<QuickPledgeParser>();
@@ -29,6 +30,7 @@ public static class PledgesExtensions
         services.AddSingleton<PledgeQuestions>();
         services.AddSingleton<PledgeSummary>();
         services.AddSingleton<RegistrationPeriods>();
+        services.AddHostedService(sp => sp.GetRequiredService<RegistrationPeriods>());
         services.AddSingleton<RegistrationGate>();
         services.AddSingleton<PledgeEditor>();
         services.AddSingleton<PledgeRegistrar>();

@@ -1,6 +1,4 @@
 using Bot.Content;
-using Bot.Builder.State;
-using Bot.Storage;
 using LiteDB;
 
 namespace Bot.Pledges;
@@ -21,25 +19,24 @@ public sealed class RegistrationOverride
 
 /// <summary>
 /// When each plan takes pledges. Order: an officer's open/close, then `registration:` in the plan file (a missing
-/// end falls back to the plan's), then the plan's own period. Every check reads the stored state, so a change made
-/// by one officer holds for every member at once, and survives restarts.
+/// end falls back to the plan's), then the plan's own period. Officers' overrides are stored and kept in memory
+/// (one per plan, read on every registration step), loaded at start and replaced after each write, so a change made
+/// by one officer holds for every member at once and survives restarts. (Several instances will need the content
+/// version that reloads plans to reload these too.)
 /// </summary>
-public sealed class RegistrationPeriods
+public sealed class RegistrationPeriods(IRegistrationOverrideStore store, BotContent content, PlanCalendar calendar) : IHostedService
 {
-    public const string Collection = "registration";
-    private readonly ILiteCollection<RegistrationOverride> _overrides;
-    private readonly BotContent _content;
-    private readonly PlanCalendar _calendar;
+    private readonly BotContent _content = content;
+    private readonly PlanCalendar _calendar = calendar;
+    private volatile IReadOnlyDictionary<string, RegistrationOverride> _overrides = new Dictionary<string, RegistrationOverride>();
 
-    private readonly StorageWriter _writer;
+    /// <summary>Loads the stored overrides (the host does this at start).</summary>
+    public async Task StartAsync(CancellationToken cancellationToken) =>
+        _overrides = (await store.AllAsync(cancellationToken)).ToDictionary(o => o.PlanId, StringComparer.Ordinal);
 
-    public RegistrationPeriods(LiteDatabase db, StorageWriter writer, BotContent content, PlanCalendar calendar)
-    {
-        _overrides = db.GetCollection<RegistrationOverride>(Collection);
-        (_writer, _content, _calendar) = (writer, content, calendar);
-    }
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    public RegistrationOverride? Override(string planId) => _overrides.FindById(planId);
+    public RegistrationOverride? Override(string planId) => _overrides.GetValueOrDefault(planId);
 
     public bool IsOpen(Plan plan) => IsOpen(plan, _calendar.Today);
 
@@ -81,8 +78,11 @@ public sealed class RegistrationPeriods
     public Task CloseAsync(string planId, string by, DateTimeOffset at, CancellationToken ct) =>
         SaveAsync(new RegistrationOverride { PlanId = planId, Open = false, By = by, At = at }, ct);
 
-    private Task SaveAsync(RegistrationOverride o, CancellationToken ct) =>
-        UnitOfWork.CommitNowAsync(_writer, new LiteWrite($"registration {o.PlanId}", d => d.GetCollection<RegistrationOverride>(Collection).Upsert(o)), ct);
+    private async Task SaveAsync(RegistrationOverride o, CancellationToken ct)
+    {
+        await store.SaveAsync(o, ct);
+        _overrides = new Dictionary<string, RegistrationOverride>(_overrides, StringComparer.Ordinal) { [o.PlanId] = o };
+    }
 
     private bool IsOpen(Plan plan, DateOnly today)
     {

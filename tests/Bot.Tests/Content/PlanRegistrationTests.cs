@@ -62,7 +62,7 @@ public class PlanRegistrationTests : IDisposable
         var content = Load();
         var time = new FakeTimeProvider(new DateTimeOffset(2021, 1, 9, 23, 0, 0, TimeSpan.FromHours(7)));
         using var db = new Bot.Tests.Storage.TestDatabase();
-        var periods = new RegistrationPeriods(db.Database, db.Writer, content, new PlanCalendar(content, time, Options.Create(new ContentOptions { Path = _root })));
+        var periods = new RegistrationPeriods(new LiteDbRegistrationOverrideStore(db.Database, db.Writer), content, new PlanCalendar(content, time, Options.Create(new ContentOptions { Path = _root })));
         var tld = content.FindPlan("tld-2021")!;
         Assert.False(periods.IsOpen(tld));
         time.Advance(TimeSpan.FromHours(1)); // 10/01 00:00 in Vietnam

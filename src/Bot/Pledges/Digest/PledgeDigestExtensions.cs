@@ -10,8 +10,8 @@ public static class PledgeDigestExtensions
         var services = builder.Services;
         services.AddOptions<PledgeDigestOptions>().BindConfiguration(PledgeDigestOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IValidateOptions<PledgeDigestOptions>, PledgeDigestOptionsValidator>();
-        services.AddStoreCollection(PledgeDigestStore.Collection);
-        services.AddSingleton<PledgeDigestStore>();
+        services.AddStoreCollection(LiteDbPledgeDigestStore.Collection);
+        services.AddSingleton<IPledgeDigestStore, LiteDbPledgeDigestStore>();
         services.AddSingleton<PledgeDigestComposer>();
         services.AddSingleton<PledgeDigestService>();
         services.AddHostedService(sp => sp.GetRequiredService<PledgeDigestService>());

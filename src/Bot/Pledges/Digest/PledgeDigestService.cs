@@ -9,7 +9,7 @@ namespace Bot.Pledges.Digest;
 /// written after sending, so a restart neither repeats nor skips a day; a bot that was down at that time sends on start.
 /// </summary>
 public sealed class PledgeDigestService(
-    PledgeDigestStore store, IPledgeStore pledges, PledgeDigestComposer composer, OfficerChats officers, TurnPipeline pipeline,
+    IPledgeDigestStore store, IPledgeStore pledges, PledgeDigestComposer composer, OfficerChats officers, TurnPipeline pipeline,
     Delivery delivery, PlanCalendar calendar, IOptions<PledgeDigestOptions> options, TimeProvider time, ILogger<PledgeDigestService> logger)
     : BackgroundService
 {

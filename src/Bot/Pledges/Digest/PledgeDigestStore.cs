@@ -20,14 +20,22 @@ public sealed class PledgeDigestMark
     public List<string> Reported { get; set; } = [];
 }
 
-public sealed class PledgeDigestStore(LiteDatabase db, StorageWriter writer)
+/// <summary>Where the officers' digest got to; owned by the digest.</summary>
+public interface IPledgeDigestStore
+{
+    Task<PledgeDigestMark?> MarkAsync(CancellationToken ct = default);
+
+    /// <summary>Durable when it returns.</summary>
+    Task SaveAsync(PledgeDigestMark mark, CancellationToken ct = default);
+}
+
+public sealed class LiteDbPledgeDigestStore(LiteDatabase db, StorageWriter writer) : IPledgeDigestStore
 {
     public const string Collection = "pledge_digest";
     private readonly ILiteCollection<PledgeDigestMark> _marks = db.GetCollection<PledgeDigestMark>(Collection);
 
     public Task<PledgeDigestMark?> MarkAsync(CancellationToken ct = default) => Task.FromResult<PledgeDigestMark?>(_marks.FindById("mark"));
 
-    /// <summary>Durable when it returns.</summary>
     public Task SaveAsync(PledgeDigestMark mark, CancellationToken ct = default) =>
         UnitOfWork.CommitNowAsync(writer, new LiteWrite("digest mark", d => d.GetCollection<PledgeDigestMark>(Collection).Upsert(mark)), ct);
 }

@@ -80,7 +80,7 @@ public class PledgeDigestTests
         Save(bot, "u2", "Trần Thị Bình", lastWeek, lastWeek);
         await CheckedAtAsync(bot, Five.AddMinutes(1));
         Assert.Empty(Digests(bot));
-        Assert.Equal(new DateOnly(2026, 11, 24), (await bot.Services.GetRequiredService<PledgeDigestStore>().MarkAsync())!.Day);
+        Assert.Equal(new DateOnly(2026, 11, 24), (await bot.Services.GetRequiredService<IPledgeDigestStore>().MarkAsync())!.Day);
     }
 
     [Fact]
