@@ -51,7 +51,8 @@ public static class BotHost
             app.Services.GetService<Microsoft.Extensions.Options.IStartupValidator>()?.Validate();
             app.Services.GetRequiredService<Storage.BotDatabase>();
             await app.RunAsync();
-            return 0;
+            // A storage failure stops the host: exit non-zero so a supervisor restarts it.
+            return app.Services.GetRequiredService<Storage.StorageWriter>().Fault is null ? 0 : Storage.StorageWriter.FaultExitCode;
         }
         catch (Exception ex) when (ex is ContentException or OptionsValidationException or InvalidOperationException { Source: "Bot" })
         {

@@ -20,13 +20,26 @@ public sealed class BotDatabase : IDisposable
         {
             var full = Path.GetFullPath(options.Path);
             Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+            var lockPath = full + ".lock";
+            var lockExisted = File.Exists(lockPath);
             try
             {
-                _lock = new FileStream(full + ".lock", FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+                _lock = new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
             }
             catch (IOException)
             {
                 throw new InvalidOperationException($"Another bot process is using {full}. Stop it first (one process per database file).");
+            }
+            try
+            {
+                DatabaseFileCheck.ThrowIfDamaged(full);
+            }
+            catch (DamagedDatabaseException)
+            {
+                // Leave the folder as it was found.
+                _lock.Dispose();
+                if (!lockExisted) File.Delete(lockPath);
+                throw;
             }
             Database = new LiteDatabase($"Filename={full};Connection=direct;{CaseSensitive}", Mapper());
         }

@@ -23,9 +23,12 @@ public sealed class StorageWriter : IUnitOfWorkCommitter, IDisposable
     private long _units;
     private int _disposed;
 
-    public StorageWriter(BotDatabase database, ILogger<StorageWriter> logger)
+    private readonly IHostApplicationLifetime? _lifetime;
+    private Exception? _fault;
+
+    public StorageWriter(BotDatabase database, ILogger<StorageWriter> logger, IHostApplicationLifetime? lifetime = null)
     {
-        (_db, _logger) = (database.Database, logger);
+        (_db, _logger, _lifetime) = (database.Database, logger, lifetime);
         _thread = new Thread(Run) { IsBackground = true, Name = "storage-writer" };
         _thread.Start();
     }
@@ -37,12 +40,19 @@ public sealed class StorageWriter : IUnitOfWorkCommitter, IDisposable
     public long Units => Interlocked.Read(ref _units);
 
     /// <summary>
+    /// Set when the storage itself failed (a commit, the disk, a damaged page): nothing more is written, and the host is
+    /// stopped so that the process exits non-zero and a supervisor restarts it, instead of living on unable to store.
+    /// </summary>
+    public Exception? Fault => Volatile.Read(ref _fault);
+
+    /// <summary>
     /// Queues the writes as one unit and completes when they are on disk. Once queued a unit is committed even if the
     /// caller stops waiting, so the token only guards the wait for a place in the queue.
     /// </summary>
     public Task CommitAsync(IReadOnlyList<object> writes, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
+        if (Fault is { } fault) return Task.FromException(new StorageFaultedException(fault));
         var unit = new Unit([.. writes.Cast<LiteWrite>()]);
         try
         {
@@ -77,16 +87,32 @@ public sealed class StorageWriter : IUnitOfWorkCommitter, IDisposable
 
     private void Commit(List<Unit> group)
     {
+        if (Fault is { } fault)
+        {
+            foreach (var unit in group) unit.Done.TrySetException(new StorageFaultedException(fault));
+            return;
+        }
         var rejections = new (LiteWrite Write, Exception Reason)?[group.Count];
+        var applying = false;
         try
         {
             if (!_db.BeginTrans()) throw new InvalidOperationException("The storage writer found a transaction already open.");
+            applying = true;
             for (var i = 0; i < group.Count; i++) rejections[i] = Apply(group[i]);
+            applying = false;
             _db.Commit();
         }
         catch (Exception ex)
         {
             TryRollback();
+            // A write that throws may be the write's own mistake; a commit that throws, a disk error or an engine that no
+            // longer answers is the storage's.
+            if (!applying || ex is IOException || !EngineAnswers())
+            {
+                Fail(ex);
+                foreach (var unit in group) unit.Done.TrySetException(ex);
+                return;
+            }
             if (group.Count > 1)
             {
                 // One unit broke the shared transaction: commit each alone, so only that one fails.
@@ -116,6 +142,32 @@ public sealed class StorageWriter : IUnitOfWorkCommitter, IDisposable
         return null;
     }
 
+    private bool EngineAnswers()
+    {
+        try
+        {
+            if (!_db.BeginTrans()) return false;
+            _db.Rollback();
+            _ = _db.GetCollectionNames().Count();
+            return true;
+        }
+        catch (Exception ex)
+        {
+            _logger.LogCritical(ex, "The storage engine no longer answers");
+            return false;
+        }
+    }
+
+    private void Fail(Exception ex)
+    {
+        if (Interlocked.CompareExchange(ref _fault, ex, null) is not null) return;
+        _logger.LogCritical(ex, "The storage failed; nothing more can be stored. Stopping so that the process exits with code {Code} and is restarted", FaultExitCode);
+        _lifetime?.StopApplication();
+    }
+
+    /// <summary>The process's exit code after a storage failure (2 means a setting or file is wrong before the start).</summary>
+    public const int FaultExitCode = 3;
+
     private void TryRollback()
     {
         try
@@ -133,3 +185,6 @@ public sealed class StorageWriter : IUnitOfWorkCommitter, IDisposable
         public TaskCompletionSource Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 }
+
+/// <summary>The storage failed earlier in this process; nothing is written until it is restarted.</summary>
+public sealed class StorageFaultedException(Exception fault) : Exception("The storage failed and the bot is stopping: " + fault.Message, fault);

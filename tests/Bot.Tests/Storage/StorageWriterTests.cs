@@ -55,12 +55,46 @@ public sealed class StorageWriterTests : IDisposable
     [Fact]
     public async Task AWriteThatThrowsFailsOnlyItsOwnUnit()
     {
-        var broken = new LiteWrite("broken", db => throw new IOException("disk says no"));
+        var broken = new LiteWrite("broken", db => throw new InvalidOperationException("a bug in one write"));
         var tasks = Enumerable.Range(1, 50).Select(i => _db.Writer.CommitAsync(i == 25 ? [Insert(i, $"n{i}"), broken] : [Insert(i, $"n{i}")], default)).ToList();
-        await Assert.ThrowsAsync<IOException>(() => tasks[24]);
+        await Assert.ThrowsAsync<InvalidOperationException>(() => tasks[24]);
         foreach (var t in tasks.Where((_, i) => i != 24)) await t;
         Assert.Equal(49, Count);
         Assert.Null(_db.Database.GetCollection("items").FindById(25));
+        Assert.Null(_db.Writer.Fault);
+    }
+
+    [Fact]
+    public async Task ADiskErrorStopsTheHostAndNothingMoreIsWritten()
+    {
+        var lifetime = new StoppableLifetime();
+        using var writer = new StorageWriter(_db.Bot, Microsoft.Extensions.Logging.Abstractions.NullLogger<StorageWriter>.Instance, lifetime);
+        var full = new LiteWrite("disk full", db => throw new IOException("No space left on device"));
+        await Assert.ThrowsAsync<IOException>(() => writer.CommitAsync([Insert(1, "a"), full], default));
+        Assert.True(lifetime.ApplicationStopping.IsCancellationRequested);
+        Assert.IsType<IOException>(writer.Fault);
+        await Assert.ThrowsAsync<StorageFaultedException>(() => writer.CommitAsync([Insert(2, "b")], default));
+        Assert.Equal(0, Count);
+    }
+
+    [Fact]
+    public async Task AnEngineThatNoLongerAnswersIsAFaultNotOneBadWrite()
+    {
+        var lifetime = new StoppableLifetime();
+        using var writer = new StorageWriter(_db.Bot, Microsoft.Extensions.Logging.Abstractions.NullLogger<StorageWriter>.Instance, lifetime);
+        _db.Database.Dispose(); // what LiteDB does to itself after its engine-closing failures
+        await Assert.ThrowsAnyAsync<Exception>(() => writer.CommitAsync([Insert(1, "a")], default));
+        Assert.NotNull(writer.Fault);
+        Assert.True(lifetime.ApplicationStopping.IsCancellationRequested);
+    }
+
+    private sealed class StoppableLifetime : Microsoft.Extensions.Hosting.IHostApplicationLifetime
+    {
+        private readonly CancellationTokenSource _stopping = new();
+        public CancellationToken ApplicationStarted => CancellationToken.None;
+        public CancellationToken ApplicationStopping => _stopping.Token;
+        public CancellationToken ApplicationStopped => CancellationToken.None;
+        public void StopApplication() => _stopping.Cancel();
     }
 
     [Fact]
