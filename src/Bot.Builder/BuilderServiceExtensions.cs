@@ -14,6 +14,7 @@ public static class BuilderServiceExtensions
         services.TryAddSingleton<ISendPacer, ImmediatePacer>();
         services.TryAddSingleton<IActivityDeduplicator, MemoryActivityDeduplicator>();
         services.TryAddSingleton<IUnitOfWorkCommitter, WritesImmediately>();
+        services.TryAddSingleton<IReceivedUpdates, MemoryReceivedUpdates>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<Delivery>();
         services.AddSingleton<TurnPipeline>();

@@ -23,6 +23,9 @@ public sealed record Activity
     public ChatKind ChatKind { get; init; } = ChatKind.Private;
     public required string UserId { get; init; }
     public string UserName { get; init; } = "";
+
+    /// <summary>The stored update this activity came from (<see cref="Pipeline.IReceivedUpdates"/>); its turn removes it.</summary>
+    public long? ReceiptId { get; init; }
     public ActivityKind Kind { get; init; } = ActivityKind.Message;
     public string? MessageId { get; init; }
 

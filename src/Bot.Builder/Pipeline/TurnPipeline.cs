@@ -14,6 +14,7 @@ public sealed class TurnPipeline(
     IStateStore store,
     IActivityDeduplicator deduplicator,
     IUnitOfWorkCommitter committer,
+    IReceivedUpdates received,
     Delivery delivery,
     IEngineTexts texts,
     IServiceScopeFactory scopes,
@@ -46,11 +47,14 @@ public sealed class TurnPipeline(
         var turn = new TurnContext(activity, connector, Connector, delivery, state, scope.ServiceProvider, time);
         try
         {
+            // The stored update goes away in the same commit as what its turn stored.
+            if (activity.ReceiptId is { } receipt) await received.CompleteAsync(receipt, ct);
             if (dedupKey is not null)
             {
                 if (await deduplicator.WasProcessedAsync(dedupKey, ct))
                 {
                     logger.LogInformation("Skipped re-delivered message {MessageId} in {Channel}:{ChatId}", activity.MessageId, activity.Channel, activity.ChatId);
+                    await unit.CommitAsync(ct);
                     return [];
                 }
                 await deduplicator.MarkAsync(dedupKey, ct);
@@ -137,6 +141,7 @@ public sealed class TurnPipeline(
             if (forgetMemberState)
             {
                 unit.Discard();
+                if (turn.Activity.ReceiptId is { } receipt) await received.CompleteAsync(receipt, ct);
                 if (dedupKey is not null) await deduplicator.MarkAsync(dedupKey, ct);
                 await store.DeleteAsync(StateKeys.For(StateScope.Member, turn.Activity), ct);
             }

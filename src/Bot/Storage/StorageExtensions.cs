@@ -16,6 +16,8 @@ public static class StorageExtensions
         builder.Services.AddStoreCollection(LiteDbStateStore.Collection).AddStoreCollection(LiteDbDeduplicator.Collection);
         builder.Services.AddSingleton<IStateStore, LiteDbStateStore>();
         builder.Services.AddSingleton<IActivityDeduplicator, LiteDbDeduplicator>();
+        builder.Services.AddStoreCollection(LiteDbReceivedUpdates.Collection, c => c.EnsureIndex("Channel", "$.Channel"));
+        builder.Services.AddSingleton<IReceivedUpdates, LiteDbReceivedUpdates>();
         return builder;
     }
 

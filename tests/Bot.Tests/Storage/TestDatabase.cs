@@ -7,10 +7,22 @@ namespace Bot.Tests.Storage;
 public sealed class TestDatabase : IDisposable
 {
     private readonly string? _path;
+    private readonly bool _keep;
 
     public TestDatabase(bool file = false, params StoreCollection[] collections)
+        : this(file ? System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"bot-{Guid.NewGuid():N}.db") : null, collections, keep: false)
     {
-        _path = file ? System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"bot-{Guid.NewGuid():N}.db") : null;
+    }
+
+    /// <summary>A database on this file, which is left in place (the test owns it).</summary>
+    public TestDatabase(string path, params StoreCollection[] collections)
+        : this(path, collections, keep: true)
+    {
+    }
+
+    private TestDatabase(string? path, StoreCollection[] collections, bool keep)
+    {
+        (_path, _keep) = (path, keep);
         Bot = new BotDatabase(new StorageOptions { Path = _path ?? ":memory:" }, collections);
         Writer = new StorageWriter(Bot, NullLogger<StorageWriter>.Instance);
     }
@@ -24,7 +36,7 @@ public sealed class TestDatabase : IDisposable
     {
         Writer.Dispose();
         Bot.Dispose();
-        if (_path is null) return;
+        if (_path is null || _keep) return;
         foreach (var f in Directory.GetFiles(System.IO.Path.GetDirectoryName(_path)!, System.IO.Path.GetFileNameWithoutExtension(_path) + "*")) File.Delete(f);
     }
 }

@@ -1,3 +1,5 @@
+using System.Text.Json;
+using Telegram.Bot;
 using Telegram.Bot.Types;
 
 namespace Bot.Channels.Telegram;
@@ -13,16 +15,48 @@ public sealed class TelegramInbox(
     TelegramChatMigration migration,
     TelegramCommandMenu menu,
     TelegramErrors errors,
+    IReceivedUpdates received,
     ILogger<TelegramInbox> logger)
 {
     private readonly RecentIds _seen = new(10_000);
 
-    public async Task HandOverAsync(Update update, CancellationToken ct)
+    /// <summary>Stores the updates before anyone tells Telegram they arrived (webhook 200, the next polling offset).</summary>
+    public Task<IReadOnlyList<long>> StoreAsync(IReadOnlyList<Update> updates, CancellationToken ct) =>
+        received.AddAsync(TelegramUpdateTranslator.Channel, [.. updates.Select(u => JsonSerializer.Serialize(u, JsonBotAPI.Options))], ct);
+
+    /// <summary>Hands over what was stored and not handled before the last stop, oldest first.</summary>
+    public async Task ResumeAsync(CancellationToken ct)
+    {
+        var pending = await received.PendingAsync(TelegramUpdateTranslator.Channel, ct);
+        if (pending.Count > 0) logger.LogInformation("Handing over {Count} Telegram updates received before the last stop", pending.Count);
+        foreach (var stored in pending)
+        {
+            if (JsonSerializer.Deserialize<Update>(stored.Payload, JsonBotAPI.Options) is { } update) await HandOverAsync(update, ct, stored.Id);
+            else await received.CompleteAsync(stored.Id, ct);
+        }
+    }
+
+    /// <summary>Translates and queues the update; <paramref name="receipt"/> (its stored copy) is removed by its turn, or here when no turn follows.</summary>
+    public async Task HandOverAsync(Update update, CancellationToken ct, long? receipt = null)
+    {
+        var queued = false;
+        try
+        {
+            queued = await TryHandOverAsync(update, ct, receipt);
+        }
+        finally
+        {
+            // Not queued and not because of a stop: nothing will handle it, so it must not come back at the next start.
+            if (!queued && receipt is { } id && !ct.IsCancellationRequested) await received.CompleteAsync(id, CancellationToken.None);
+        }
+    }
+
+    private async Task<bool> TryHandOverAsync(Update update, CancellationToken ct, long? receipt)
     {
         if (!_seen.Add(update.Id))
         {
             logger.LogInformation("Skipped re-delivered Telegram update {UpdateId}", update.Id);
-            return;
+            return false;
         }
         Activity? activity;
         try
@@ -30,7 +64,7 @@ public sealed class TelegramInbox(
             if (update.Message is { MigrateToChatId: { } newId } m)
             {
                 await migration.MigrateAsync(TelegramUpdateTranslator.Id(m.Chat.Id), TelegramUpdateTranslator.Id(newId), ct);
-                return;
+                return false;
             }
             activity = translator.Translate(update);
         }
@@ -38,12 +72,13 @@ public sealed class TelegramInbox(
         {
             // One unreadable update must not block every later one: log it and move on.
             logger.LogError(errors.Redacted(ex), "Could not translate Telegram update {UpdateId}", update.Id);
-            return;
+            return false;
         }
-        if (activity is null) return;
+        if (activity is null) return false;
         if (activity.ChatKind == ChatKind.Private) await menu.OnPrivateContactAsync(activity.UserId, ct);
 
-        await inbox.HandOverAsync(activity, ct);
+        await inbox.HandOverAsync(activity with { ReceiptId = receipt }, ct);
+        return true;
     }
 
     /// <summary>The last N update ids, for the webhook's "same update twice" (Telegram re-sends when unsure).</summary>

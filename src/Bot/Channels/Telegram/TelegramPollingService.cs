@@ -37,6 +37,7 @@ public sealed class TelegramPollingService(
             await identity.WhenKnownAsync(stoppingToken);
             await DeleteWebhookAsync(stoppingToken);
             await menu.PublishAsync(stoppingToken);
+            await inbox.ResumeAsync(stoppingToken);
             await PollAsync(stoppingToken);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -81,11 +82,25 @@ public sealed class TelegramPollingService(
                 await pause.WaitAsync(time, ct);
                 continue;
             }
-            foreach (var update in updates)
+            // Stored before the next getUpdates confirms them to Telegram: a confirmed update is never lost. If they
+            // cannot be stored, the offset stays and Telegram sends them again.
+            IReadOnlyList<long> receipts;
+            try
             {
+                receipts = updates.Length == 0 ? [] : await inbox.StoreAsync(updates, ct);
+            }
+            catch (Exception ex) when (!ct.IsCancellationRequested)
+            {
+                logger.LogError(ex, "Could not store {Count} Telegram updates; asking for them again in {Delay}", updates.Length, pause.Current);
+                await pause.WaitAsync(time, ct);
+                continue;
+            }
+            for (var i = 0; i < updates.Length; i++)
+            {
+                var update = updates[i];
                 try
                 {
-                    await inbox.HandOverAsync(update, ct);
+                    await inbox.HandOverAsync(update, ct, receipts[i]);
                 }
                 catch (Exception ex) when (!ct.IsCancellationRequested)
                 {

@@ -12,17 +12,17 @@ namespace Bot.Channels.Telegram;
 /// The webhook endpoint: refuses posts without the right secret header (401), answers 200 as soon as the update
 /// is queued — a slow turn must never make Telegram re-send — and 503 when it cannot take more (Telegram retries).
 /// </summary>
-public sealed class TelegramWebhookEndpoint(IOptions<TelegramOptions> options, ILogger<TelegramWebhookEndpoint> logger)
+public sealed class TelegramWebhookEndpoint(IOptions<TelegramOptions> options, TelegramInbox inbox, IReceivedUpdates received, ILogger<TelegramWebhookEndpoint> logger)
 {
     public const string SecretHeader = "X-Telegram-Bot-Api-Secret-Token";
     public const int QueueCapacity = 1000;
     private const long MaxBodyBytes = 1 << 20;
 
     private readonly byte[] _secret = Encoding.UTF8.GetBytes(options.Value.WebhookSecret ?? "");
-    private readonly Channel<Update> _queue = Channel.CreateBounded<Update>(new BoundedChannelOptions(QueueCapacity) { SingleReader = true });
+    private readonly Channel<(Update Update, long Receipt)> _queue = Channel.CreateBounded<(Update, long)>(new BoundedChannelOptions(QueueCapacity) { SingleReader = true });
     private volatile bool _accepting = true;
 
-    public ChannelReader<Update> Updates => _queue.Reader;
+    public ChannelReader<(Update Update, long Receipt)> Updates => _queue.Reader;
 
     /// <summary>From now on Telegram is told to come back later (503), so nothing is accepted that will not be handled.</summary>
     public void StopAccepting() => _accepting = false;
@@ -53,9 +53,12 @@ public sealed class TelegramWebhookEndpoint(IOptions<TelegramOptions> options, I
             update = null;
         }
         if (update is null) { response.StatusCode = StatusCodes.Status400BadRequest; return; }
-        if (!_queue.Writer.TryWrite(update))
+        // On disk before Telegram hears "200": an acknowledged update is never lost, even to kill -9.
+        var receipt = (await inbox.StoreAsync([update], context.RequestAborted))[0];
+        if (!_queue.Writer.TryWrite((update, receipt)))
         {
             logger.LogWarning("Webhook queue full ({Capacity}); Telegram will re-send update {UpdateId}", QueueCapacity, update.Id);
+            await received.CompleteAsync(receipt, CancellationToken.None);
             response.StatusCode = StatusCodes.Status503ServiceUnavailable;
             return;
         }
@@ -106,11 +109,12 @@ public sealed class TelegramWebhookService(
             await identity.WhenKnownAsync(stoppingToken);
             await SetWebhookAsync(stoppingToken);
             await menu.PublishAsync(stoppingToken);
-            await foreach (var update in endpoint.Updates.ReadAllAsync(stoppingToken))
+            await inbox.ResumeAsync(stoppingToken);
+            await foreach (var (update, receipt) in endpoint.Updates.ReadAllAsync(stoppingToken))
             {
                 try
                 {
-                    await inbox.HandOverAsync(update, stoppingToken);
+                    await inbox.HandOverAsync(update, stoppingToken, receipt);
                 }
                 catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
                 {
@@ -132,10 +136,11 @@ public sealed class TelegramWebhookService(
     {
         endpoint.StopAccepting();
         await base.StopAsync(cancellationToken);
-        // Telegram already got 200 for what is still queued: hand it over before stopping.
+        // Telegram already got 200 for what is still queued: hand it over before stopping (it is stored, so what does
+        // not finish now is handed over at the next start).
         if (identity.Me is not null)
-            while (endpoint.Updates.TryRead(out var update))
-                await inbox.HandOverAsync(update, cancellationToken);
+            while (endpoint.Updates.TryRead(out var queued))
+                await inbox.HandOverAsync(queued.Update, cancellationToken, queued.Receipt);
     }
 
     private async Task SetWebhookAsync(CancellationToken ct)

@@ -1,0 +1,50 @@
+using System.Collections.Concurrent;
+
+namespace Bot.Builder.Pipeline;
+
+/// <summary>An update a channel received and stored before acknowledging it to the platform.</summary>
+public sealed record ReceivedUpdate(long Id, string Channel, string Payload);
+
+/// <summary>
+/// The durable intake: a channel stores what the platform sent before it says "received" (webhook 200, polling offset),
+/// and the turn that handles it removes it in the same commit as the turn's own writes. After a crash, what is still
+/// here is handed over again at start; the de-duplication marker keeps a message from being answered twice.
+/// </summary>
+public interface IReceivedUpdates
+{
+    /// <summary>Stores the payloads (one commit for all) and returns their ids, in order.</summary>
+    Task<IReadOnlyList<long>> AddAsync(string channel, IReadOnlyList<string> payloads, CancellationToken cancellationToken = default);
+
+    /// <summary>Removes a handled update: enlisted in the current unit of work (a turn), or committed alone.</summary>
+    Task CompleteAsync(long id, CancellationToken cancellationToken = default);
+
+    /// <summary>Updates of the channel not handled yet, oldest first.</summary>
+    Task<IReadOnlyList<ReceivedUpdate>> PendingAsync(string channel, CancellationToken cancellationToken = default);
+}
+
+/// <summary>For hosts without durable storage (engine tests): kept in memory.</summary>
+public sealed class MemoryReceivedUpdates : IReceivedUpdates
+{
+    private readonly ConcurrentDictionary<long, ReceivedUpdate> _pending = new();
+    private long _next;
+
+    public Task<IReadOnlyList<long>> AddAsync(string channel, IReadOnlyList<string> payloads, CancellationToken cancellationToken = default)
+    {
+        var ids = payloads.Select(p =>
+        {
+            var id = Interlocked.Increment(ref _next);
+            _pending[id] = new ReceivedUpdate(id, channel, p);
+            return id;
+        }).ToList();
+        return Task.FromResult<IReadOnlyList<long>>(ids);
+    }
+
+    public Task CompleteAsync(long id, CancellationToken cancellationToken = default)
+    {
+        _pending.TryRemove(id, out _);
+        return Task.CompletedTask;
+    }
+
+    public Task<IReadOnlyList<ReceivedUpdate>> PendingAsync(string channel, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<ReceivedUpdate>>([.. _pending.Values.Where(u => u.Channel == channel).OrderBy(u => u.Id)]);
+}
