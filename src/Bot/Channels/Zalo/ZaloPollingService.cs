@@ -19,6 +19,7 @@ public sealed class ZaloPollingService(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (!await startup.IdentifyAsync(stoppingToken)) return;
+        await inbox.ResumeAsync(stoppingToken);
         var checkWebhook = true;
         var failures = 0;
         while (!stoppingToken.IsCancellationRequested)
@@ -29,7 +30,8 @@ public sealed class ZaloPollingService(
                 checkWebhook = false;
                 var updates = await client.GetUpdatesAsync(stoppingToken);
                 failures = 0;
-                foreach (var update in updates) await inbox.DispatchAsync(update, stoppingToken);
+                var receipts = updates.Count == 0 ? [] : await inbox.StoreAsync(updates, stoppingToken);
+                for (var i = 0; i < updates.Count; i++) await inbox.DispatchAsync(updates[i], stoppingToken, receipts[i]);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {

@@ -12,8 +12,8 @@ public sealed class ZaloWebhookQueue
 {
     internal const int Capacity = 1000;
 
-    public Channel<ZaloUpdate> Updates { get; } =
-        Channel.CreateBounded<ZaloUpdate>(new BoundedChannelOptions(Capacity) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
+    public Channel<(ZaloUpdate Update, long Receipt)> Updates { get; } =
+        Channel.CreateBounded<(ZaloUpdate, long)>(new BoundedChannelOptions(Capacity) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
 }
 
 public static class ZaloWebhookEndpoint
@@ -28,7 +28,7 @@ public static class ZaloWebhookEndpoint
         return endpoints.MapPost(new Uri(options.WebhookUrl!).AbsolutePath, HandleAsync);
     }
 
-    private static async Task<IResult> HandleAsync(HttpContext http, IOptions<ZaloOptions> options, ZaloWebhookQueue queue, ILogger<ZaloWebhookQueue> logger)
+    private static async Task<IResult> HandleAsync(HttpContext http, IOptions<ZaloOptions> options, ZaloWebhookQueue queue, ZaloInbox inbox, IReceivedUpdates received, ILogger<ZaloWebhookQueue> logger)
     {
         if (!http.Request.Headers.TryGetValue(SecretHeader, out var given) || given.Count != 1)
         {
@@ -57,12 +57,15 @@ public static class ZaloWebhookEndpoint
             return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
         }
         if (updates.Count == 0) logger.LogInformation("Zalo webhook call without a message ignored");
-        foreach (var update in updates)
+        // On disk before Zalo hears "200": an acknowledged event is never lost, even to kill -9.
+        var receipts = updates.Count == 0 ? [] : await inbox.StoreAsync(updates, http.RequestAborted);
+        for (var i = 0; i < updates.Count; i++)
         {
             // Full queue: a 503 lets Zalo deliver again later instead of us dropping an acknowledged event.
-            if (!queue.Updates.Writer.TryWrite(update))
+            if (!queue.Updates.Writer.TryWrite((updates[i], receipts[i])))
             {
                 logger.LogWarning("Zalo webhook queue is full; answering 503");
+                foreach (var unqueued in receipts.Skip(i)) await received.CompleteAsync(unqueued, CancellationToken.None);
                 return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
             }
         }

@@ -26,8 +26,9 @@ public sealed class ZaloWebhookService(
         lifetime.ApplicationStarted.Register(() => logger.LogInformation("Zalo webhook listening locally on {Addresses} at {Path}",
             string.Join(", ", server.Features.Get<IServerAddressesFeature>()?.Addresses ?? []), new Uri(options.Value.WebhookUrl!).AbsolutePath));
         var register = RegisterAsync(stoppingToken);
-        await foreach (var update in queue.Updates.Reader.ReadAllAsync(CancellationToken.None))
-            await inbox.DispatchAsync(update, CancellationToken.None);
+        await inbox.ResumeAsync(CancellationToken.None);
+        await foreach (var (update, receipt) in queue.Updates.Reader.ReadAllAsync(CancellationToken.None))
+            await inbox.DispatchAsync(update, CancellationToken.None, receipt);
         await register;
     }
 
