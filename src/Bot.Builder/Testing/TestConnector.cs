@@ -17,10 +17,14 @@ public sealed class TestConnector(string channel, ChannelCapabilities capabiliti
     public ConcurrentQueue<(Activity Activity, string? Text)> ButtonAnswers { get; } = new();
     public IReadOnlyCollection<SentReply> All => _all;
 
+    /// <summary>Called as each message is sent, before the test sees it (to look at what was stored at that moment).</summary>
+    public Action<SentReply>? OnSend { get; set; }
+
     public Task<string?> SendAsync(ConversationAddress to, Reply reply, CancellationToken cancellationToken)
     {
         var id = reply.EditMessageId ?? Interlocked.Increment(ref _nextId).ToString(System.Globalization.CultureInfo.InvariantCulture);
         var sent = new SentReply(to, id, reply);
+        OnSend?.Invoke(sent);
         _outbox.GetOrAdd(to.ChatId, _ => new()).Enqueue(sent);
         _all.Enqueue(sent);
         return Task.FromResult<string?>(id);
