@@ -15,6 +15,8 @@ public static class BuilderServiceExtensions
         services.TryAddSingleton<IActivityDeduplicator, MemoryActivityDeduplicator>();
         services.TryAddSingleton<IUnitOfWorkCommitter, WritesImmediately>();
         services.TryAddSingleton<IReceivedUpdates, MemoryReceivedUpdates>();
+        services.TryAddSingleton<IReplyOutbox, NoReplyOutbox>();
+        services.AddHostedService<ReplyResender>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<Delivery>();
         services.AddSingleton<TurnPipeline>();

@@ -1,4 +1,5 @@
 using Bot.Builder.Activities;
+using Bot.Builder.Pipeline;
 using Bot.Builder.State;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -54,6 +55,9 @@ public sealed class TurnContext(
             await DeliverAsync(next, cancellationToken);
         }
     }
+
+    /// <summary>The replies queued and not sent yet, as the channel will get them.</summary>
+    internal IReadOnlyList<PendingReply> Queued => [.. _outgoing.Select(o => new PendingReply(o.To, o.Reply))];
 
     /// <summary>Forgets queued replies (the turn failed; an apology replaces them).</summary>
     internal void DiscardOutgoing() => _outgoing.Clear();

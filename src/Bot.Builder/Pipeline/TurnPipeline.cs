@@ -15,6 +15,7 @@ public sealed class TurnPipeline(
     IActivityDeduplicator deduplicator,
     IUnitOfWorkCommitter committer,
     IReceivedUpdates received,
+    IReplyOutbox replies,
     Delivery delivery,
     IEngineTexts texts,
     IServiceScopeFactory scopes,
@@ -43,6 +44,7 @@ public sealed class TurnPipeline(
         // Everything this turn writes (the de-duplication marker, state, records) is committed together at its end,
         // and its replies go out only after that commit.
         var unit = UnitOfWork.Begin(committer);
+        string? heldKey = null;
         var state = new TurnState(store, s => StateKeys.For(s, activity));
         var turn = new TurnContext(activity, connector, Connector, delivery, state, scope.ServiceProvider, time);
         try
@@ -70,6 +72,8 @@ public sealed class TurnPipeline(
                     : bot.OnTurnAsync(turn, ct);
             }
             await state.SaveChangesAsync(ct);
+            // The replies are stored with what the turn stored: if the process dies before they go out, they go at the next start.
+            if (turn.Queued is { Count: > 0 } queued) await replies.HoldAsync(heldKey = Guid.NewGuid().ToString("N"), queued, ct);
             await unit.CommitAsync(ct);
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
@@ -95,6 +99,7 @@ public sealed class TurnPipeline(
         // Committed: what delivery writes from here on (a member found unreachable) is committed on its own.
         UnitOfWork.End();
         await DeliverAsync(turn);
+        if (heldKey is not null) await ReleaseAsync(heldKey);
         return turn.Replies;
     }
 
@@ -125,6 +130,19 @@ public sealed class TurnPipeline(
         finally
         {
             await TryAnswerButtonAsync(turn);
+        }
+    }
+
+    private async Task ReleaseAsync(string heldKey)
+    {
+        try
+        {
+            await replies.ReleaseAsync(heldKey, CancellationToken.None);
+        }
+        catch (Exception ex)
+        {
+            // Sent already: at worst the member gets this answer once more after a restart.
+            logger.LogWarning(ex, "Could not release the held replies of a turn");
         }
     }
 

@@ -18,6 +18,8 @@ public static class StorageExtensions
         builder.Services.AddSingleton<IActivityDeduplicator, LiteDbDeduplicator>();
         builder.Services.AddStoreCollection(LiteDbReceivedUpdates.Collection, c => c.EnsureIndex("Channel", "$.Channel"));
         builder.Services.AddSingleton<IReceivedUpdates, LiteDbReceivedUpdates>();
+        builder.Services.AddStoreCollection(LiteDbReplyOutbox.Collection);
+        builder.Services.AddSingleton<IReplyOutbox, LiteDbReplyOutbox>();
         return builder;
     }
 
