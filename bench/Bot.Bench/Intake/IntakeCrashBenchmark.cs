@@ -7,6 +7,7 @@ using System.Text.Json.Nodes;
 using Bot.Bench.Broadcast;
 using Bot.Hosting;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Bot.Bench.Intake;
 
@@ -23,7 +24,8 @@ public static class IntakeCrashBenchmark
 
     public static async Task<int> RunAsync(string[] args)
     {
-        if (args.Contains("--child")) return await ChildAsync(Value(args, "--api")!, Value(args, "--db")!, int.Parse(Value(args, "--port")!, CultureInfo.InvariantCulture));
+        if (args.Contains("--child")) return await ChildAsync(Value(args, "--api")!, Value(args, "--db")!, int.Parse(Value(args, "--port")!, CultureInfo.InvariantCulture), args.Contains("--no-reply-outbox"));
+        var noOutbox = args.Contains("--no-reply-outbox");
         var updates = Int(args, "--updates") ?? 300;
         var killAfter = Int(args, "--kill-after") ?? updates / 2;
         var parallel = Int(args, "--parallel") ?? 8;
@@ -32,11 +34,11 @@ public static class IntakeCrashBenchmark
         await api.StartAsync();
         var port = FreePort();
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
-        Console.WriteLine($"Intake crash test: {updates} updates posted to the webhook ({parallel} at a time); SIGKILL after {killAfter} acknowledged, then a restart");
+        Console.WriteLine($"Intake crash test: {updates} updates posted to the webhook ({parallel} at a time); SIGKILL after {killAfter} acknowledged, then a restart{(noOutbox ? "; replies not held (--no-reply-outbox)" : "")}");
 
         var acknowledged = new HashSet<int>();
         var watch = Stopwatch.StartNew();
-        using (var first = Spawn(api.Url, db, port))
+        using (var first = Spawn(api.Url, db, port, noOutbox))
         {
             await WaitListeningAsync(http, port);
             using var killed = new CancellationTokenSource();
@@ -54,7 +56,7 @@ public static class IntakeCrashBenchmark
         var ackedBeforeKill = acknowledged.Count;
         Console.WriteLine($"  killed with {ackedBeforeKill} acknowledged, {api.Received.Count} answered");
 
-        using var second = Spawn(api.Url, db, port);
+        using var second = Spawn(api.Url, db, port, noOutbox);
         await WaitListeningAsync(http, port);
         // Telegram re-sends what got no 200.
         await PostAllAsync(http, port, [.. Enumerable.Range(1, updates).Where(i => !acknowledged.Contains(i))], parallel, acknowledged, () => { }, CancellationToken.None);
@@ -108,7 +110,7 @@ public static class IntakeCrashBenchmark
     }.ToJsonString();
 
     /// <summary>The bot in webhook mode, as deployed, until it is killed.</summary>
-    private static async Task<int> ChildAsync(string apiUrl, string db, int port)
+    private static async Task<int> ChildAsync(string apiUrl, string db, int port, bool noOutbox)
     {
         await using var app = BotHost.Build([], new BotHostOverrides
         {
@@ -124,6 +126,7 @@ public static class IntakeCrashBenchmark
                 ["Telegram:WebhookUrl"] = $"http://127.0.0.1:{port}/tg",
                 ["Telegram:WebhookSecret"] = Secret,
             }),
+            Services = s => { if (noOutbox) s.AddSingleton<Bot.Builder.Pipeline.IReplyOutbox, Bot.Builder.Pipeline.NoReplyOutbox>(); },
         });
         await app.RunAsync();
         return 0;
@@ -146,12 +149,13 @@ public static class IntakeCrashBenchmark
         throw new TimeoutException("The bot's webhook did not come up.");
     }
 
-    private static Process Spawn(string apiUrl, string db, int port)
+    private static Process Spawn(string apiUrl, string db, int port, bool noOutbox)
     {
         var host = Environment.ProcessPath!;
         var info = new ProcessStartInfo(host) { UseShellExecute = false };
         if (Path.GetFileNameWithoutExtension(host) == "dotnet") info.ArgumentList.Add(typeof(IntakeCrashBenchmark).Assembly.Location);
         foreach (var a in (string[])["intake", "--child", "--api", apiUrl, "--db", db, "--port", port.ToString(CultureInfo.InvariantCulture)]) info.ArgumentList.Add(a);
+        if (noOutbox) info.ArgumentList.Add("--no-reply-outbox");
         return Process.Start(info)!;
     }
 

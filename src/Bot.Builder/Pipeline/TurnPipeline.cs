@@ -49,17 +49,12 @@ public sealed class TurnPipeline(
         var turn = new TurnContext(activity, connector, Connector, delivery, state, scope.ServiceProvider, time);
         try
         {
-            // The stored update goes away in the same commit as what its turn stored.
-            if (activity.ReceiptId is { } receipt) await received.CompleteAsync(receipt, ct);
-            if (dedupKey is not null)
+            if (dedupKey is not null && await deduplicator.WasProcessedAsync(dedupKey, ct))
             {
-                if (await deduplicator.WasProcessedAsync(dedupKey, ct))
-                {
-                    logger.LogInformation("Skipped re-delivered message {MessageId} in {Channel}:{ChatId}", activity.MessageId, activity.Channel, activity.ChatId);
-                    await unit.CommitAsync(ct);
-                    return [];
-                }
-                await deduplicator.MarkAsync(dedupKey, ct);
+                logger.LogInformation("Skipped re-delivered message {MessageId} in {Channel}:{ChatId}", activity.MessageId, activity.Channel, activity.ChatId);
+                if (activity.ReceiptId is { } handled) await received.CompleteAsync(handled, ct);
+                await unit.CommitAsync(ct);
+                return [];
             }
             if (activity.Kind != ActivityKind.Button || await ResolveButtonAsync(turn, ct))
             {
@@ -71,6 +66,10 @@ public sealed class TurnPipeline(
                     ? middleware[i].OnTurnAsync(turn, c => RunAsync(i + 1), ct)
                     : bot.OnTurnAsync(turn, ct);
             }
+            // "Handled" is written last, with the turn's final commit: a use case may commit early (a new chat, a
+            // pledge), and a crash after such an early commit must leave the message to be handled again, not lost.
+            if (dedupKey is not null) await deduplicator.MarkAsync(dedupKey, ct);
+            if (activity.ReceiptId is { } receipt) await received.CompleteAsync(receipt, ct);
             await state.SaveChangesAsync(ct);
             // The replies are stored with what the turn stored: if the process dies before they go out, they go at the next start.
             if (turn.Queued is { Count: > 0 } queued) await replies.HoldAsync(heldKey = Guid.NewGuid().ToString("N"), queued, ct);
