@@ -34,6 +34,7 @@ public sealed class ZaloActivityMapper(ZaloBotIdentity identity, TimeProvider ti
             // Unknown or missing event names (a copy of the docs omits it): go by what the message carries.
             _ => m.Text ?? m.Caption,
         };
+        text = InboundText.Bound(text, InboundText.Zalo);
         if (text is not null && m.IsGroup) text = StripMention(text, identity.Names);
         return new Activity
         {
