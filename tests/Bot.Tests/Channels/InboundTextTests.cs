@@ -25,6 +25,8 @@ public class InboundTextTests
         Assert.Equal("ab", InboundText.Bound("abcd", 2));
         Assert.Equal("a", InboundText.Bound("a😀b", 2)); // the emoji's two halves stay together
         Assert.Null(InboundText.Bound(null, 2));
+        Assert.Equal("a\uFFFDb\uFFFD", InboundText.Bound("a\uD800b\uDC00", 10)); // lone halves cannot be stored as UTF-8
+        Assert.Equal("😀", InboundText.Bound("😀", 10));
     }
 
     [Fact]

@@ -109,7 +109,7 @@ public sealed class TelegramUpdateTranslator(TelegramBotIdentity identity, TimeP
     private static string NameOf(User user)
     {
         var name = $"{user.FirstName} {user.LastName}".Trim();
-        return name.Length > 0 ? name : user.Username ?? "";
+        return InboundText.Bound(name.Length > 0 ? name : user.Username ?? "", InboundText.Name)!;
     }
 
     internal static string Id(long id) => id.ToString(CultureInfo.InvariantCulture);

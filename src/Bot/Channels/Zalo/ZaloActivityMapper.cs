@@ -42,7 +42,7 @@ public sealed class ZaloActivityMapper(ZaloBotIdentity identity, TimeProvider ti
             ChatId = m.ChatId,
             ChatKind = m.IsGroup ? ChatKind.Group : ChatKind.Private,
             UserId = m.FromId,
-            UserName = m.FromName,
+            UserName = InboundText.Bound(m.FromName, InboundText.Name) ?? "",
             Kind = text is null ? ActivityKind.Unsupported : ActivityKind.Message,
             MessageId = m.MessageId ?? SyntheticId(m),
             Text = text,
