@@ -29,8 +29,11 @@ public abstract class Prompt<T>(string id, PromptValidator<T>? validator = null)
 
         if (attempts >= state.Options.MaxAttempts)
         {
-            if (state.Options.GiveUpPrompt is { } giveUp) await dc.Context.SendAsync(giveUp, cancellationToken);
-            return await dc.CancelAllDialogsAsync(cancellationToken);
+            var options = state.Options;
+            if (options.GiveUpPrompt is { } giveUp) await dc.Context.SendAsync(giveUp, cancellationToken);
+            if (options.GiveUp == PromptGiveUp.ReturnToCaller) return await dc.EndDialogAsync(PromptGaveUp.Instance, cancellationToken);
+            if (options.GiveUpPrompt is not null) return await dc.CancelAllDialogsAsync(cancellationToken);
+            attempts = 0; // nothing to say why the flow ended: keep asking rather than end it in silence
         }
         WriteState(instance, state with { Attempts = attempts });
         // A validator that explained the problem itself already spoke; otherwise use the retry prompt.

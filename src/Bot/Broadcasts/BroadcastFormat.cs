@@ -7,15 +7,11 @@ namespace Bot.Broadcasts;
 internal static class BroadcastFormat
 {
     /// <summary>
-    /// A text whose values include pieces that are already HTML (other texts, such as a duration): Texts.Get escapes
-    /// the plain values, the HTML pieces go in afterwards so they are not escaped twice.
+    /// A text whose values include pieces that are already HTML (other texts, such as a duration): the plain values are
+    /// escaped, the HTML pieces are not escaped twice, and both go in in one pass.
     /// </summary>
-    public static string Html(Texts texts, string lang, string key, (string Name, object? Value)[] values, params (string Name, string Html)[] html)
-    {
-        var text = texts.Get(lang, key, values);
-        foreach (var (name, fragment) in html) text = text.Replace("{" + name + "}", fragment, StringComparison.Ordinal);
-        return text;
-    }
+    public static string Html(Texts texts, string lang, string key, (string Name, object? Value)[] values, params (string Name, string Html)[] html) =>
+        texts.Get(lang, key, values, html);
 
     public static string Duration(Texts texts, string lang, TimeSpan span)
     {
@@ -31,8 +27,9 @@ internal static class BroadcastFormat
     public static string LocalTime(DateTimeOffset at, TimeZoneInfo zone) =>
         TimeZoneInfo.ConvertTime(at, zone).ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture);
 
-    public static string Recipient(Texts texts, string lang, string title, ChatKind kind, string chatId) =>
-        title.Trim().Length > 0
+    public static string Recipient(Texts texts, string lang, string? title, ChatKind kind, string chatId) =>
+        // A group that removed the bot (or was never seen with a title) has none: it is named by its id.
+        !string.IsNullOrWhiteSpace(title)
             ? texts.Get(lang, kind == ChatKind.Group ? "broadcast.recipient-group" : "broadcast.recipient-member", ("name", title), ("id", chatId))
             : texts.Get(lang, kind == ChatKind.Group ? "broadcast.recipient-group-untitled" : "broadcast.recipient-member-untitled", ("id", chatId));
 

@@ -43,6 +43,9 @@ public sealed class BotContent
             }
         }
 
+        // Without the engine's own replies (greeting, "not understood", the apology) the bot would start and answer nothing.
+        if (!File.Exists(System.IO.Path.Combine(root, "texts", "core.yaml")))
+            problems.Add($"{root}/texts/core.yaml: missing (it holds the bot's basic replies: greeting, help, apology); restore it from the release");
         if (plans.Count > 0 && !plans.Any(p => p.Id == options.DefaultPlan))
             problems.Add($"Content:DefaultPlan '{options.DefaultPlan}' is not one of the plans ({string.Join(", ", plans.Select(p => p.Id))})");
         if (problems.Count > 0) throw new ContentException(problems);

@@ -9,6 +9,7 @@ public static class ContentExtensions
     public static WebApplicationBuilder AddContent(this WebApplicationBuilder builder, ContentCache? cache = null)
     {
         builder.Services.AddOptions<ContentOptions>().BindConfiguration(ContentOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<ContentOptions>, ContentOptionsValidator>();
         var options = builder.Configuration.GetSection(ContentOptions.Section).Get<ContentOptions>() ?? new ContentOptions();
         builder.Services.AddSingleton(cache?.GetOrLoad(options) ?? BotContent.Load(options));
         builder.Services.AddSingleton(sp => sp.GetRequiredService<BotContent>().Texts);

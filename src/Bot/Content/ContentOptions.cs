@@ -19,3 +19,21 @@ public sealed class ContentOptions
 
     public string ResolvedPath => System.IO.Path.IsPathRooted(Path) ? Path : System.IO.Path.Combine(AppContext.BaseDirectory, Path);
 }
+
+/// <summary>An unknown time zone would only fail when the calendar is first used, after the start: refuse it at start.</summary>
+internal sealed class ContentOptionsValidator : IValidateOptions<ContentOptions>
+{
+    public ValidateOptionsResult Validate(string? name, ContentOptions options)
+    {
+        try
+        {
+            PlanCalendar.FindZone(options.TimeZone);
+            return ValidateOptionsResult.Success;
+        }
+        catch (Exception ex) when (ex is TimeZoneNotFoundException or InvalidTimeZoneException or ArgumentException)
+        {
+            return ValidateOptionsResult.Fail(
+                $"{ContentOptions.Section}:TimeZone '{options.TimeZone}' is not a time zone this machine knows: use an IANA id such as Asia/Ho_Chi_Minh.");
+        }
+    }
+}

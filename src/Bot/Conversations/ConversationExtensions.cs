@@ -11,7 +11,8 @@ public static class ConversationExtensions
     public static WebApplicationBuilder AddConversations(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddOptions<OfficerOptions>().BindConfiguration(OfficerOptions.Section);
+        services.AddOptions<OfficerOptions>().BindConfiguration(OfficerOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<OfficerOptions>, OfficerOptionsValidator>();
         services.AddSingleton<Officers>();
         services.AddSingleton<Say>();
         services.AddSingleton<Menu>();

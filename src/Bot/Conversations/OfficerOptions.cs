@@ -11,6 +11,20 @@ public sealed class OfficerOptions
     public Dictionary<string, List<string>> Plans { get; set; } = [];
 }
 
+/// <summary>An officer entry without its channel ("officer" instead of "local:officer") would be ignored: refuse it at start.</summary>
+internal sealed class OfficerOptionsValidator : IValidateOptions<OfficerOptions>
+{
+    public ValidateOptionsResult Validate(string? name, OfficerOptions options)
+    {
+        var entries = options.Users.Select((u, i) => ($"{OfficerOptions.Section}:Users:{i}", u))
+            .Concat(options.Plans.SelectMany(p => p.Value.Select((u, i) => ($"{OfficerOptions.Section}:Plans:{p.Key}:{i}", u))));
+        var wrong = entries.Where(e => e.u.Split(':') is not [{ Length: > 0 }, { Length: > 0 }, ..])
+            .Select(e => $"{e.Item1} = '{e.u}' names no channel: write it as channel:userId (e.g. telegram:123456789, zalo:abc, local:officer).")
+            .ToList();
+        return wrong.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(wrong);
+    }
+}
+
 /// <summary>The server-side officer check used for every officer command and button, in every channel (roles are data: <see cref="Members.OfficerRoster"/>).</summary>
 public sealed class Officers(Members.OfficerRoster roster)
 {

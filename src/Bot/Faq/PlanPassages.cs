@@ -68,8 +68,6 @@ internal static class PlanPassages
     private static string Fill(Texts texts, string language, string key, (string Name, Localized Value)[] args)
     {
         if (!texts.Entries.TryGetValue(key, out var template)) throw new KeyNotFoundException($"No text '{key}' in dialogs/texts.");
-        var result = template.For(language);
-        foreach (var (name, value) in args) result = result.Replace("{" + name + "}", value.For(language), StringComparison.Ordinal);
-        return result;
+        return Texts.FillPlain(template.For(language), [.. args.Select(a => (a.Name, a.Value.For(language)))]);
     }
 }

@@ -34,6 +34,7 @@ public static class BotHost
         builder.AddTelegram();
         builder.AddZaloChannel();
         builder.AddLocalChat();
+        builder.AddStartupChecks();
 
         overrides?.Services?.Invoke(builder.Services);
         var app = builder.Build();
@@ -41,28 +42,35 @@ public static class BotHost
     }
 
     /// <summary>Runs until Ctrl+C; a broken content file or setting ends the start with its message, not a stack trace.</summary>
-    public static async Task<int> RunAsync(string[] args)
+    public static async Task<int> RunAsync(string[] args, TextWriter? errors = null)
     {
+        errors ??= Console.Error;
         try
         {
             await using var app = Build(args);
             // Check settings and open the database before the host starts, so a mistake is reported as one
             // sentence here instead of the host's "failed to start" stack trace.
-            app.Services.GetService<Microsoft.Extensions.Options.IStartupValidator>()?.Validate();
+            app.CheckSettings();
             app.Services.GetRequiredService<Storage.BotDatabase>();
             await app.RunAsync();
             // A storage failure stops the host: exit non-zero so a supervisor restarts it.
             return app.Services.GetRequiredService<Storage.StorageWriter>().Fault is null ? 0 : Storage.StorageWriter.FaultExitCode;
         }
-        catch (Exception ex) when (ex is ContentException or OptionsValidationException or InvalidOperationException { Source: "Bot" })
+        catch (Exception ex) when (ex is ContentException or OptionsValidationException or SettingException or InvalidOperationException { Source: "Bot" })
         {
-            await Console.Error.WriteLineAsync(ex.Message);
+            await errors.WriteLineAsync(ex.Message);
+            return 2;
+        }
+        catch (Exception ex) when (StartupChecks.IsSettingError(ex))
+        {
+            // The configuration binder could not convert a value: name the setting, not the converter's stack.
+            await errors.WriteLineAsync(StartupChecks.Describe(ex));
             return 2;
         }
         catch (AggregateException ex) when (ex.InnerExceptions.All(e => e is OptionsValidationException))
         {
             // Several settings sections are wrong at once: one line each.
-            foreach (var inner in ex.InnerExceptions) await Console.Error.WriteLineAsync(inner.Message);
+            foreach (var inner in ex.InnerExceptions) await errors.WriteLineAsync(inner.Message);
             return 2;
         }
     }

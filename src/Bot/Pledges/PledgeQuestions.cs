@@ -94,9 +94,9 @@ public sealed class PledgeQuestions(PledgeContent pledges, BotContent content, R
         {
             Prompt = text,
             RetryPrompt = retry is null ? text : texts.Get(lang, retry, ("count", pledges.Form.Titles.Count)),
-            GiveUpPrompt = texts.Get(lang, "pledge.give-up"),
             Choices = choices,
             MaxAttempts = 5,
+            GiveUp = PromptGiveUp.ReturnToCaller, // the form keeps the draft for /dangky and says so
         };
     }
 

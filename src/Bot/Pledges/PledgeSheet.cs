@@ -103,7 +103,7 @@ public sealed class PledgeSheet(PledgeContent pledges, PledgeSummary summary, Bo
     }
 
     /// <summary>A text with one value, not HTML-escaped as chat texts are: a cell shows "A&B" as typed.</summary>
-    private string Fill(string lang, string key, string name, string value) => texts.Get(lang, key).Replace("{" + name + "}", value, StringComparison.Ordinal);
+    private string Fill(string lang, string key, string name, string value) => Texts.FillPlain(texts.Entries[key].For(lang), (name, value));
 
     private static string Key(int column) => $"c{column}";
 

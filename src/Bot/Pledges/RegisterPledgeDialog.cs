@@ -1,5 +1,6 @@
 using Bot.Builder.Dialogs;
 using Bot.Builder.Prompts;
+using Bot.Builder.State;
 using Bot.Conversations;
 
 namespace Bot.Pledges;
@@ -67,6 +68,7 @@ public sealed class RegisterPledgeDialog : ComponentDialog
 
     private async Task<DialogTurnResult> Review(WaterfallStepContext<PledgeDraft> step, CancellationToken ct)
     {
+        if (step.Result is PromptGaveUp) return await PauseAsync(step, ct);
         Absorb(step);
         var draft = step.Values;
         draft.Editing = null;
@@ -95,7 +97,10 @@ public sealed class RegisterPledgeDialog : ComponentDialog
                     ("plan", _summary.PlanTitle(lang, draft.PlanId!))),
                 Buttons = link is null ? [] : [new Button(texts.Get(lang, "pledge.edit-in-private"), Url: link)],
             };
-            return await step.PromptAsync(ReviewPrompt, new PromptOptions { Prompt = prompt, Choices = [confirm, cancel], RetryPrompt = texts.Get(lang, "pledge.retry-review") }, ct);
+            return await step.PromptAsync(ReviewPrompt, new PromptOptions
+            {
+                Prompt = prompt, Choices = [confirm, cancel], RetryPrompt = texts.Get(lang, "pledge.retry-review"), GiveUp = PromptGiveUp.ReturnToCaller,
+            }, ct);
         }
         var text = texts.Get(lang, "pledge.summary-header") + "\n" + _summary.Lines(lang, draft);
         if (existing is { IsActive: true })
@@ -113,12 +118,13 @@ public sealed class RegisterPledgeDialog : ComponentDialog
             RetryPrompt = texts.Get(lang, "pledge.retry-review"),
             Choices = [confirm, edit, cancel],
             MaxAttempts = 5,
-            GiveUpPrompt = texts.Get(lang, "pledge.give-up"),
+            GiveUp = PromptGiveUp.ReturnToCaller,
         }, ct);
     }
 
     private async Task<DialogTurnResult> AfterReview(WaterfallStepContext<PledgeDraft> step, CancellationToken ct)
     {
+        if (step.Result is PromptGaveUp) return await PauseAsync(step, ct);
         var lang = await _say.LanguageAsync(step.Context, ct);
         switch ((step.Result as Choice)?.Value)
         {
@@ -129,7 +135,11 @@ public sealed class RegisterPledgeDialog : ComponentDialog
                 // The plan of a stored pledge is not changed by an edit (that would be another registration).
                 var fields = Enum.GetValues<PledgeField>().Where(f => _questions.Applies(step.Values, f) && !(f == PledgeField.Plan && step.Values.PledgeId is not null))
                     .Select(f => new Choice(f.ToString(), _summary.FieldLabel(lang, f))).ToList();
-                return await step.PromptAsync(EditPrompt, new PromptOptions { Prompt = _say.Texts.Get(lang, "pledge.ask-edit-field"), Choices = fields }, ct);
+                return await step.PromptAsync(EditPrompt, new PromptOptions
+                {
+                    Prompt = _say.Texts.Get(lang, "pledge.ask-edit-field"), Choices = fields, GiveUp = PromptGiveUp.ReturnToCaller,
+                    GiveUpPrompt = _say.Texts.Get(lang, "pledge.edit-give-up"),
+                }, ct);
             default:
                 await _menu.ShowAsync(step.Context, "core.cancelled");
                 return await step.Dialogs.CancelAllDialogsAsync(ct);
@@ -139,12 +149,28 @@ public sealed class RegisterPledgeDialog : ComponentDialog
     private Task<DialogTurnResult> AfterEdit(WaterfallStepContext<PledgeDraft> step, CancellationToken ct)
     {
         // Run the form again from the top: every step but the chosen one (and any it makes required) is skipped.
-        step.Values.Editing = Enum.Parse<PledgeField>(((Choice)step.Result!).Value);
+        // No field recognised: the same run with nothing to edit shows the summary again, the draft untouched.
+        step.Values.Editing = step.Result is Choice field ? Enum.Parse<PledgeField>(field.Value) : null;
         return step.ReplaceDialogAsync(Steps, step.Values, ct);
+    }
+
+    /// <summary>
+    /// Too many answers not understood: the form stops, but what the member entered is kept for /dangky (the same
+    /// place a registration begun in a group waits), and the member is told so.
+    /// </summary>
+    private async Task<DialogTurnResult> PauseAsync(WaterfallStepContext<PledgeDraft> step, CancellationToken ct)
+    {
+        var draft = step.Values;
+        (draft.Asking, draft.Editing) = (null, null);
+        var turn = step.Context;
+        await turn.State.SetAsync(StateScope.User, PendingPledge.Property, new PendingPledge(draft, turn.Time.GetUtcNow()), ct);
+        await _say.SendAsync(turn, turn.Activity.ChatKind == ChatKind.Group ? "pledge.group-give-up" : "pledge.give-up");
+        return await step.Dialogs.CancelAllDialogsAsync(ct);
     }
 
     private async Task<DialogTurnResult> AskAsync(WaterfallStepContext<PledgeDraft> step, PledgeField field, CancellationToken ct)
     {
+        if (step.Result is PromptGaveUp) return await PauseAsync(step, ct);
         Absorb(step);
         var draft = step.Values;
         if (!_questions.ShouldAsk(draft, field, step.IsBack))

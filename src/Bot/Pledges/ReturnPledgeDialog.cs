@@ -36,6 +36,7 @@ public sealed class ReturnPledgeDialog : ComponentDialog
         {
             Prompt = _say.Texts.Get(lang, "pledge-officer.ask-reason", ("id", pledge.Id), ("name", pledge.FullName)),
             RetryPrompt = _say.Texts.Get(lang, "pledge-officer.reason-retry", ("min", PledgeReview.MinReason), ("max", PledgeReview.MaxReason)),
+            GiveUpPrompt = _say.Texts.Get(lang, "pledge-officer.reason-give-up", ("id", pledge.Id)),
         }, ct);
     }
 

@@ -19,12 +19,23 @@ public sealed class BotDatabase : IDisposable
         else
         {
             var full = Path.GetFullPath(options.Path);
-            Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+            if (Directory.Exists(full))
+                throw new InvalidOperationException($"Storage:Path points at the folder {full}: give the database file inside it, e.g. {Path.Combine(full, "bot.db")}.");
+            var folder = Path.GetDirectoryName(full)!;
             var lockPath = full + ".lock";
             var lockExisted = File.Exists(lockPath);
             try
             {
+                Directory.CreateDirectory(folder);
                 _lock = new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            }
+            catch (UnauthorizedAccessException)
+            {
+                throw new InvalidOperationException($"The bot may not write in {folder} (read-only or owned by another user): Storage:Path needs a folder it can write to.");
+            }
+            catch (IOException ex) when (ex.HResult == 30 || ex.Message.Contains("Read-only file system", StringComparison.OrdinalIgnoreCase))
+            {
+                throw new InvalidOperationException($"The bot may not write in {folder} (read-only file system): Storage:Path needs a folder it can write to.");
             }
             catch (IOException)
             {

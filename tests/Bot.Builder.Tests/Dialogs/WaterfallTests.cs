@@ -43,6 +43,20 @@ public class WaterfallTests
     }
 
     [Fact]
+    public async Task APromptWithoutGiveUpWordsKeepsAskingRatherThanEndTheFormInSilence()
+    {
+        var engine = new EngineHarness();
+        await engine.Flow()
+            .Send("/form").AssertReply("name?")
+            .Send("Nguyen An").AssertReply("age?")
+            .Send("a").AssertReply("a number please")
+            .Send("b").AssertReply("a number please")
+            .Send("c").AssertReply("a number please")
+            .Send("d").AssertReply("a number please")
+            .Send("25").AssertReply("team?");
+    }
+
+    [Fact]
     public async Task BackGoesOneStepBackAndKeepsEarlierAnswers()
     {
         var engine = new EngineHarness();

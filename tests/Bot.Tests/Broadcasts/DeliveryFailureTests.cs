@@ -72,6 +72,32 @@ public class DeliveryFailureTests
     }
 
     [Fact]
+    public async Task AGroupThatRemovedTheBotHasNoTitleAndTheFinalReportStillReachesTheOfficer()
+    {
+        await using var bot = await StartAsync();
+        bot.Seed(members: 1, groups: 2); // groups are known by id only: the directory keeps no title for them
+        bot.Channel().Fail("g2", new ChannelSendException(SendFailure.Unreachable, "Forbidden: bot was kicked from the group chat"));
+        await bot.BroadcastAsync(Text, AudienceKind.All);
+        await UntilAsync(() => bot.Connector.To(Officer).Any(r => r.Text.Contains("Đã gửi xong")), "the final report");
+
+        var report = bot.Connector.To(Officer).Last().Text;
+        Assert.Contains("2/3 người nhận đã nhận, 0 lỗi, 1 không liên lạc được", report);
+        Assert.Contains("• nhóm g2 – Forbidden: bot was kicked from the group chat", report);
+        Assert.Equal(RecipientState.Unreachable, (await bot.Store().RowsOfAsync(1)).Single(r => r.ChatId == "g2").State);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("  ")]
+    public void ARecipientWithoutATitleIsNamedByItsId(string? title)
+    {
+        var texts = TestBot.Texts;
+        Assert.Equal("nhóm g2", BroadcastFormat.Recipient(texts, "vi", title, ChatKind.Group, "g2"));
+        Assert.Equal("member m2", BroadcastFormat.Recipient(texts, "en", title, ChatKind.Private, "m2"));
+    }
+
+    [Fact]
     public async Task AGroupThatBecameASupergroupGetsTheMessageAtItsNewIdAndIsKnownThereFromNowOn()
     {
         await using var bot = await StartAsync();

@@ -89,17 +89,8 @@ public sealed class DamagedDatabaseTests : IDisposable
     private async Task<(int Code, string Error)> RunAsync()
     {
         var error = new StringWriter();
-        var original = Console.Error;
-        Console.SetError(error);
-        try
-        {
-            var code = await BotHost.RunAsync([$"--Storage:Path={Db}", "--LocalChat:Enabled=false", "--Urls=http://127.0.0.1:0"]);
-            return (code, error.ToString());
-        }
-        finally
-        {
-            Console.SetError(original);
-        }
+        var code = await BotHost.RunAsync([$"--Storage:Path={Db}", "--LocalChat:Enabled=false", "--Urls=http://127.0.0.1:0"], error);
+        return (code, error.ToString());
     }
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);

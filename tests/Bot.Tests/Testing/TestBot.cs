@@ -84,7 +84,10 @@ public sealed class TestBot : IAsyncDisposable
     public static string Text(string key, params (string Name, object? Value)[] args) => TextIn("vi", key, args);
 
     public static string TextIn(string language, string key, params (string Name, object? Value)[] args) =>
-        SharedContent.GetOrLoad(new Bot.Content.ContentOptions()).Texts.Get(language, key, args);
+        Texts.Get(language, key, args);
+
+    /// <summary>The shipped texts, loaded once per test assembly.</summary>
+    public static Bot.Content.Texts Texts => SharedContent.GetOrLoad(new Bot.Content.ContentOptions()).Texts;
 
     /// <summary>A transcript with one member in a private chat (or a group, with <paramref name="chatKind"/>).</summary>
     public TestFlow Flow(string userId = "u1", string userName = "Nguyễn Văn An", string? chatId = null, ChatKind chatKind = ChatKind.Private, string? language = null) =>

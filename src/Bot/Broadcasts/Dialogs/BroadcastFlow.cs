@@ -75,6 +75,7 @@ public abstract class BroadcastFlow : ComponentDialog
             Prompt = texts.Get(lang, "broadcast.pick-audience"),
             RetryPrompt = texts.Get(lang, "broadcast.retry-choice"),
             Choices = choices,
+            GiveUpPrompt = GiveUp(lang, step.Values),
         }, ct);
     }
 
@@ -93,7 +94,7 @@ public abstract class BroadcastFlow : ComponentDialog
         if (draft.AudiencePlanId is not null)
         {
             var plans = Services.Content.Plans.Select(p => new Choice(p.Id, p.Title.For(lang))).ToList();
-            return await step.PromptAsync(AudienceDetailPrompt, new PromptOptions { Prompt = texts.Get(lang, "broadcast.pick-audience-plan"), Choices = plans }, ct);
+            return await step.PromptAsync(AudienceDetailPrompt, new PromptOptions { Prompt = texts.Get(lang, "broadcast.pick-audience-plan"), Choices = plans, GiveUpPrompt = GiveUp(lang, draft) }, ct);
         }
         if (draft.AudienceUnit is not null)
         {
@@ -107,6 +108,7 @@ public abstract class BroadcastFlow : ComponentDialog
             {
                 Prompt = texts.Get(lang, "broadcast.pick-unit"),
                 Choices = [.. units.Select(u => new Choice(u, u))],
+                GiveUpPrompt = GiveUp(lang, draft),
             }, ct);
         }
         return await step.NextAsync(null, ct);
@@ -144,6 +146,7 @@ public abstract class BroadcastFlow : ComponentDialog
                     ("start", Bot.Movements.PlanFormat.Date(phase.Start)), ("end", Bot.Movements.PlanFormat.Date(phase.End)),
                     ("today", Bot.Movements.PlanFormat.Date(Services.Calendar.Today))) + "\n\n" + confirm,
                 RetryPrompt = texts.Get(lang, "broadcast.phase-ended-retry"),
+                GiveUpPrompt = GiveUp(lang, draft),
                 Choices =
                 [
                     new(Send, texts.Get(lang, "broadcast.phase-ended-send")) { Synonyms = ["van gui", "send anyway"] },
@@ -154,6 +157,7 @@ public abstract class BroadcastFlow : ComponentDialog
         {
             Prompt = confirm,
             RetryPrompt = texts.Get(lang, "broadcast.retry-confirm"),
+            GiveUpPrompt = GiveUp(lang, draft),
             Choices =
             [
                 new(Send, texts.Get(lang, "broadcast.confirm-send")) { Synonyms = ["gui", "gui di", "co", "dong y", "ok", "send", "yes"] },
@@ -180,6 +184,11 @@ public abstract class BroadcastFlow : ComponentDialog
         }, ct);
         return await step.EndDialogAsync(null, ct);
     }
+
+    /// <summary>Said when a choice was not understood three times: nothing was sent, and an announcement's text comes back to copy.</summary>
+    protected string GiveUp(string lang, BroadcastDraft draft) => string.IsNullOrWhiteSpace(draft.Text)
+        ? Say.Texts.Get(lang, "broadcast.give-up")
+        : Say.Texts.Get(lang, "broadcast.give-up-with-text", ("text", draft.Text));
 
     private (Plan Plan, Phase Phase)? EndedPhase(BroadcastDraft draft) =>
         draft.Kind == BroadcastKind.Kickoff && Services.Content.FindPlan(draft.PlanId ?? "") is { } plan

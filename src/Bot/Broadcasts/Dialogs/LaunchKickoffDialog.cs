@@ -31,6 +31,7 @@ public sealed class LaunchKickoffDialog : BroadcastFlow
         {
             Prompt = Say.Texts.Get(lang, "broadcast.pick-plan"),
             RetryPrompt = Say.Texts.Get(lang, "broadcast.retry-choice"),
+            GiveUpPrompt = GiveUp(lang, step.Values),
             Choices = [.. plans.Select(p => new Choice(p.Id, p.Title.For(lang)))],
         }, ct);
     }
@@ -49,6 +50,7 @@ public sealed class LaunchKickoffDialog : BroadcastFlow
         {
             Prompt = Say.Texts.Get(lang, "broadcast.pick-phase", ("plan", plan.Title.For(lang))),
             RetryPrompt = Say.Texts.Get(lang, "broadcast.retry-choice"),
+            GiveUpPrompt = GiveUp(lang, step.Values),
             Choices = [.. plan.Phases.Select(p => new Choice(p.Id, Say.Texts.Get(lang, "broadcast.phase-choice",
                 ("phase", p.Name.For(lang)), ("start", PlanFormat.Date(p.Start)), ("end", PlanFormat.Date(p.End)))))],
         }, ct);

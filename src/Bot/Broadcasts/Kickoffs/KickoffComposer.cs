@@ -17,17 +17,16 @@ public sealed class KickoffComposer(KickoffTemplates templates, Texts texts, IDe
         var template = templates.For(plan.Id, phase.Id).For(language);
         var link = links.PrivateChatLink(channel, PledgePayloads.FormFor(plan.Id));
         var label = texts.Get(language, "broadcast.kickoff-register-label");
-        var text = Texts.Fill(template,
-            ("plan", plan.Title.For(language)), ("issuer", plan.Issuer.For(language)), ("theme", plan.Theme.For(language)),
-            ("phase", phase.Name.For(language)), ("start", PlanFormat.Date(phase.Start)), ("end", PlanFormat.Date(phase.End)),
-            ("focus", phase.Focus.For(language)), ("tasks", phase.MemberTasks.For(language)),
-            ("source", $"{plan.Document.For(language)}, {phase.Source.For(language)}"));
-        // These two are HTML built from escaped parts, so they go in after the escaping fill.
+        // {movements} and {register} are HTML built from escaped parts; everything goes in in one pass.
         var register = link is null
             ? texts.Get(language, "broadcast.kickoff-register-command")
             : texts.Get(language, "broadcast.kickoff-register-link", ("label", label));
-        text = text.Replace("{movements}", Movements(plan, language), StringComparison.Ordinal)
-                   .Replace("{register}", register, StringComparison.Ordinal);
+        var text = Texts.Fill(template,
+            [("plan", plan.Title.For(language)), ("issuer", plan.Issuer.For(language)), ("theme", plan.Theme.For(language)),
+             ("phase", phase.Name.For(language)), ("start", PlanFormat.Date(phase.Start)), ("end", PlanFormat.Date(phase.End)),
+             ("focus", phase.Focus.For(language)), ("tasks", phase.MemberTasks.For(language)),
+             ("source", $"{plan.Document.For(language)}, {phase.Source.For(language)}")],
+            [("movements", Movements(plan, language)), ("register", register)]);
         return new MessageVariant
         {
             Channel = channel,

@@ -98,9 +98,9 @@ public sealed class ProgressReporter(
         if (rows.Count == 0) return;
         sb.Append("\n\n").Append(texts.Get(lang, headerKey));
         foreach (var r in rows.Take(MaxListed))
-            // The recipient is already HTML (escaped inside its own text), so it goes in after the escaping fill.
-            sb.Append('\n').Append(texts.Get(lang, "broadcast.report-line", ("reason", BroadcastFormat.Reason(r.Reason)))
-                .Replace("{name}", BroadcastFormat.Recipient(texts, lang, r.Title, r.Kind, r.ChatId), StringComparison.Ordinal));
+            // The recipient is already HTML (escaped inside its own text); a platform's reason is never read as a template.
+            sb.Append('\n').Append(texts.Get(lang, "broadcast.report-line", [("reason", BroadcastFormat.Reason(r.Reason))],
+                ("name", BroadcastFormat.Recipient(texts, lang, r.Title, r.Kind, r.ChatId))));
         if (rows.Count > MaxListed) sb.Append('\n').Append(texts.Get(lang, "broadcast.report-more", ("count", rows.Count - MaxListed)));
     }
 

@@ -33,7 +33,7 @@ public sealed class LocalChatService(
             var read = Task.Run(console.Input.ReadLine, CancellationToken.None);
             var finished = await Task.WhenAny(read, Task.Delay(Timeout.Infinite, stoppingToken));
             if (finished != read) break;
-            var line = await read;
+            var line = InboundText.Bound(await read, InboundText.Local);
             if (line is null) break;
             if (line.Trim().Length == 0) continue;
             var activity = new Activity

@@ -24,7 +24,7 @@ public sealed class TelegramUpdateTranslator(TelegramBotIdentity identity, TimeP
     {
         if (m.From is not { IsBot: false } from || Kind(m.Chat) is not { } kind) return null;
         var replyToBot = m.ReplyToMessage?.From?.Id == identity.Id;
-        var text = m.Text;
+        var text = InboundText.Bound(m.Text, InboundText.Telegram);
         if (text is null)
         {
             // A sticker or photo sent to the bot gets "please type"; service messages (joins, titles, pins) get nothing.
@@ -65,7 +65,7 @@ public sealed class TelegramUpdateTranslator(TelegramBotIdentity identity, TimeP
             UserId = Id(q.From.Id),
             UserName = NameOf(q.From),
             Kind = ActivityKind.Button,
-            ButtonData = q.Data,
+            ButtonData = InboundText.Bound(q.Data, InboundText.ButtonData),
             // The query id de-duplicates a re-delivered press; the keyboard's message id lets the connector remove it.
             MessageId = TelegramButtonPress.Format(q.Id, m.MessageId),
             Language = q.From.LanguageCode,
@@ -109,7 +109,7 @@ public sealed class TelegramUpdateTranslator(TelegramBotIdentity identity, TimeP
     private static string NameOf(User user)
     {
         var name = $"{user.FirstName} {user.LastName}".Trim();
-        return name.Length > 0 ? name : user.Username ?? "";
+        return InboundText.Bound(name.Length > 0 ? name : user.Username ?? "", InboundText.Name)!;
     }
 
     internal static string Id(long id) => id.ToString(CultureInfo.InvariantCulture);

@@ -43,14 +43,32 @@ public sealed class TelegramWebhookEndpoint(IOptions<TelegramOptions> options, T
 
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit) limit.MaxRequestBodySize = MaxBodyBytes;
         Update? update;
+        JsonDocument document;
         try
         {
-            update = await JsonSerializer.DeserializeAsync<Update>(request.Body, JsonBotAPI.Options, context.RequestAborted);
+            document = await JsonDocument.ParseAsync(request.Body, cancellationToken: context.RequestAborted);
         }
         catch (Exception ex) when (ex is JsonException or BadHttpRequestException)
         {
+            // Not JSON (a cut-off body, say): a resend may well arrive whole, so Telegram is asked to send it again.
             logger.LogWarning("Refused an unreadable webhook post: {Problem}", ex.Message);
-            update = null;
+            response.StatusCode = StatusCodes.Status400BadRequest;
+            return;
+        }
+        using (document)
+        {
+            try
+            {
+                update = document.Deserialize<Update>(JsonBotAPI.Options);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // Well-formed JSON the converter cannot take (a date past year 9999, say) fails the same way every time.
+                // Telegram re-sends anything but 2xx, and the updates behind it wait: log it, skip it, answer 200.
+                logger.LogWarning("Skipped webhook update {UpdateId} that cannot be read: {Problem}", UpdateId(document), ex.Message);
+                response.StatusCode = StatusCodes.Status200OK;
+                return;
+            }
         }
         if (update is null) { response.StatusCode = StatusCodes.Status400BadRequest; return; }
         // On disk before Telegram hears "200": an acknowledged update is never lost, even to kill -9.
@@ -64,6 +82,10 @@ public sealed class TelegramWebhookEndpoint(IOptions<TelegramOptions> options, T
         }
         response.StatusCode = StatusCodes.Status200OK;
     }
+
+    private static long? UpdateId(JsonDocument document) =>
+        document.RootElement.ValueKind == JsonValueKind.Object && document.RootElement.TryGetProperty("update_id", out var id) && id.TryGetInt64(out var value)
+            ? value : null;
 
     private bool HasSecret(HttpRequest request)
     {

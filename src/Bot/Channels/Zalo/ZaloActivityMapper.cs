@@ -34,6 +34,7 @@ public sealed class ZaloActivityMapper(ZaloBotIdentity identity, TimeProvider ti
             // Unknown or missing event names (a copy of the docs omits it): go by what the message carries.
             _ => m.Text ?? m.Caption,
         };
+        text = InboundText.Bound(text, InboundText.Zalo);
         if (text is not null && m.IsGroup) text = StripMention(text, identity.Names);
         return new Activity
         {
@@ -41,7 +42,7 @@ public sealed class ZaloActivityMapper(ZaloBotIdentity identity, TimeProvider ti
             ChatId = m.ChatId,
             ChatKind = m.IsGroup ? ChatKind.Group : ChatKind.Private,
             UserId = m.FromId,
-            UserName = m.FromName,
+            UserName = InboundText.Bound(m.FromName, InboundText.Name) ?? "",
             Kind = text is null ? ActivityKind.Unsupported : ActivityKind.Message,
             MessageId = m.MessageId ?? SyntheticId(m),
             Text = text,

@@ -46,7 +46,16 @@ public static class ZaloWebhookEndpoint
         try
         {
             using var doc = await JsonDocument.ParseAsync(http.Request.Body, cancellationToken: http.RequestAborted);
-            updates = ZaloUpdateParser.Parse(doc.RootElement);
+            try
+            {
+                updates = ZaloUpdateParser.Parse(doc.RootElement);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // Well-formed JSON this bot cannot read fails the same way on every resend: log it, skip it (200).
+                logger.LogWarning("Skipped a Zalo webhook event that cannot be read: {Problem}", ex.Message);
+                return Results.Ok(new { ok = true });
+            }
         }
         catch (JsonException)
         {

@@ -103,6 +103,25 @@ public class TelegramWebhookTests
         Assert.Equal(HttpStatusCode.NotFound, (await http.PostAsync("/telegram/webhook/other", new StringContent("{}"))).StatusCode);
     }
 
+    [Theory]
+    [InlineData("\"date\":253402300800")] // 10000-01-01: beyond what DateTime holds
+    [InlineData("\"date\":-99999999999999")]
+    [InlineData("\"date\":\"tomorrow\"")]
+    public async Task AnUpdateTheConverterCannotReadIsLoggedAndSkippedWith200NotA500(string date)
+    {
+        await using var host = await TelegramTestHost.StartAsync(webhook: true);
+        await host.Api.WaitForAsync(a => a.WebhookUrl, "setWebhook");
+        var chat = host.Api.PrivateChat(An);
+
+        // Telegram re-sends anything but 2xx and the same bytes would fail again: it is answered 200 and skipped.
+        var status = await host.Api.PushAsync(ForgedUpdate(chat, "/dot").Replace("\"date\":1795000000", date, StringComparison.Ordinal), TelegramTestHost.WebhookSecret);
+        Assert.Equal(200, status);
+
+        host.Api.Say(An, chat, "/dot");
+        Assert.Contains("Hôm nay", (await host.Api.NextBotMessageAsync(chat, 0)).Text);
+        Assert.Single(host.Api.BotMessagesIn(chat));
+    }
+
     /// <summary>An update built by hand (not queued in the fake), e.g. for a forged or a repeated post.</summary>
     private static string ForgedUpdate(FakeChat chat, string text, int updateId = 800_000_001) =>
         $$$"""{"update_id":{{{updateId}}},"message":{"message_id":{{{700 + updateId % 100}}},"from":{"id":{{{An.Id}}},"is_bot":false,"first_name":"An","language_code":"vi"},"chat":{"id":{{{chat.Id}}},"type":"private","first_name":"An"},"date":1795000000,"text":"{{{text}}}","entities":[{"type":"bot_command","offset":0,"length":{{{text.Length}}}}]}}""";

@@ -101,6 +101,37 @@ public class ZaloWebhookTests
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
 
+    [Theory]
+    [InlineData("999999999999999999")] // milliseconds far beyond year 9999
+    [InlineData("\"soon\"")]
+    [InlineData("{\"nested\":true}")]
+    public async Task AnEventWithADateThatCannotBeReadIsAnsweredNever500(string date)
+    {
+        await using var zalo = await ZaloBot.StartAsync(ZaloMode.Webhook);
+        var body = ZaloFixtures.From("text-private.json", change: m =>
+        {
+            m["text"] = "/dot";
+            m["date"] = System.Text.Json.Nodes.JsonNode.Parse(date);
+        }).ToJsonString();
+        var expected = zalo.ExpectOneMore();
+        using var response = await zalo.Api.PushAsync(zalo.WebhookEndpoint, body, ZaloBot.WebhookSecret);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        await zalo.WaitForHandledAsync(expected); // the date is not needed to answer: the bot's clock stands in
+        Assert.Single(zalo.Api.SentTo("u1"));
+    }
+
+    [Fact]
+    public async Task WellFormedJsonOfAnotherShapeIsSkippedWith200()
+    {
+        await using var zalo = await ZaloBot.StartAsync(ZaloMode.Webhook);
+        foreach (var body in new[] { "[]", "42", "{\"message\":{\"chat\":{\"id\":[1,2]}}}", "{\"result\":{\"message\":\"x\"}}" })
+        {
+            using var response = await zalo.Api.PushAsync(zalo.WebhookEndpoint, body, ZaloBot.WebhookSecret);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+        Assert.Empty(zalo.Api.SentTo("u1"));
+    }
+
     [Fact]
     public async Task AnOversizedBodyIsRefused()
     {
