@@ -43,8 +43,10 @@ public static class FaqBench
         if (args.Contains("--explain")) return 0;
 
         var members = Values(args, "--members").ToList();
+        // The sealed set is run only when named with --members (its summary, never its failures): a default run
+        // or a tuning run must not spend one of its few looks.
         if (members.Count == 0 && !args.Contains("--set"))
-            members = [.. new[] { "bench/data/faq-members.yaml", "bench/data/faq-members-sealed.yaml" }.Where(s => File.Exists(Path.Combine(root, s)))];
+            members = [.. new[] { "bench/data/faq-members.yaml" }.Where(s => File.Exists(Path.Combine(root, s)))];
         if (members.Count > 0)
         {
             using var engine = FaqEngine.Build(catalog, options.MaxQueryWords);
