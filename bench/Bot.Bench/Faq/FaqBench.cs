@@ -37,7 +37,7 @@ public static class FaqBench
             using var engine = FaqEngine.Build(catalog, options.MaxQueryWords);
             var side = engine.LanguageOf(question) == Languages.English ? engine.English : engine.Vietnamese;
             var match = engine.Ask(question, options);
-            Console.WriteLine($"\n{question}  → {match.Outcome} ({side.Language}) {match.First?.Id}");
+            Console.WriteLine($"\n{question}  → {match.Outcome} ({side.Language}) {match.First?.Id}" + (engine.Sentences.Office(question) is { } office ? $" [asks who holds: {string.Join(' ', office)}]" : ""));
             foreach (var line in side.Explain(question)) Console.WriteLine(line);
         }
         if (args.Contains("--explain")) return 0;

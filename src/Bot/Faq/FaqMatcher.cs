@@ -23,13 +23,19 @@ public sealed record FaqMatch(FaqOutcome Outcome, IReadOnlyList<FaqItem> Items, 
 /// <summary>Turns ranked candidates into a decision with the thresholds in <see cref="FaqOptions"/>.</summary>
 public static class FaqMatcher
 {
-    public static FaqMatch Match(FaqIndex index, string question, FaqOptions options, QuestionType type = QuestionType.Other, AnswerSentences? facts = null)
+    private const double IdentityPenalty = 0.5;
+
+    /// <param name="office">The office a "who holds it" question asks about, in the index's language (see <see cref="AnswerSentences.Office"/>).</param>
+    public static FaqMatch Match(FaqIndex index, string question, FaqOptions options, QuestionType type = QuestionType.Other, AnswerSentences? facts = null, string[]? office = null)
     {
         var ranked = index.Search(question, max: 10)
             .Select(c => c.Item.Kind == FaqItemKind.Passage ? c with { Confidence = c.Confidence - (c.Item.Extractable ? options.SourcePenalty : options.PassagePenalty) } : c)
             // "khi nào" wants a date, "ai" a name, "bao nhiêu" a number: an item that holds none cannot be the answer,
             // however many of the question's words it shares.
             .Select(c => facts is not null && type != QuestionType.Other && !facts.Holds(c.Item.Answer.For(index.Language), type) ? c with { Confidence = c.Confidence - options.TypeMismatchPenalty } : c)
+            // "Thủ tướng là ai" asks who holds the office: an item that mentions the office but names nobody in it
+            // ("do Thủ tướng Chính phủ phát động") does not answer it, however well it covers the words.
+            .Select(c => office is not null && !facts!.NamesHolder(c.Item.Answer.For(index.Language), office) ? c with { Confidence = c.Confidence - IdentityPenalty } : c)
             .OrderByDescending(c => c.Confidence).ThenByDescending(c => c.Score)
             .ToList();
         var match = Decide(ranked, options);
