@@ -38,6 +38,7 @@ public static class FaqBench
             var side = engine.LanguageOf(question) == Languages.English ? engine.English : engine.Vietnamese;
             var match = engine.Ask(question, options);
             Console.WriteLine($"\n{question}  → {match.Outcome} ({side.Language}) {match.First?.Id}" + (engine.Sentences.Office(question) is { } office ? $" [asks who holds: {string.Join(' ', office)}]" : ""));
+            Console.WriteLine($"type {engine.Sentences.TypeOf(question)}; after penalties: " + string.Join(", ", match.Candidates.Take(4).Select(c => FormattableString.Invariant($"{c.Item.Id} {c.Confidence:0.00}"))));
             foreach (var line in side.Explain(question)) Console.WriteLine(line);
         }
         if (args.Contains("--explain")) return 0;

@@ -5,7 +5,7 @@ using Bot.Builder.Recognizers;
 namespace Bot.Faq;
 
 /// <summary>What a question asks for, by its question words (dialogs/faq/question-types.yaml).</summary>
-public enum QuestionType { Other, When, HowMany, Who, Where }
+public enum QuestionType { Other, When, HowMany, Who, Where, Day, Person }
 
 /// <summary>dialogs/faq/question-types.yaml: the words that make a question a "when", "how many", "who" or "where" one.</summary>
 public sealed class QuestionTypesFile
@@ -14,6 +14,12 @@ public sealed class QuestionTypesFile
     public List<string> HowMany { get; set; } = [];
     public List<string> Who { get; set; } = [];
     public List<string> Where { get; set; } = [];
+
+    /// <summary>A "when" question that asks for a day ("ngày nào", "hôm nào"): a year alone does not answer it.</summary>
+    public List<string> Day { get; set; } = [];
+
+    /// <summary>A "who" question about what a person does ("ai ký", "ai phát biểu"): an organisation does not answer it.</summary>
+    public List<string> Person { get; set; } = [];
 
     /// <summary>"X là ai", "ai là X", "who is X": who holds an office, answered only by a text naming a person there.</summary>
     public List<string> Identity { get; set; } = [];
@@ -53,6 +59,9 @@ public sealed class FactWords
     /// <summary>Followed by a word, a place: "tại Hà Nội".</summary>
     public List<string> PlaceWords { get; set; } = [];
 
+    /// <summary>Followed by a number, a day: "ngày 26", "April 9" (not "năm 2020").</summary>
+    public List<string> DayWords { get; set; } = [];
+
     /// <summary>Capitalised and followed by a capitalised word, a person's name: "Nguyễn Đình Khang".</summary>
     public List<string> FamilyNames { get; set; } = [];
 }
@@ -71,6 +80,7 @@ public sealed partial class AnswerSentences(QuestionTypesFile types)
     private readonly string[][] _datePhrases = Phrases(types.Facts.DatePhrases);
     private readonly HashSet<string> _countWords = [.. types.Facts.CountWords.Select(VietnameseText.Fold)];
     private readonly HashSet<string> _placeWords = [.. types.Facts.PlaceWords.Select(VietnameseText.Fold)];
+    private readonly HashSet<string> _dayWords = [.. types.Facts.DayWords.Select(VietnameseText.Fold)];
     private readonly HashSet<string> _familyNames = [.. types.Facts.FamilyNames.Select(VietnameseText.Fold)];
     private readonly string[][] _identity = Phrases(types.Identity);
     private readonly HashSet<string> _identityFillers = [.. types.IdentityFillers.SelectMany(VietnameseText.Words)];
@@ -95,6 +105,9 @@ public sealed partial class AnswerSentences(QuestionTypesFile types)
         return asks && _unansweredTopics.Any(p => Contains(words, p) || Contains(expanded, p));
     }
 
+    private readonly string[][] _day = Phrases(types.Day);
+    private readonly string[][] _person = Phrases(types.Person);
+
     private readonly (QuestionType Type, string[][] Phrases)[] _types =
     [
         (QuestionType.When, Phrases(types.When)),
@@ -109,9 +122,16 @@ public sealed partial class AnswerSentences(QuestionTypesFile types)
         foreach (var (type, phrases) in _types)
             foreach (var phrase in phrases)
                 for (var i = 0; i + phrase.Length <= words.Length; i++)
-                    if (words.AsSpan(i, phrase.Length).SequenceEqual(phrase)) return type;
+                    if (words.AsSpan(i, phrase.Length).SequenceEqual(phrase)) return Narrow(type, words);
         return QuestionType.Other;
     }
+
+    private QuestionType Narrow(QuestionType type, string[] words) => type switch
+    {
+        QuestionType.When when _day.Any(p => Contains(words, p)) => QuestionType.Day,
+        QuestionType.Who when _person.Any(p => Contains(words, p)) => QuestionType.Person,
+        _ => type,
+    };
 
     /// <summary>Indexes of the sentences to answer with, in order; null when the whole text is short enough.</summary>
     public int[]? Pick(IReadOnlyList<string> sentences, Func<string, IReadOnlyList<string>> terms, IReadOnlyList<string> questionWords, QuestionType type)
@@ -142,7 +162,9 @@ public sealed partial class AnswerSentences(QuestionTypesFile types)
         {
             QuestionType.When => NumericDate().IsMatch(sentence) || Followed(_dateWords, w => char.IsDigit(w[0])) || _datePhrases.Any(p => Contains(words, p)),
             QuestionType.HowMany => sentence.Any(char.IsDigit) || words.Any(_countWords.Contains),
+            QuestionType.Day => DayDate().IsMatch(sentence) || Followed(_dayWords, w => char.IsDigit(w[0])) || _datePhrases.Any(p => Contains(words, p)),
             QuestionType.Who => NamePattern().IsMatch(sentence),
+            QuestionType.Person => NamesPerson(sentence),
             _ => Followed(_placeWords, w => char.IsLetter(w[0])),
         };
     }
@@ -169,6 +191,15 @@ public sealed partial class AnswerSentences(QuestionTypesFile types)
                 return office.Any(_familyNames.Contains) ? null : office;
             }
         return null;
+    }
+
+    /// <summary>A person's name: a family name, capitalised, followed by a capitalised word ("Hoàng Văn Trinh", "ĐẶNG LỢI").</summary>
+    private bool NamesPerson(string text)
+    {
+        var tokens = Tokens().Matches(text).Select(m => m.Value).ToArray();
+        for (var j = 0; j + 1 < tokens.Length; j++)
+            if (char.IsUpper(tokens[j][0]) && char.IsUpper(tokens[j + 1][0]) && _familyNames.Contains(VietnameseText.Fold(tokens[j]))) return true;
+        return false;
     }
 
     /// <summary>Whether a text names a person right after the office: "Chủ tịch Tổng LĐLĐ Việt Nam Nguyễn Đình Khang".</summary>
@@ -218,6 +249,10 @@ public sealed partial class AnswerSentences(QuestionTypesFile types)
 
     [GeneratedRegex(@"[\p{L}\p{M}\d]+")]
     private static partial Regex Tokens();
+
+    // "20/7", "9/4/2021": a day, not a year alone.
+    [GeneratedRegex(@"\d{1,2}\s*/\s*\d{1,2}")]
+    private static partial Regex DayDate();
 
     // "20/7", "9/4/2021", a year.
     [GeneratedRegex(@"\d{1,2}\s*/\s*\d{1,2}|\b(19|20)\d\d\b")]

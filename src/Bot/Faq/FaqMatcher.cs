@@ -32,7 +32,9 @@ public static class FaqMatcher
             .Select(c => c.Item.Kind == FaqItemKind.Passage ? c with { Confidence = c.Confidence - (c.Item.Extractable ? options.SourcePenalty : options.PassagePenalty) } : c)
             // "khi nào" wants a date, "ai" a name, "bao nhiêu" a number: an item that holds none cannot be the answer,
             // however many of the question's words it shares.
-            .Select(c => facts is not null && type != QuestionType.Other && !facts.Holds(c.Item.Answer.For(index.Language), type) ? c with { Confidence = c.Confidence - options.TypeMismatchPenalty } : c)
+            // The narrow kinds ("ai ký" wants a person, "ngày nào" a day) are surer signs than "ai" or "khi nào": twice the penalty.
+            .Select(c => facts is not null && type != QuestionType.Other && !facts.Holds(c.Item.Answer.For(index.Language), type)
+                ? c with { Confidence = c.Confidence - options.TypeMismatchPenalty * (type is QuestionType.Person or QuestionType.Day ? 2 : 1) } : c)
             // "Thủ tướng là ai" asks who holds the office: an item that mentions the office but names nobody in it
             // ("do Thủ tướng Chính phủ phát động") does not answer it, however well it covers the words.
             .Select(c => office is not null && !facts!.NamesHolder(c.Item.Answer.For(index.Language), office) ? c with { Confidence = c.Confidence - IdentityPenalty } : c)

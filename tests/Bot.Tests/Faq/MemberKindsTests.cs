@@ -86,3 +86,21 @@ public class UnansweredOwnAffairsTests
         await bot.Flow().Send(question).AssertReply(r => !r.Text.Contains("không nói về trường hợp này"), "no honest-answer text for an order");
     }
 }
+
+/// <summary>Narrow question kinds, paraphrases and abbreviations members type, answered with the fact.</summary>
+public class NarrowQuestionKindTests
+{
+    [Theory]
+    // "ai ký" wants a person, not the body that issued the call; "lời kêu gọi" is the call ("lời phát động")
+    [InlineData("ai là người ký lời kêu gọi thi đua của lai châu", "Hoàng Văn Trinh")]
+    [InlineData("who signed the lai chau call", "Hoàng Văn Trinh")]
+    // "ngày nào" wants a day, not the years the call covers
+    [InlineData("văn bản phát động thi đua của lai châu ra ngày nào", "26/6/2020")]
+    // "hđ" = hoạt động
+    [InlineData("hđ công đoàn năm 2021 có chủ đề gì", "chất lượng đội ngũ cán bộ công đoàn cơ sở")]
+    public async Task IsAnsweredWithTheFactAsked(string question, string fact)
+    {
+        await using var bot = await TestBot.StartAsync();
+        await bot.Flow().Send(question).AssertReply(r => r.Text.Contains(fact), fact);
+    }
+}
