@@ -24,6 +24,14 @@ public sealed record FaqMatch(FaqOutcome Outcome, IReadOnlyList<FaqItem> Items, 
 public static class FaqMatcher
 {
     private const double IdentityPenalty = 0.5;
+    private const double EchoPenalty = 0.15;
+    private const double EchoShare = 0.4; // less than this share of the answer's words is new to the question
+
+    private static bool Echoes(string answer, HashSet<string> asked)
+    {
+        var words = Bot.Builder.Recognizers.VietnameseText.Words(answer);
+        return words.Length > 0 && words.Count(w => !asked.Contains(w)) < EchoShare * words.Length;
+    }
 
     /// <param name="office">The office a "who holds it" question asks about, in the index's language (see <see cref="AnswerSentences.Office"/>).</param>
     public static FaqMatch Match(FaqIndex index, string question, FaqOptions options, QuestionType type = QuestionType.Other, AnswerSentences? facts = null, string[]? office = null)
@@ -38,8 +46,15 @@ public static class FaqMatcher
             // "Thủ tướng là ai" asks who holds the office: an item that mentions the office but names nobody in it
             // ("do Thủ tướng Chính phủ phát động") does not answer it, however well it covers the words.
             .Select(c => office is not null && !facts!.NamesHolder(c.Item.Answer.For(index.Language), office) ? c with { Confidence = c.Confidence - IdentityPenalty } : c)
-            .OrderByDescending(c => c.Confidence).ThenByDescending(c => c.Score)
             .ToList();
+        // An item that only says the question back (a headline: "…: thực hiện mục tiêu kép" for "mục tiêu kép là gì")
+        // covers every word and answers nothing.
+        if (ranked.Count > 0)
+        {
+            var asked = Bot.Builder.Recognizers.VietnameseText.Words(index.Normalizer.Normalize(question).Text).ToHashSet(StringComparer.Ordinal);
+            ranked = [.. ranked.Select(c => Echoes(c.Item.Answer.For(index.Language), asked) ? c with { Confidence = c.Confidence - EchoPenalty } : c)];
+        }
+        ranked = [.. ranked.OrderByDescending(c => c.Confidence).ThenByDescending(c => c.Score)];
         var match = Decide(ranked, options);
         return match with { Index = index, Language = index.Language, Question = question };
     }
