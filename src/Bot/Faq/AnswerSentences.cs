@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.RegularExpressions;
 using Bot.Builder.Recognizers;
@@ -194,7 +195,11 @@ public sealed partial class AnswerSentences(QuestionTypesFile types)
     }
 
     /// <summary>A person's name: a family name, capitalised, followed by a capitalised word ("Hoàng Văn Trinh", "ĐẶNG LỢI").</summary>
-    private bool NamesPerson(string text)
+    private bool NamesPerson(string text) => _namesPerson.GetValue(text, t => new StrongBox<bool>(FindsPerson(t))).Value;
+
+    private readonly ConditionalWeakTable<string, StrongBox<bool>> _namesPerson = new();
+
+    private bool FindsPerson(string text)
     {
         var tokens = Tokens().Matches(text).Select(m => m.Value).ToArray();
         for (var j = 0; j + 1 < tokens.Length; j++)

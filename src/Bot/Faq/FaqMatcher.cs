@@ -27,9 +27,13 @@ public static class FaqMatcher
     private const double EchoPenalty = 0.15;
     private const double EchoShare = 0.4; // less than this share of the answer's words is new to the question
 
+    // An item's answer is split into words once, not once per question (keyed by the answer text itself, so a reload's
+    // new texts get their own entries and the old ones go with their items).
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<string, string[]> AnswerWords = new();
+
     private static bool Echoes(string answer, HashSet<string> asked)
     {
-        var words = Bot.Builder.Recognizers.VietnameseText.Words(answer);
+        var words = AnswerWords.GetValue(answer, a => Bot.Builder.Recognizers.VietnameseText.Words(a));
         return words.Length > 0 && words.Count(w => !asked.Contains(w)) < EchoShare * words.Length;
     }
 
@@ -51,7 +55,7 @@ public static class FaqMatcher
         // covers every word and answers nothing.
         if (ranked.Count > 0)
         {
-            var asked = Bot.Builder.Recognizers.VietnameseText.Words(index.Normalizer.Normalize(question).Text).ToHashSet(StringComparer.Ordinal);
+            var asked = Bot.Builder.Recognizers.VietnameseText.Words(question).ToHashSet(StringComparer.Ordinal);
             ranked = [.. ranked.Select(c => Echoes(c.Item.Answer.For(index.Language), asked) ? c with { Confidence = c.Confidence - EchoPenalty } : c)];
         }
         ranked = [.. ranked.OrderByDescending(c => c.Confidence).ThenByDescending(c => c.Score)];
