@@ -37,7 +37,7 @@ internal static class MemberBench
             var (p50, p99) = Latency(questions, engine, options);
             Console.WriteLine($"  latency per question (match only, single thread) p50 {p50:0} µs, p99 {p99:0} µs");
         }
-        if (Environment.GetEnvironmentVariable("FAQ_DUMP") is { Length: > 0 } dump)
+        if (Environment.GetEnvironmentVariable("FAQ_DUMP") is { Length: > 0 } dump && showFailures)
             File.WriteAllLines(dump, questions.Select((q, i) =>
             {
                 var c = engines(q);

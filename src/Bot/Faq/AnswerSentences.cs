@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.RegularExpressions;
 using Bot.Builder.Recognizers;
@@ -5,7 +6,7 @@ using Bot.Builder.Recognizers;
 namespace Bot.Faq;
 
 /// <summary>What a question asks for, by its question words (dialogs/faq/question-types.yaml).</summary>
-public enum QuestionType { Other, When, HowMany, Who, Where }
+public enum QuestionType { Other, When, HowMany, Who, Where, Day, Person }
 
 /// <summary>dialogs/faq/question-types.yaml: the words that make a question a "when", "how many", "who" or "where" one.</summary>
 public sealed class QuestionTypesFile
@@ -15,8 +16,35 @@ public sealed class QuestionTypesFile
     public List<string> Who { get; set; } = [];
     public List<string> Where { get; set; } = [];
 
+    /// <summary>A "when" question that asks for a day ("ngày nào", "hôm nào"): a year alone does not answer it.</summary>
+    public List<string> Day { get; set; } = [];
+
+    /// <summary>A "who" question about what a person does ("ai ký", "ai phát biểu"): an organisation does not answer it.</summary>
+    public List<string> Person { get; set; } = [];
+
+    /// <summary>"X là ai", "ai là X", "who is X": who holds an office, answered only by a text naming a person there.</summary>
+    public List<string> Identity { get; set; } = [];
+
+    /// <summary>Words a question about the office itself is not made of ("vậy", "the", "hiện nay"...).</summary>
+    public List<string> IdentityFillers { get; set; } = [];
+
     /// <summary>What a sentence holding each kind of fact looks like, beside its digits (see the file).</summary>
     public FactWords Facts { get; set; } = new();
+
+    /// <summary>A question about a member's own emulation affairs that nothing answers: the honest answer, not a refusal.</summary>
+    public UnansweredWords Unanswered { get; set; } = new();
+}
+
+public sealed class UnansweredWords
+{
+    /// <summary>The entry that says the documents do not say, and points to the grassroots union.</summary>
+    public string Entry { get; set; } = "";
+
+    /// <summary>Words of a member's own affairs: registering, titles, awards, criteria, money.</summary>
+    public List<string> Topics { get; set; } = [];
+
+    /// <summary>Words that make the text a question (a command or an order is not one).</summary>
+    public List<string> Asks { get; set; } = [];
 }
 
 public sealed class FactWords
@@ -31,6 +59,12 @@ public sealed class FactWords
 
     /// <summary>Followed by a word, a place: "tại Hà Nội".</summary>
     public List<string> PlaceWords { get; set; } = [];
+
+    /// <summary>Followed by a number, a day: "ngày 26", "April 9" (not "năm 2020").</summary>
+    public List<string> DayWords { get; set; } = [];
+
+    /// <summary>Capitalised and followed by a capitalised word, a person's name: "Nguyễn Đình Khang".</summary>
+    public List<string> FamilyNames { get; set; } = [];
 }
 
 /// <summary>
@@ -47,6 +81,33 @@ public sealed partial class AnswerSentences(QuestionTypesFile types)
     private readonly string[][] _datePhrases = Phrases(types.Facts.DatePhrases);
     private readonly HashSet<string> _countWords = [.. types.Facts.CountWords.Select(VietnameseText.Fold)];
     private readonly HashSet<string> _placeWords = [.. types.Facts.PlaceWords.Select(VietnameseText.Fold)];
+    private readonly HashSet<string> _dayWords = [.. types.Facts.DayWords.Select(VietnameseText.Fold)];
+    private readonly HashSet<string> _familyNames = [.. types.Facts.FamilyNames.Select(VietnameseText.Fold)];
+    private readonly string[][] _identity = Phrases(types.Identity);
+    private readonly HashSet<string> _identityFillers = [.. types.IdentityFillers.SelectMany(VietnameseText.Words)];
+    private const int IdentityWords = 6, NameWindow = 8;
+    private readonly string[][] _unansweredTopics = Phrases(types.Unanswered.Topics);
+    private readonly HashSet<string> _asks = [.. types.Unanswered.Asks.Select(VietnameseText.Fold)];
+
+    public string UnansweredEntry { get; } = types.Unanswered.Entry;
+
+    /// <summary>
+    /// A question about the member's own emulation affairs ("đạt LĐTT cần tiêu chuẩn gì", "ai duyệt bản đăng ký của
+    /// em"): the plans do not answer it, but the member deserves to hear that and where to ask, not "I did not
+    /// understand". Only questions (a question word or "?"), never an order ("/admin xoá hết đăng ký").
+    /// </summary>
+    public bool AsksOwnAffairs(string question, string normalized)
+    {
+        var trimmed = question.TrimStart();
+        if (trimmed.StartsWith('/') || UnansweredEntry.Length == 0) return false;
+        var words = VietnameseText.Words(question);
+        var expanded = VietnameseText.Words(normalized);
+        var asks = question.Contains('?') || words.Any(_asks.Contains);
+        return asks && _unansweredTopics.Any(p => Contains(words, p) || Contains(expanded, p));
+    }
+
+    private readonly string[][] _day = Phrases(types.Day);
+    private readonly string[][] _person = Phrases(types.Person);
 
     private readonly (QuestionType Type, string[][] Phrases)[] _types =
     [
@@ -62,9 +123,16 @@ public sealed partial class AnswerSentences(QuestionTypesFile types)
         foreach (var (type, phrases) in _types)
             foreach (var phrase in phrases)
                 for (var i = 0; i + phrase.Length <= words.Length; i++)
-                    if (words.AsSpan(i, phrase.Length).SequenceEqual(phrase)) return type;
+                    if (words.AsSpan(i, phrase.Length).SequenceEqual(phrase)) return Narrow(type, words);
         return QuestionType.Other;
     }
+
+    private QuestionType Narrow(QuestionType type, string[] words) => type switch
+    {
+        QuestionType.When when _day.Any(p => Contains(words, p)) => QuestionType.Day,
+        QuestionType.Who when _person.Any(p => Contains(words, p)) => QuestionType.Person,
+        _ => type,
+    };
 
     /// <summary>Indexes of the sentences to answer with, in order; null when the whole text is short enough.</summary>
     public int[]? Pick(IReadOnlyList<string> sentences, Func<string, IReadOnlyList<string>> terms, IReadOnlyList<string> questionWords, QuestionType type)
@@ -95,9 +163,63 @@ public sealed partial class AnswerSentences(QuestionTypesFile types)
         {
             QuestionType.When => NumericDate().IsMatch(sentence) || Followed(_dateWords, w => char.IsDigit(w[0])) || _datePhrases.Any(p => Contains(words, p)),
             QuestionType.HowMany => sentence.Any(char.IsDigit) || words.Any(_countWords.Contains),
+            QuestionType.Day => DayDate().IsMatch(sentence) || Followed(_dayWords, w => char.IsDigit(w[0])) || _datePhrases.Any(p => Contains(words, p)),
             QuestionType.Who => NamePattern().IsMatch(sentence),
+            QuestionType.Person => NamesPerson(sentence),
             _ => Followed(_placeWords, w => char.IsLetter(w[0])),
         };
+    }
+
+    /// <summary>
+    /// The office a "who holds it" question asks about ("thủ tướng là ai" → thu tuong), or null: when the question
+    /// is not of that form, names a person itself ("Nguyễn Đình Khang là ai" asks for the office), asks about "the
+    /// person who did" something ("ai là người phát biểu"), or is too long to be an office.
+    /// </summary>
+    public string[]? Office(string question)
+    {
+        var words = VietnameseText.Words(question);
+        foreach (var phrase in _identity)
+            for (var i = 0; i + phrase.Length <= words.Length; i++)
+            {
+                if (!words.AsSpan(i, phrase.Length).SequenceEqual(phrase)) continue;
+                // "X là ai": X before; "ai là X", "who is X": X after.
+                var before = words[..i].Where(w => !_identityFillers.Contains(w)).ToArray();
+                var after = words[(i + phrase.Length)..].Where(w => !_identityFillers.Contains(w)).ToArray();
+                var office = before.Length > 0 && after.Length == 0 ? before : after.Length > 0 && before.Length == 0 ? after : null;
+                // "ai là người phát biểu", "who was the official who reported": who did something, not who holds an office.
+                if (office is null || office.Length > IdentityWords || office[0] is "nguoi" or "person" or "one"
+                    || office.Any(w => w is "who" or "which" or "that" or "whom" or "ai" or "nao")) return null;
+                return office.Any(_familyNames.Contains) ? null : office;
+            }
+        return null;
+    }
+
+    /// <summary>A person's name: a family name, capitalised, followed by a capitalised word ("Hoàng Văn Trinh", "ĐẶNG LỢI").</summary>
+    private bool NamesPerson(string text) => _namesPerson.GetValue(text, t => new StrongBox<bool>(FindsPerson(t))).Value;
+
+    private readonly ConditionalWeakTable<string, StrongBox<bool>> _namesPerson = new();
+
+    private bool FindsPerson(string text)
+    {
+        var tokens = Tokens().Matches(text).Select(m => m.Value).ToArray();
+        for (var j = 0; j + 1 < tokens.Length; j++)
+            if (char.IsUpper(tokens[j][0]) && char.IsUpper(tokens[j + 1][0]) && _familyNames.Contains(VietnameseText.Fold(tokens[j]))) return true;
+        return false;
+    }
+
+    /// <summary>Whether a text names a person right after the office: "Chủ tịch Tổng LĐLĐ Việt Nam Nguyễn Đình Khang".</summary>
+    public bool NamesHolder(string text, string[] office)
+    {
+        var tokens = Tokens().Matches(text).Select(m => m.Value).ToArray();
+        var folded = tokens.Select(VietnameseText.Fold).ToArray();
+        var head = office.Take(2).ToArray();
+        for (var i = 0; i + head.Length <= folded.Length; i++)
+        {
+            if (!folded.AsSpan(i, head.Length).SequenceEqual(head)) continue;
+            for (var j = i + head.Length; j < Math.Min(folded.Length - 1, i + head.Length + NameWindow); j++)
+                if (_familyNames.Contains(folded[j]) && char.IsUpper(tokens[j][0]) && char.IsUpper(tokens[j + 1][0])) return true;
+        }
+        return false;
     }
 
     private static bool Contains(string[] words, string[] phrase)
@@ -129,6 +251,13 @@ public sealed partial class AnswerSentences(QuestionTypesFile types)
     }
 
     private static string[][] Phrases(IEnumerable<string> list) => [.. list.Select(VietnameseText.Words).Where(p => p.Length > 0).OrderByDescending(p => p.Length)];
+
+    [GeneratedRegex(@"[\p{L}\p{M}\d]+")]
+    private static partial Regex Tokens();
+
+    // "20/7", "9/4/2021": a day, not a year alone.
+    [GeneratedRegex(@"\d{1,2}\s*/\s*\d{1,2}")]
+    private static partial Regex DayDate();
 
     // "20/7", "9/4/2021", a year.
     [GeneratedRegex(@"\d{1,2}\s*/\s*\d{1,2}|\b(19|20)\d\d\b")]

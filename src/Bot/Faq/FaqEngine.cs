@@ -41,12 +41,24 @@ public sealed class FaqEngine : IDisposable
     /// </summary>
     public FaqMatch Ask(string question, FaqOptions options)
     {
+        var match = Match(question, options);
+        return match.Outcome == FaqOutcome.Declined && Sentences.AsksOwnAffairs(question, Vietnamese.Normalizer.Normalize(question).Text)
+            && Find(Sentences.UnansweredEntry) is { } honest
+            ? match with { Outcome = FaqOutcome.Answer, Items = [honest], Index = null }
+            : match;
+    }
+
+    private FaqMatch Match(string question, FaqOptions options)
+    {
         var type = Sentences.TypeOf(question);
-        if (LanguageOf(question) != Languages.English) return Topic(FaqMatcher.Match(Vietnamese, question, options, type, Sentences), question);
-        var english = FaqMatcher.Match(English, question, options, type, Sentences);
+        var office = Sentences.Office(question);
+        if (LanguageOf(question) != Languages.English) return Topic(FaqMatcher.Match(Vietnamese, question, options, type, Sentences, office), question);
+        var english = FaqMatcher.Match(English, question, options, type, Sentences, office);
         if (english.Outcome == FaqOutcome.Answer || _glossary.IsEmpty || !options.GlossaryFallback) return english;
         var translated = _glossary.Translate(question);
-        var bridged = FaqMatcher.Match(Vietnamese, translated, options, type, Sentences);
+        // The office asked about, in the words of the Vietnamese texts ("prime minister" → thủ tướng chính phủ).
+        var officeVi = office is null ? null : Bot.Builder.Recognizers.VietnameseText.Words(_glossary.Translate(string.Join(' ', office)));
+        var bridged = FaqMatcher.Match(Vietnamese, translated, options, type, Sentences, officeVi is { Length: > 0 } ? officeVi : null);
         return bridged.Outcome == FaqOutcome.Answer || (english.Outcome == FaqOutcome.Declined && bridged.Outcome == FaqOutcome.DidYouMean)
             // Answered in English, but its sentences cannot be picked with the Vietnamese words it was matched by:
             // without the index, the passage is given whole.

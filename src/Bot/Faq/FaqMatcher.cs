@@ -23,15 +23,42 @@ public sealed record FaqMatch(FaqOutcome Outcome, IReadOnlyList<FaqItem> Items, 
 /// <summary>Turns ranked candidates into a decision with the thresholds in <see cref="FaqOptions"/>.</summary>
 public static class FaqMatcher
 {
-    public static FaqMatch Match(FaqIndex index, string question, FaqOptions options, QuestionType type = QuestionType.Other, AnswerSentences? facts = null)
+    private const double IdentityPenalty = 0.5;
+    private const double EchoPenalty = 0.15;
+    private const double EchoShare = 0.4; // less than this share of the answer's words is new to the question
+
+    // An item's answer is split into words once, not once per question (keyed by the answer text itself, so a reload's
+    // new texts get their own entries and the old ones go with their items).
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<string, string[]> AnswerWords = new();
+
+    private static bool Echoes(string answer, HashSet<string> asked)
+    {
+        var words = AnswerWords.GetValue(answer, a => Bot.Builder.Recognizers.VietnameseText.Words(a));
+        return words.Length > 0 && words.Count(w => !asked.Contains(w)) < EchoShare * words.Length;
+    }
+
+    /// <param name="office">The office a "who holds it" question asks about, in the index's language (see <see cref="AnswerSentences.Office"/>).</param>
+    public static FaqMatch Match(FaqIndex index, string question, FaqOptions options, QuestionType type = QuestionType.Other, AnswerSentences? facts = null, string[]? office = null)
     {
         var ranked = index.Search(question, max: 10)
             .Select(c => c.Item.Kind == FaqItemKind.Passage ? c with { Confidence = c.Confidence - (c.Item.Extractable ? options.SourcePenalty : options.PassagePenalty) } : c)
             // "khi nào" wants a date, "ai" a name, "bao nhiêu" a number: an item that holds none cannot be the answer,
             // however many of the question's words it shares.
-            .Select(c => facts is not null && type != QuestionType.Other && !facts.Holds(c.Item.Answer.For(index.Language), type) ? c with { Confidence = c.Confidence - options.TypeMismatchPenalty } : c)
-            .OrderByDescending(c => c.Confidence).ThenByDescending(c => c.Score)
+            // The narrow kinds ("ai ký" wants a person, "ngày nào" a day) are surer signs than "ai" or "khi nào": twice the penalty.
+            .Select(c => facts is not null && type != QuestionType.Other && !facts.Holds(c.Item.Answer.For(index.Language), type)
+                ? c with { Confidence = c.Confidence - options.TypeMismatchPenalty * (type is QuestionType.Person or QuestionType.Day ? 2 : 1) } : c)
+            // "Thủ tướng là ai" asks who holds the office: an item that mentions the office but names nobody in it
+            // ("do Thủ tướng Chính phủ phát động") does not answer it, however well it covers the words.
+            .Select(c => office is not null && !facts!.NamesHolder(c.Item.Answer.For(index.Language), office) ? c with { Confidence = c.Confidence - IdentityPenalty } : c)
             .ToList();
+        // An item that only says the question back (a headline: "…: thực hiện mục tiêu kép" for "mục tiêu kép là gì")
+        // covers every word and answers nothing.
+        if (ranked.Count > 0)
+        {
+            var asked = Bot.Builder.Recognizers.VietnameseText.Words(question).ToHashSet(StringComparer.Ordinal);
+            ranked = [.. ranked.Select(c => Echoes(c.Item.Answer.For(index.Language), asked) ? c with { Confidence = c.Confidence - EchoPenalty } : c)];
+        }
+        ranked = [.. ranked.OrderByDescending(c => c.Confidence).ThenByDescending(c => c.Score)];
         var match = Decide(ranked, options);
         return match with { Index = index, Language = index.Language, Question = question };
     }

@@ -17,7 +17,7 @@ public sealed class FaqOptions
 
     /// <summary>How far the best entry must lead the next one to be answered without asking "did you mean".</summary>
     [Range(0.0, 1.0)]
-    public double AnswerMargin { get; set; } = 0.03;
+    public double AnswerMargin { get; set; } = 0.01;
 
     /// <summary>Also answered directly from this confidence up when the best item leads the next by <see cref="ClearMargin"/>.</summary>
     [Range(0.0, 1.0)]

@@ -41,6 +41,7 @@ internal sealed class MatchConfidence
     private const double BodyMatch = 0.8;          // found only in the answer text, not in any phrasing
     private const double BodyNumber = 0.5;         // a number only in the answer text: "đợt 1" listed among others
     private const double LoneSyllable = 0.5;       // matched, but not as part of a matched pair
+    private const double LoneWord = 0.7;          // the same for an English word
     private const double CorrectedMatch = 0.8;     // matched after a typo correction
     private const double QuestionWordWeight = 0.3; // "là", "gì", "những", "bao nhiêu"...
     private const double PhrasingShare = 0.3;
@@ -54,8 +55,13 @@ internal sealed class MatchConfidence
     private readonly Dictionary<string, int> _frequency = new(StringComparer.Ordinal);
     private readonly Dictionary<string, double> _weights = new(StringComparer.Ordinal);
 
-    public MatchConfidence(ItemTerms[] items, IEnumerable<string> questionWords, IReadOnlyDictionary<string, (int From, int To)> planYears)
+    // An English word is a whole word: found without its neighbour it still means what was asked ("monitor" the
+    // package), where a lone Vietnamese syllable often belongs to another word ("thủ" of "thủ đô" in "thủ tướng").
+    private readonly double _loneSyllable;
+
+    public MatchConfidence(ItemTerms[] items, IEnumerable<string> questionWords, IReadOnlyDictionary<string, (int From, int To)> planYears, bool wholeWords = false)
     {
+        _loneSyllable = wholeWords ? LoneWord : LoneSyllable;
         _items = items;
         _planYears = planYears;
         _questionWords = [.. questionWords];
@@ -94,7 +100,7 @@ internal sealed class MatchConfidence
             {
                 var left = i > 0 ? Pair(terms, query.Pairs[i - 1], bodyMatch) : 0;
                 var right = i < query.Pairs.Count ? Pair(terms, query.Pairs[i], bodyMatch) : 0;
-                score = Math.Max(Math.Max(left, right), score * LoneSyllable);
+                score = Math.Max(Math.Max(left, right), score * _loneSyllable);
             }
             if (query.Corrected[i]) score *= CorrectedMatch;
             covered += weight * score;
