@@ -42,19 +42,21 @@ public static class BotHost
     }
 
     /// <summary>Runs until Ctrl+C; a broken content file or setting ends the start with its message, not a stack trace.</summary>
-    public static async Task<int> RunAsync(string[] args, TextWriter? errors = null)
+    public static async Task<int> RunAsync(string[] args, TextWriter? errors = null, BotHostOverrides? overrides = null)
     {
         errors ??= Console.Error;
         try
         {
-            await using var app = Build(args);
+            await using var app = Build(args, overrides);
             // Check settings and open the database before the host starts, so a mistake is reported as one
             // sentence here instead of the host's "failed to start" stack trace.
             app.CheckSettings();
             app.Services.GetRequiredService<Storage.BotDatabase>();
+            // Taken before the run: RunAsync disposes the host's services when it returns.
+            var writer = app.Services.GetRequiredService<Storage.StorageWriter>();
             await app.RunAsync();
             // A storage failure stops the host: exit non-zero so a supervisor restarts it.
-            return app.Services.GetRequiredService<Storage.StorageWriter>().Fault is null ? 0 : Storage.StorageWriter.FaultExitCode;
+            return writer.Fault is null ? 0 : Storage.StorageWriter.FaultExitCode;
         }
         catch (Exception ex) when (ex is ContentException or OptionsValidationException or SettingException or InvalidOperationException { Source: "Bot" })
         {

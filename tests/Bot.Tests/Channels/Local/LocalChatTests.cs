@@ -23,4 +23,18 @@ public class LocalChatTests
         Assert.Contains("1. Phong trào thi đua", text);
         Assert.DoesNotContain("<b>", text);
     }
+
+    [Fact]
+    public async Task AfterThePipedInputTheProcessExitsWithCodeZero()
+    {
+        var output = new StringWriter();
+        var errors = new StringWriter();
+        var code = await Bot.Hosting.BotHost.RunAsync(
+            ["--Storage:Path=:memory:", "--LocalChat:Enabled=true", "--Urls=http://127.0.0.1:0", "--Logging:LogLevel:Default=Warning"],
+            errors,
+            new Bot.Hosting.BotHostOverrides { Services = s => s.AddSingleton(new LocalConsole(new StringReader("/dot\n"), output)) });
+        Assert.Equal(0, code);
+        Assert.Contains("Hôm nay", output.ToString());
+        Assert.Equal("", errors.ToString());
+    }
 }
