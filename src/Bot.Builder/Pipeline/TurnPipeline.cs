@@ -88,6 +88,8 @@ public sealed class TurnPipeline(
             // Someone else changed this state first: say sorry, keep everyone's data (nothing here loops). The turn's
             // other writes (its de-duplication marker) stay pending and are committed with the apology.
             logger.LogWarning(ex, "State conflict in {Channel}:{ChatId} for user {UserId}", activity.Channel, activity.ChatId, activity.UserId);
+            // The replies held with the failed commit are replaced by the apology: drop them in the same commit.
+            if (heldKey is not null) await replies.ReleaseAsync(heldKey, ct);
             await ApologiseAsync(turn, unit, dedupKey, forgetMemberState: false, ct);
         }
         catch (Exception ex)
