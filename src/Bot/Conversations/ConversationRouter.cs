@@ -68,6 +68,9 @@ public sealed class ConversationRouter(
         }
         if (activity.Command is not null)
         {
+            // "/huy", "/cancel", "/back" with no form open are control words, not unknown commands: small talk answers them.
+            foreach (var handler in _textHandlers.Where(h => h.Order == TextHandlerOrder.SmallTalk))
+                if (await handler.TryHandleAsync(turn, activity.Command, ct)) return;
             await menu.ShowAsync(turn, "core.unknown-command", ("command", "/" + activity.Command));
             return;
         }

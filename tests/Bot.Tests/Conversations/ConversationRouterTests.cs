@@ -25,6 +25,22 @@ public class ConversationRouterTests
         await bot.Flow().Send("xin chào").AssertReply(expected);
     }
 
+    [Theory]
+    [InlineData("/huy")]
+    [InlineData("/cancel")]
+    public async Task ACancelCommandWithNoFormOpenSaysThereIsNothingToCancel(string command)
+    {
+        await using var bot = await TestBot.StartAsync();
+        await bot.Flow().Send(command).AssertReply(TestBot.Text("smalltalk.cancel"));
+    }
+
+    [Fact]
+    public async Task AnUnknownCommandIsStillNamedAsUnknown()
+    {
+        await using var bot = await TestBot.StartAsync();
+        await bot.Flow().Send("/khongco").AssertReply("/khongco");
+    }
+
     [Fact]
     public async Task StartGreetsByNameAndShowsTheMenu()
     {
