@@ -28,11 +28,13 @@ public interface ITypingIndicator
 public sealed class Inbox(
     TurnPipeline pipeline,
     IEnumerable<ITypingIndicator> typing,
+    IEnumerable<ITurnObserver> observers,
     TimeProvider time,
     ILogger<Inbox> logger) : IHostedService
 {
     public const int MaxTurnsInFlight = 256;
     private readonly SemaphoreSlim _room = new(MaxTurnsInFlight, MaxTurnsInFlight);
+    private readonly ITurnObserver[] _observers = [.. observers];
     private readonly Dictionary<string, ITypingIndicator> _typing = typing.ToDictionary(t => t.Channel, StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentDictionary<Task, byte> _inFlight = new();
     private readonly ConcurrentDictionary<string, long> _handled = new(StringComparer.OrdinalIgnoreCase);
@@ -64,14 +66,16 @@ public sealed class Inbox(
         lock (_gate) _busy++;
         // ProcessAsync queues the turn synchronously, so calling it in arrival order keeps each chat's order. The
         // turn gets the inbox's token, not the receiver's: a turn that started finishes its answer while the host stops.
+        var started = time.GetTimestamp();
         var turn = pipeline.ProcessAsync(activity, _abort.Token);
-        var watched = WatchAsync(activity, turn);
+        var watched = WatchAsync(activity, turn, started);
         _inFlight.TryAdd(watched, 0);
         _ = watched.ContinueWith(t => _inFlight.TryRemove(t, out _), TaskScheduler.Default);
     }
 
-    private async Task WatchAsync(Activity activity, Task turn)
+    private async Task WatchAsync(Activity activity, Task turn, long started)
     {
+        var failed = false;
         try
         {
             if (_typing.GetValueOrDefault(activity.Channel) is { } typing) await ShowTypingWhileAsync(typing, activity, turn);
@@ -79,14 +83,21 @@ public sealed class Inbox(
         }
         catch (OperationCanceledException) when (_abort.IsCancellationRequested)
         {
+            failed = true;
             logger.LogWarning("Turn in {Channel}:{ChatId} was cut short by shutdown", activity.Channel, activity.ChatId);
         }
         catch (Exception ex)
         {
+            failed = true;
             logger.LogError(ex, "Turn failed in {Channel}:{ChatId}", activity.Channel, activity.ChatId);
         }
         finally
         {
+            if (_observers.Length > 0)
+            {
+                var elapsed = time.GetElapsedTime(started);
+                foreach (var observer in _observers) observer.TurnEnded(activity, elapsed, failed);
+            }
             _handled.AddOrUpdate(activity.Channel, 1, (_, n) => n + 1);
             _room.Release();
             TaskCompletionSource? idle = null;

@@ -46,7 +46,7 @@ public sealed class LiteDbOfficerRoleStore(LiteDatabase db, StorageWriter writer
         UnitOfWork.CommitNowAsync(writer, new LiteWrite($"officer roles from {source}", d =>
         {
             var stored = d.GetCollection<StoredOfficerRole>(Collection);
-            stored.DeleteMany(Query.EQ(nameof(StoredOfficerRole.Source), source));
+            stored.DeleteMany(LiteQuery.Equal(nameof(StoredOfficerRole.Source), source));
             stored.Upsert(roles.Select(r => StoredOfficerRole.From(r, source)));
         }), cancellationToken);
 }

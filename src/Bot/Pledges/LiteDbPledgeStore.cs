@@ -26,13 +26,13 @@ public sealed class LiteDbPledgeStore(LiteDatabase db, StorageWriter writer) : I
         Task.FromResult<Pledge?>(_pledges.FindById(id));
 
     public Task<Pledge?> FindAsync(string channel, string userId, string planId, CancellationToken cancellationToken = default) =>
-        Task.FromResult<Pledge?>(_pledges.FindOne(Query.EQ(nameof(Pledge.Slot), Pledge.SlotOf(channel, userId, planId))));
+        Task.FromResult<Pledge?>(_pledges.FindOne(LiteQuery.Equal(nameof(Pledge.Slot), Pledge.SlotOf(channel, userId, planId))));
 
     public Task<IReadOnlyList<Pledge>> ForMemberAsync(string channel, string userId, CancellationToken cancellationToken = default) =>
-        Task.FromResult<IReadOnlyList<Pledge>>([.. _pledges.Find(Query.EQ(nameof(Pledge.Member), Pledge.MemberOf(channel, userId))).OrderByDescending(p => p.UpdatedAt)]);
+        Task.FromResult<IReadOnlyList<Pledge>>([.. _pledges.Find(LiteQuery.Equal(nameof(Pledge.Member), Pledge.MemberOf(channel, userId))).OrderByDescending(p => p.UpdatedAt)]);
 
     public Task<IReadOnlyList<Pledge>> AllAsync(string? planId = null, CancellationToken cancellationToken = default) =>
-        Task.FromResult<IReadOnlyList<Pledge>>([.. (planId is null ? _pledges.FindAll() : _pledges.Find(Query.EQ(nameof(Pledge.PlanId), planId))).OrderBy(p => p.CreatedAt)]);
+        Task.FromResult<IReadOnlyList<Pledge>>([.. (planId is null ? _pledges.FindAll() : _pledges.Find(LiteQuery.Equal(nameof(Pledge.PlanId), planId))).OrderBy(p => p.CreatedAt)]);
 
     // A full scan: it runs once a day, and dates are stored as ISO strings that do not sort across offsets.
     public Task<IReadOnlyList<Pledge>> ChangedSinceAsync(DateTimeOffset since, CancellationToken cancellationToken = default) =>
@@ -49,7 +49,7 @@ public sealed class LiteDbPledgeStore(LiteDatabase db, StorageWriter writer) : I
                 pledge.Version = 1;
                 d.GetCollection<Pledge>(Collection).Insert(pledge);
             },
-            d => d.GetCollection(Collection).Exists(Query.EQ(nameof(Pledge.Slot), slot)) ? new DuplicatePledgeException() : null),
+            d => d.GetCollection(Collection).Exists(LiteQuery.Equal(nameof(Pledge.Slot), slot)) ? new DuplicatePledgeException() : null),
             cancellationToken);
         return pledge;
     }
@@ -83,7 +83,7 @@ public sealed class LiteDbPledgeStore(LiteDatabase db, StorageWriter writer) : I
         var deleted = 0;
         var member = Pledge.MemberOf(channel, userId);
         await UnitOfWork.CommitNowAsync(writer, new LiteWrite("delete member's pledges",
-            d => deleted = d.GetCollection(Collection).DeleteMany(Query.EQ(nameof(Pledge.Member), member))), cancellationToken);
+            d => deleted = d.GetCollection(Collection).DeleteMany(LiteQuery.Equal(nameof(Pledge.Member), member))), cancellationToken);
         return deleted;
     }
 

@@ -13,7 +13,7 @@ public sealed class LiteDbDeduplicator(LiteDatabase db, StorageWriter writer, Ti
     private long _marks;
 
     public Task<bool> WasProcessedAsync(string key, CancellationToken cancellationToken = default) =>
-        Task.FromResult(_seen.Exists(Query.EQ("_id", key)));
+        Task.FromResult(_seen.FindById(key) is not null);
 
     public Task MarkAsync(string key, CancellationToken cancellationToken = default)
     {
@@ -23,7 +23,7 @@ public sealed class LiteDbDeduplicator(LiteDatabase db, StorageWriter writer, Ti
         {
             var seen = db.GetCollection(Collection);
             seen.Upsert(new BsonDocument { ["_id"] = key, ["At"] = now });
-            if (prune) seen.DeleteMany(Query.LT("At", now - Keep));
+            if (prune) seen.DeleteMany(LiteQuery.Before("At", now - Keep));
         }), cancellationToken);
     }
 

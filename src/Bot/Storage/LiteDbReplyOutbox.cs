@@ -16,11 +16,24 @@ public sealed class LiteDbReplyOutbox(LiteDatabase db, StorageWriter writer, Tim
         return UnitOfWork.WriteAsync(writer, new LiteWrite("held replies", d => d.GetCollection(Collection).Upsert(doc)), cancellationToken);
     }
 
-    public Task ReleaseAsync(string turnKey, CancellationToken cancellationToken = default) =>
-        UnitOfWork.WriteAsync(writer, new LiteWrite("released replies", d => d.GetCollection(Collection).Delete(turnKey)), cancellationToken);
+    /// <summary>
+    /// Inside a unit of work (a failed turn drops its held replies) the release is part of it. After the replies went
+    /// out it is deferred: it rides in the next commit rather than costing a commit of its own per turn; a crash in
+    /// between means these replies are sent once more at the next start, never lost.
+    /// </summary>
+    public Task ReleaseAsync(string turnKey, CancellationToken cancellationToken = default)
+    {
+        var release = new LiteWrite("released replies", d => d.GetCollection(Collection).Delete(turnKey));
+        if (UnitOfWork.Current is not null) return UnitOfWork.WriteAsync(writer, release, cancellationToken);
+        writer.Defer([release]);
+        return Task.CompletedTask;
+    }
 
-    public Task<IReadOnlyList<(string TurnKey, IReadOnlyList<PendingReply> Replies)>> PendingAsync(CancellationToken cancellationToken = default) =>
-        Task.FromResult<IReadOnlyList<(string, IReadOnlyList<PendingReply>)>>([.. db.GetCollection(Collection).FindAll()
+    public async Task<IReadOnlyList<(string TurnKey, IReadOnlyList<PendingReply> Replies)>> PendingAsync(CancellationToken cancellationToken = default)
+    {
+        await writer.FlushDeferredAsync(cancellationToken);
+        return [.. db.GetCollection(Collection).FindAll()
             .OrderBy(d => d["At"].AsDateTime)
-            .Select(d => (d["_id"].AsString, (IReadOnlyList<PendingReply>)(System.Text.Json.JsonSerializer.Deserialize<List<PendingReply>>(d["Json"].AsString, Json) ?? [])))]);
+            .Select(d => (d["_id"].AsString, (IReadOnlyList<PendingReply>)(System.Text.Json.JsonSerializer.Deserialize<List<PendingReply>>(d["Json"].AsString, Json) ?? [])))];
+    }
 }

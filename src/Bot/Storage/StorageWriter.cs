@@ -15,9 +15,14 @@ public sealed class StorageWriter : IUnitOfWorkCommitter, IDisposable
     /// <summary>Units in one transaction at most, so one commit never grows without bound under load.</summary>
     public const int MaxUnitsPerCommit = 256;
 
+    /// <summary>How long a deferred write waits for another commit to ride along before it is committed alone.</summary>
+    public static readonly TimeSpan DeferredDelay = TimeSpan.FromMilliseconds(50);
+
     private readonly LiteDatabase _db;
+    private readonly BotDatabase _database;
     private readonly ILogger<StorageWriter> _logger;
     private readonly BlockingCollection<Unit> _queue = [];
+    private readonly ConcurrentQueue<Unit> _deferred = new();
     private readonly Thread _thread;
     private long _transactions;
     private long _units;
@@ -28,7 +33,7 @@ public sealed class StorageWriter : IUnitOfWorkCommitter, IDisposable
 
     public StorageWriter(BotDatabase database, ILogger<StorageWriter> logger, IHostApplicationLifetime? lifetime = null)
     {
-        (_db, _logger, _lifetime) = (database.Database, logger, lifetime);
+        (_db, _database, _logger, _lifetime) = (database.Database, database, logger, lifetime);
         _thread = new Thread(Run) { IsBackground = true, Name = "storage-writer" };
         _thread.Start();
     }
@@ -65,6 +70,24 @@ public sealed class StorageWriter : IUnitOfWorkCommitter, IDisposable
         return unit.Done.Task;
     }
 
+    /// <summary>
+    /// Queues writes that nobody waits for and that may be lost in a crash without harm (a mark that replies went out:
+    /// lost, they are sent once more). They ride in the next commit instead of paying an fsync of their own, or are
+    /// committed alone after <see cref="DeferredDelay"/> when nothing else is written.
+    /// </summary>
+    public void Defer(IReadOnlyList<object> writes)
+    {
+        if (Fault is not null || _queue.IsAddingCompleted) return;
+        var unit = new Unit([.. writes.Cast<LiteWrite>()]);
+        // Nobody awaits it: a failure is logged by the commit, and must not surface as an unobserved task exception.
+        _ = unit.Done.Task.ContinueWith(static t => _ = t.Exception, TaskContinuationOptions.OnlyOnFaulted);
+        _deferred.Enqueue(unit);
+    }
+
+    /// <summary>Completes when every write deferred before this call is on disk (readers of deferred data call it first).</summary>
+    public Task FlushDeferredAsync(CancellationToken cancellationToken) =>
+        _deferred.IsEmpty ? Task.CompletedTask : CommitAsync([], cancellationToken);
+
     /// <summary>Commits what is queued, then stops the thread.</summary>
     public void Dispose()
     {
@@ -76,13 +99,25 @@ public sealed class StorageWriter : IUnitOfWorkCommitter, IDisposable
     private void Run()
     {
         var group = new List<Unit>();
-        foreach (var first in _queue.GetConsumingEnumerable())
+        while (!_queue.IsCompleted)
         {
             group.Clear();
-            group.Add(first);
+            Unit? first;
+            try
+            {
+                // Wait for work; with deferred writes pending, only until they are due.
+                if (!_queue.TryTake(out first, _deferred.IsEmpty ? Timeout.Infinite : (int)DeferredDelay.TotalMilliseconds)) first = null;
+            }
+            catch (InvalidOperationException)
+            {
+                first = null; // completed while waiting: commit what was deferred, then stop
+            }
+            while (group.Count < MaxUnitsPerCommit && _deferred.TryDequeue(out var deferred)) group.Add(deferred);
+            if (first is not null) group.Add(first);
             while (group.Count < MaxUnitsPerCommit && _queue.TryTake(out var next)) group.Add(next);
-            Commit(group);
+            if (group.Count > 0) Commit(group);
         }
+        while (_deferred.TryDequeue(out var late)) Commit([late]);
     }
 
     private void Commit(List<Unit> group)
@@ -101,6 +136,8 @@ public sealed class StorageWriter : IUnitOfWorkCommitter, IDisposable
             for (var i = 0; i < group.Count; i++) rejections[i] = Apply(group[i]);
             applying = false;
             _db.Commit();
+            // One fsync for the whole group, before any unit hears that it is durable.
+            _database.MakeDurable();
         }
         catch (Exception ex)
         {

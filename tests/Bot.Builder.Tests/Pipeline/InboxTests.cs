@@ -22,7 +22,7 @@ public class InboxTests
             if (turn.Activity.Text == "m0") await release.Task;
             await turn.SendAsync($"got {turn.Activity.Text}");
         };
-        var inbox = new Inbox(engine.Pipeline, [], engine.Time, NullLogger<Inbox>.Instance);
+        var inbox = new Inbox(engine.Pipeline, [], [], engine.Time, NullLogger<Inbox>.Instance);
 
         for (var i = 0; i < 5; i++) await inbox.HandOverAsync(Message($"m{i}"), CancellationToken.None);
         await inbox.HandOverAsync(Message("other", chat: "c2"), CancellationToken.None);
@@ -40,6 +40,41 @@ public class InboxTests
     }
 
     [Fact]
+    public async Task ObserversAreToldWhenEachTurnEndsWithHowLongItTookAndWhetherItFailed()
+    {
+        var engine = new EngineHarness();
+        var release = new TaskCompletionSource();
+        engine.OnMessage = async turn =>
+        {
+            if (turn.Activity.Text == "slow") await release.Task;
+            await turn.SendAsync($"got {turn.Activity.Text}");
+        };
+        var observer = new RecordingObserver();
+        var inbox = new Inbox(engine.Pipeline, [], [observer], engine.Time, NullLogger<Inbox>.Instance);
+
+        await inbox.HandOverAsync(Message("slow"), CancellationToken.None);
+        engine.Time.Advance(TimeSpan.FromSeconds(3));
+        Assert.Empty(observer.Ended);
+        release.SetResult();
+        await inbox.WhenIdleAsync().WaitAsync(TimeSpan.FromSeconds(10));
+
+        var (activity, elapsed, failed) = Assert.Single(observer.Ended);
+        Assert.Equal("slow", activity.Text);
+        Assert.Equal(TimeSpan.FromSeconds(3), elapsed);
+        Assert.False(failed);
+    }
+
+    private sealed class RecordingObserver : ITurnObserver
+    {
+        public List<(Activity, TimeSpan, bool)> Ended { get; } = [];
+
+        public void TurnEnded(Activity activity, TimeSpan elapsed, bool failed)
+        {
+            lock (Ended) Ended.Add((activity, elapsed, failed));
+        }
+    }
+
+    [Fact]
     public async Task ASlowTurnShowsTypingWhereTheChannelCanUntilItEnds()
     {
         var engine = new EngineHarness();
@@ -50,7 +85,7 @@ public class InboxTests
             await turn.SendAsync("done");
         };
         var typing = new Typing();
-        var inbox = new Inbox(engine.Pipeline, [typing], engine.Time, NullLogger<Inbox>.Instance);
+        var inbox = new Inbox(engine.Pipeline, [typing], [], engine.Time, NullLogger<Inbox>.Instance);
         await inbox.HandOverAsync(Message("slow"), CancellationToken.None);
 
         engine.Time.Advance(typing.After);
@@ -76,7 +111,7 @@ public class InboxTests
             await release.Task;
             await turn.SendAsync("finished");
         };
-        var inbox = new Inbox(engine.Pipeline, [], engine.Time, NullLogger<Inbox>.Instance);
+        var inbox = new Inbox(engine.Pipeline, [], [], engine.Time, NullLogger<Inbox>.Instance);
         await inbox.HandOverAsync(Message("first"), CancellationToken.None);
         await started.Task.WaitAsync(TimeSpan.FromSeconds(10));
 

@@ -118,11 +118,44 @@ public sealed class StorageWriterTests : IDisposable
     }
 
     [Fact]
+    public async Task ADeferredWriteRidesInTheNextCommitInsteadOfCommittingAlone()
+    {
+        var transactions = _db.Writer.Transactions;
+        _db.Writer.Defer([Insert(1, "deferred")]);
+        await _db.Writer.CommitAsync([Insert(2, "awaited")], default);
+
+        Assert.Equal(2, Count);
+        Assert.Equal(transactions + 1, _db.Writer.Transactions);
+    }
+
+    [Fact]
+    public async Task ADeferredWriteIsCommittedOnItsOwnWhenNothingElseIsWrittenAndCanBeAwaitedByReaders()
+    {
+        _db.Writer.Defer([Insert(1, "alone")]);
+        await _db.Writer.FlushDeferredAsync(default);
+        Assert.Equal(1, Count);
+
+        _db.Writer.Defer([Insert(2, "later")]);
+        var due = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+        while (Count < 2 && DateTime.UtcNow < due) await Task.Delay(5);
+        Assert.Equal(2, Count);
+    }
+
+    [Fact]
+    public void DeferredWritesAreCommittedWhenTheWriterStops()
+    {
+        _db.Writer.Defer([Insert(1, "at stop")]);
+        _db.Writer.Dispose();
+        Assert.Equal(1, Count);
+    }
+
+    [Fact]
     public async Task WritesSurviveReopeningTheFile()
     {
         await _db.Writer.CommitAsync([Insert(1, "kept")], default);
         _db.Writer.Dispose();
-        _db.Bot.Database.Dispose();
+        _db.Bot.Dispose();
+        Assert.False(File.Exists(LiteFile.LogPathOf(_db.Path))); // checkpointed into the data file and removed
         using var again = new LiteDatabase($"Filename={_db.Path};Collation=/None");
         Assert.Equal("kept", again.GetCollection("items").FindById(1)["Name"].AsString);
     }
