@@ -11,8 +11,14 @@ namespace Bot.Bench.Turns;
 /// </summary>
 public static class TurnsBench
 {
-    /// <summary>The pledge form as a member walks it: /dangky, name, position, unit, movements, title, award, confirm.</summary>
-    private static readonly string[] FormSteps = ["/dangky", "Nguyễn Văn {0}", "Công nhân", "Tổ sản xuất {1}", "1", "1", "1", "có"];
+    /// <summary>The pledge form as a member walks it: /dangky, name, position, unit, movements, title, award, commitment, confirm.</summary>
+    private static readonly string[] FormSteps = ["/dangky", "Nguyễn Văn {0}", "Công nhân", "Tổ sản xuất {1}", "1", "1", "1", "có", "1"];
+
+    /// <summary>A name of letters only (the form refuses digits in names): the user number spelt in given names.</summary>
+    private static readonly string[] GivenNames = ["An", "Bình", "Cường", "Dũng", "Giang", "Hà", "Khánh", "Lan", "Minh", "Nam"];
+
+    private static string NameOf(int user) =>
+        string.Join(' ', user.ToString(CultureInfo.InvariantCulture).Take(4).Select(d => GivenNames[d - '0']));
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -72,7 +78,7 @@ public static class TurnsBench
                     {
                         var user = i / cycle * o.Users + i % o.Users;
                         var step = i % cycle / o.Users;
-                        return (user, string.Format(CultureInfo.InvariantCulture, FormSteps[step], user, user % 30 + 1));
+                        return (user, string.Format(CultureInfo.InvariantCulture, FormSteps[step], NameOf(user), user % 30 + 1));
                     };
                     (warm, n) = (cycle, Math.Max(1, (int)Math.Round((double)o.N / cycle)) * cycle);
                     break;
