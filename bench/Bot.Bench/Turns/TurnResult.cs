@@ -32,8 +32,9 @@ public sealed record TurnsOptions
     public int Users { get; private set; } = 1000;
     public int Rounds { get; private set; } = 1;
     public bool Peers { get; private set; }
+    public bool Startup { get; private set; }
 
-    /// <summary><c>turns [command|lookup|form|form64]… [--n 5000] [--warm 1000] [--users 1000] [--rounds 1] [--peers]</c></summary>
+    /// <summary><c>turns [startup] [command|lookup|form|form64]… [--n 5000] [--warm 1000] [--users 1000] [--rounds 1] [--peers]</c></summary>
     public static TurnsOptions Parse(string[] args)
     {
         var o = new TurnsOptions();
@@ -47,12 +48,12 @@ public sealed record TurnsOptions
                 case "--users": o.Users = Next(); break;
                 case "--rounds": o.Rounds = Next(); break;
                 case "--peers": o.Peers = true; break;
+                case "startup": o.Startup = true; break;
                 case "form64": o.Scenarios.Add(("form", 64)); break;
                 case var s when !s.StartsWith('-'): o.Scenarios.Add((s, 1)); break;
                 default: throw new ArgumentException($"unknown option {args[i]}");
             }
         }
-        if (o.Scenarios.Count == 0) o.Scenarios.AddRange([("command", 1), ("lookup", 1), ("form", 1), ("form", 64)]);
         return o;
     }
 }

@@ -22,7 +22,14 @@ public static class TurnsBench
 
     public static async Task<int> RunAsync(string[] args)
     {
+        if (args.Contains("--startup-child")) return await StartupProbe.ChildAsync();
         var o = TurnsOptions.Parse(args);
+        if (o.Startup)
+        {
+            await StartupProbe.RunAsync(Math.Max(3, o.Rounds));
+            if (o.Scenarios.Count == 0) return 0;
+        }
+        if (o.Scenarios.Count == 0) o.Scenarios.AddRange([("command", 1), ("lookup", 1), ("form", 1), ("form", 64)]);
         var peer = o.Peers ? await GrammyPeer.PrepareAsync() : null;
         var results = new List<(string Scenario, int Conc, TurnResult Bot, TurnResult? Peer)>();
         foreach (var (scenario, conc) in o.Scenarios)

@@ -26,10 +26,22 @@ public static class FaqExtensions
         return builder;
     }
 
-    /// <summary>Builds the index when the host starts rather than on the first question.</summary>
-    private sealed class FaqStartup(FaqLibrary library) : IHostedService
+    /// <summary>
+    /// Reads the FAQ files when the host starts (creating the library checks them) and lets the index build in the
+    /// background; if that build fails, the bot stops rather than answer every question with an apology.
+    /// </summary>
+    private sealed class FaqStartup(FaqLibrary library, IHostApplicationLifetime lifetime, ILogger<FaqLibrary> logger) : IHostedService
     {
-        public Task StartAsync(CancellationToken cancellationToken) => Task.FromResult(library.Engine);
+        public Task StartAsync(CancellationToken cancellationToken)
+        {
+            _ = library.Ready.ContinueWith(t =>
+            {
+                logger.LogCritical(t.Exception, "The FAQ search index could not be built; stopping");
+                lifetime.StopApplication();
+            }, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+            return Task.CompletedTask;
+        }
+
         public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 }

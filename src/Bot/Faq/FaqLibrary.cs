@@ -6,20 +6,44 @@ namespace Bot.Faq;
 /// The FAQ the bot answers from right now: built at start from dialogs/ and rebuilt, whole, when an officer
 /// reloads the content. Questions always see one complete engine, never a half-built one.
 /// </summary>
-public sealed class FaqLibrary(BotContent content, IOptions<ContentOptions> contentOptions, IOptionsMonitor<FaqOptions> options, ILogger<FaqLibrary> logger, FaqEngineCache? cache = null)
+/// <remarks>
+/// The FAQ files are read and checked when the library is created (a broken file still stops the start with its file
+/// and line), but the search index — more than half of the start's CPU — is built on a background thread: /start and
+/// the pledge form answer at once, and only a question asked in the first second waits for the index.
+/// </remarks>
+public sealed class FaqLibrary
 {
+    private readonly IOptions<ContentOptions> _contentOptions;
+    private readonly IOptionsMonitor<FaqOptions> _options;
+    private readonly ILogger<FaqLibrary> _logger;
     private readonly Lock _reloading = new();
-    private volatile FaqEngine _engine = cache is null
-        ? Build(FaqCatalog.Load(content), options.CurrentValue, logger)
-        : cache.GetOrBuild(content.Root, options.CurrentValue.MaxQueryWords, () => Build(FaqCatalog.Load(content), options.CurrentValue, logger));
+    private readonly Task<FaqEngine> _initial;
+    private volatile FaqEngine? _engine;
 
-    public FaqEngine Engine => _engine;
-    public FaqIndex Index => _engine.Vietnamese;
-    public SmallTalk SmallTalk => _engine.SmallTalk;
+    public FaqLibrary(BotContent content, IOptions<ContentOptions> contentOptions, IOptionsMonitor<FaqOptions> options, ILogger<FaqLibrary> logger, FaqEngineCache? cache = null)
+    {
+        (_contentOptions, _options, _logger) = (contentOptions, options, logger);
+        if (cache is not null)
+        {
+            _engine = cache.GetOrBuild(content.Root, options.CurrentValue.MaxQueryWords, () => Build(FaqCatalog.Load(content), options.CurrentValue, logger));
+            _initial = Task.FromResult(_engine);
+            return;
+        }
+        var catalog = FaqCatalog.Load(content);
+        var settings = options.CurrentValue;
+        _initial = Task.Factory.StartNew(() => Build(catalog, settings, logger), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+    }
 
-    public FaqMatch Ask(string question) => _engine.Ask(question, options.CurrentValue);
+    /// <summary>The first build: completes when the index is ready (faulted if it could not be built).</summary>
+    public Task Ready => _initial;
 
-    public FaqItem? Find(string id) => _engine.Find(id);
+    public FaqEngine Engine => _engine ??= _initial.GetAwaiter().GetResult();
+    public FaqIndex Index => Engine.Vietnamese;
+    public SmallTalk SmallTalk => Engine.SmallTalk;
+
+    public FaqMatch Ask(string question) => Engine.Ask(question, _options.CurrentValue);
+
+    public FaqItem? Find(string id) => Engine.Find(id);
 
     /// <summary>
     /// Reads dialogs/ again (FAQ files, synonyms, sources and the plans quoted as passages) and swaps the engine in. On
@@ -29,10 +53,10 @@ public sealed class FaqLibrary(BotContent content, IOptions<ContentOptions> cont
     {
         lock (_reloading)
         {
-            var catalog = FaqCatalog.Load(BotContent.Load(contentOptions.Value));
+            var catalog = FaqCatalog.Load(BotContent.Load(_contentOptions.Value));
             // The old engine is not disposed: a question may still be searching it. It holds only memory, which the
             // garbage collector takes back once the last search is done.
-            _engine = Build(catalog, options.CurrentValue, logger);
+            _engine = Build(catalog, _options.CurrentValue, _logger);
             return catalog;
         }
     }

@@ -1,0 +1,53 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace Bot.Bench.Turns;
+
+/// <summary>
+/// Start to first answer and idle memory, each in a fresh process (a warm process would hide the JIT and the FAQ
+/// index build): the child starts the real host, answers one /start through the Telegram webhook, reports the time
+/// since its own process started, then its RSS after a full GC, as a long-running bot sits between messages.
+/// </summary>
+public static class StartupProbe
+{
+    public static async Task<int> ChildAsync()
+    {
+        var folder = Directory.CreateTempSubdirectory("bot-bench-start-").FullName;
+        try
+        {
+            await using var host = await TurnsHost.StartAsync(folder);
+            await host.SendAsync(1, "/start");
+            var sinceStart = DateTime.Now - Process.GetCurrentProcess().StartTime;
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+            GC.Collect();
+            var process = Process.GetCurrentProcess();
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"STARTUP first_answer_ms={sinceStart.TotalMilliseconds:F0} idle_rss_mb={process.WorkingSet64 / 1048576.0:F1} heap_mb={GC.GetTotalMemory(false) / 1048576.0:F1}"));
+            return 0;
+        }
+        finally
+        {
+            try { Directory.Delete(folder, recursive: true); } catch (IOException) { }
+        }
+    }
+
+    /// <summary>Runs the child <paramref name="rounds"/> times and prints each line and the median.</summary>
+    public static async Task RunAsync(int rounds)
+    {
+        var results = new List<(double Ms, double Rss)>();
+        for (var i = 0; i < rounds; i++)
+        {
+            var start = new ProcessStartInfo(Environment.ProcessPath!, [typeof(StartupProbe).Assembly.Location, "turns", "--startup-child"]) { RedirectStandardOutput = true };
+            using var child = Process.Start(start)!;
+            var output = await child.StandardOutput.ReadToEndAsync();
+            await child.WaitForExitAsync();
+            var line = output.Split('\n').FirstOrDefault(l => l.StartsWith("STARTUP", StringComparison.Ordinal))
+                ?? throw new InvalidOperationException("the startup probe printed nothing:\n" + output);
+            Console.WriteLine(line);
+            var fields = line.Split(' ').Skip(1).Select(f => f.Split('=')).ToDictionary(f => f[0], f => double.Parse(f[1], CultureInfo.InvariantCulture));
+            results.Add((fields["first_answer_ms"], fields["idle_rss_mb"]));
+        }
+        var median = results.OrderBy(r => r.Ms).ElementAt(results.Count / 2);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| start to first answer | {median.Ms:F0} ms | idle RSS | {results.Select(r => r.Rss).Order().ElementAt(results.Count / 2):F0} MB |"));
+    }
+}
