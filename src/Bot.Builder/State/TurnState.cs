@@ -21,7 +21,10 @@ public sealed class TurnState(IStateStore store, Func<StateScope, string> keyOf)
     public async Task SetAsync<T>(StateScope scope, string property, T value, CancellationToken ct = default)
     {
         var bag = await LoadAsync(scope, ct);
-        bag.Values[property] = JsonSerializer.SerializeToNode(value, Json);
+        var node = JsonSerializer.SerializeToNode(value, Json);
+        // Setting what is already there changes nothing, and writes nothing at the end of the turn.
+        if (bag.Values.TryGetPropertyValue(property, out var old) && JsonNode.DeepEquals(old, node)) return;
+        bag.Values[property] = node;
         bag.Dirty = true;
     }
 

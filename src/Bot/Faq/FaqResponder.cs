@@ -17,7 +17,8 @@ public sealed class FaqResponder(FaqLibrary library, FaqReplies replies, Say say
     {
         var match = library.Ask(question);
         var best = match.Candidates.Count > 0 ? match.Candidates[0] : null;
-        logger.LogInformation("FAQ {Outcome} ({Language}): {Item} ({Confidence:0.00}) for a {Length}-character question",
+        // Every question passes here: Debug, not Information, so a busy bot does not write a line per message.
+        logger.LogDebug("FAQ {Outcome} ({Language}): {Item} ({Confidence:0.00}) for a {Length}-character question",
             match.Outcome, match.Language, best?.Item.Id ?? "-", best?.Confidence ?? 0, question.Length);
         var language = match.Language == Languages.English ? Languages.English : await say.LanguageAsync(turn, cancellationToken);
         switch (match.Outcome)

@@ -14,7 +14,7 @@ public sealed class SmallTalkHandler(FaqLibrary library, Menu menu, ILogger<Smal
     public async Task<bool> TryHandleAsync(ITurnContext turn, string text, CancellationToken cancellationToken)
     {
         if (library.SmallTalk.Recognize(text) is not { } intent) return false;
-        logger.LogInformation("Small talk: {Intent}", intent.Name);
+        logger.LogDebug("Small talk: {Intent}", intent.Name);
         await menu.ShowAsync(turn, intent.ReplyKey);
         return true;
     }

@@ -13,7 +13,9 @@ public static class StorageExtensions
         builder.Services.AddSingleton<LiteDatabase>(sp => sp.GetRequiredService<BotDatabase>().Database);
         builder.Services.AddSingleton<StorageWriter>();
         builder.Services.AddSingleton<IUnitOfWorkCommitter>(sp => sp.GetRequiredService<StorageWriter>());
-        builder.Services.AddStoreCollection(LiteDbStateStore.Collection).AddStoreCollection(LiteDbDeduplicator.Collection);
+        // The processed-message marks are pruned by age every 1,000th message: indexed, that prune reads only what
+        // expired instead of scanning two days of marks inside a turn's commit.
+        builder.Services.AddStoreCollection(LiteDbStateStore.Collection).AddStoreCollection(LiteDbDeduplicator.Collection, c => c.EnsureIndex("At", "$.At"));
         builder.Services.AddSingleton<IStateStore, LiteDbStateStore>();
         builder.Services.AddSingleton<IActivityDeduplicator, LiteDbDeduplicator>();
         builder.Services.AddStoreCollection(LiteDbReceivedUpdates.Collection, c => c.EnsureIndex("Channel", "$.Channel"));
