@@ -22,13 +22,23 @@ public static class StartupProbe
             GC.WaitForPendingFinalizers();
             GC.Collect();
             var process = Process.GetCurrentProcess();
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"STARTUP first_answer_ms={sinceStart.TotalMilliseconds:F0} idle_rss_mb={process.WorkingSet64 / 1048576.0:F1} heap_mb={GC.GetTotalMemory(false) / 1048576.0:F1}"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"STARTUP first_answer_ms={sinceStart.TotalMilliseconds:F0} idle_rss_mb={process.WorkingSet64 / 1048576.0:F1} heap_mb={GC.GetTotalMemory(false) / 1048576.0:F1} {RssParts()}"));
             return 0;
         }
         finally
         {
             try { Directory.Delete(folder, recursive: true); } catch (IOException) { }
         }
+    }
+
+    /// <summary>Linux only: what the RSS is made of (anonymous memory: heaps, JIT code; file: mapped assemblies).</summary>
+    private static string RssParts()
+    {
+        const string Status = "/proc/self/status";
+        if (!File.Exists(Status)) return "";
+        var parts = File.ReadLines(Status).Where(l => l.StartsWith("RssAnon", StringComparison.Ordinal) || l.StartsWith("RssFile", StringComparison.Ordinal))
+            .Select(l => l.Split(':', 2)).Select(p => $"{p[0].ToLowerInvariant()}_mb={long.Parse(p[1].Trim().Split(' ')[0], CultureInfo.InvariantCulture) / 1024.0:F1}");
+        return string.Join(' ', parts);
     }
 
     /// <summary>Runs the child <paramref name="rounds"/> times and prints each line and the median.</summary>
@@ -44,7 +54,7 @@ public static class StartupProbe
             var line = output.Split('\n').FirstOrDefault(l => l.StartsWith("STARTUP", StringComparison.Ordinal))
                 ?? throw new InvalidOperationException("the startup probe printed nothing:\n" + output);
             Console.WriteLine(line);
-            var fields = line.Split(' ').Skip(1).Select(f => f.Split('=')).ToDictionary(f => f[0], f => double.Parse(f[1], CultureInfo.InvariantCulture));
+            var fields = line.Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(f => f.Split('=')).ToDictionary(f => f[0], f => double.Parse(f[1], CultureInfo.InvariantCulture));
             results.Add((fields["first_answer_ms"], fields["idle_rss_mb"]));
         }
         var median = results.OrderBy(r => r.Ms).ElementAt(results.Count / 2);
