@@ -42,12 +42,20 @@ public static class BotHost
     }
 
     /// <summary>Runs until Ctrl+C; a broken content file or setting ends the start with its message, not a stack trace.</summary>
-    public static async Task<int> RunAsync(string[] args, TextWriter? errors = null, BotHostOverrides? overrides = null)
+    public static async Task<int> RunAsync(string[] args, TextWriter? errors = null, BotHostOverrides? overrides = null, TextWriter? output = null)
     {
         errors ??= Console.Error;
+        var check = args.Contains(ConfigurationCheck.Switch);
+        // A bare switch would take the next argument as its value in the configuration's command line.
+        args = [.. args.Where(a => a != ConfigurationCheck.Switch)];
         try
         {
             await using var app = Build(args, overrides);
+            if (check)
+            {
+                await ConfigurationCheck.RunAsync(app, output ?? Console.Out);
+                return 0;
+            }
             // Check settings and open the database before the host starts, so a mistake is reported as one
             // sentence here instead of the host's "failed to start" stack trace.
             app.CheckSettings();

@@ -18,7 +18,7 @@ public sealed class BotDatabase : IDisposable
         }
         else
         {
-            var full = Path.GetFullPath(options.Path);
+            var full = options.ResolvedPath;
             if (Directory.Exists(full))
                 throw new InvalidOperationException($"Storage:Path points at the folder {full}: give the database file inside it, e.g. {Path.Combine(full, "bot.db")}.");
             var folder = Path.GetDirectoryName(full)!;
