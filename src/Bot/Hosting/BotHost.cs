@@ -8,6 +8,7 @@ using Bot.Pacing;
 using Bot.Faq;
 using Bot.Members;
 using Bot.Movements;
+using Bot.Operations;
 using Bot.Pledges;
 using Bot.Storage;
 
@@ -34,10 +35,12 @@ public static class BotHost
         builder.AddTelegram();
         builder.AddZaloChannel();
         builder.AddLocalChat();
+        builder.AddOperations();
         builder.AddStartupChecks();
 
         overrides?.Services?.Invoke(builder.Services);
         var app = builder.Build();
+        app.MapOperations();
         return app;
     }
 
