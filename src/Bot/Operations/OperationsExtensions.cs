@@ -1,4 +1,5 @@
 using Bot.Conversations;
+using OpenTelemetry.Metrics;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
@@ -17,6 +18,12 @@ public static class OperationsExtensions
         services.AddOptions<OperationsOptions>().BindConfiguration(OperationsOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<OperationsOptions>, OperationsOptionsValidator>();
         services.AddSingleton<ChannelHealth>();
+        services.AddSingleton<BotMetrics>();
+        services.AddSingleton<IDeliveryMeter>(sp => sp.GetRequiredService<BotMetrics>());
+        services.AddSingleton<ITurnMiddleware, MetricsMiddleware>();
+        services.AddSingleton<ILoggerProvider, ErrorCountingLoggerProvider>();
+        if (builder.Configuration.GetValue<bool>($"{OperationsOptions.Section}:{nameof(OperationsOptions.Metrics)}"))
+            services.AddOpenTelemetry().WithMetrics(m => m.AddMeter(BotMetrics.MeterName, "System.Runtime").AddPrometheusExporter());
         services.AddHealthChecks()
             .AddCheck<StorageHealthCheck>(StorageHealthCheck.Name, tags: [ReadyTag])
             .AddCheck<ContentHealthCheck>(ContentHealthCheck.Name, tags: [ReadyTag])
@@ -38,6 +45,11 @@ public static class OperationsExtensions
             foreach (var url in main.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)) app.Urls.Add(url);
             foreach (var address in own) app.Urls.Add(address.ToString());
             hosts = [.. own.Select(a => $"*:{a.Port}")];
+        }
+        if (options.Metrics)
+        {
+            var metrics = app.MapPrometheusScrapingEndpoint("/metrics");
+            if (hosts.Length > 0) metrics.RequireHost(hosts);
         }
         if (!options.Health) return app;
         var live = app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = HealthResponse.WriteAsync });

@@ -34,7 +34,10 @@ public sealed class HealthTests
         var ready = await Http.GetAsync(new Uri(Address(bot.Services), "/readyz"));
         var body = await ready.Content.ReadAsStringAsync();
         Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
-        Assert.Contains("the database does not answer", body);
+        using var json = System.Text.Json.JsonDocument.Parse(body);
+        var storage = json.RootElement.GetProperty("checks").GetProperty("storage");
+        Assert.Equal("Unhealthy", storage.GetProperty("status").GetString());
+        Assert.Equal("Healthy", json.RootElement.GetProperty("checks").GetProperty("content").GetProperty("status").GetString());
         Assert.Equal(HttpStatusCode.OK, (await Http.GetAsync(new Uri(Address(bot.Services), "/healthz"))).StatusCode);
     }
 
