@@ -22,6 +22,7 @@ public static class BotHost
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         overrides?.Configuration?.Invoke(builder.Configuration);
         builder.AddLogging();
+        builder.AddServiceLifetime();
 
         builder.AddContent(overrides?.ContentCache);
         builder.AddStorage();
@@ -88,13 +89,6 @@ public static class BotHost
         }
     }
 
-    private static void AddLogging(this WebApplicationBuilder builder)
-    {
-        // stdout belongs to the local chat; every log line goes to stderr.
-        builder.Logging.ClearProviders();
-        builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
-        builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
-    }
 }
 
 /// <summary>What tests change: configuration before the features read it, services after they registered theirs.</summary>
