@@ -1,3 +1,4 @@
+using Bot.Backups;
 using Bot.Broadcasts;
 using Bot.Channels.Local;
 using Bot.Channels.Telegram;
@@ -37,6 +38,7 @@ public static class BotHost
         builder.AddZaloChannel();
         builder.AddLocalChat();
         builder.AddOperations();
+        builder.AddBackups();
         builder.AddStartupChecks();
 
         overrides?.Services?.Invoke(builder.Services);
@@ -49,15 +51,20 @@ public static class BotHost
     public static async Task<int> RunAsync(string[] args, TextWriter? errors = null, BotHostOverrides? overrides = null, TextWriter? output = null)
     {
         errors ??= Console.Error;
-        var check = args.Contains(ConfigurationCheck.Switch);
+        var (check, backupNow) = (args.Contains(ConfigurationCheck.Switch), args.Contains(BackupNow.Switch));
         // A bare switch would take the next argument as its value in the configuration's command line.
-        args = [.. args.Where(a => a != ConfigurationCheck.Switch)];
+        args = [.. args.Where(a => a is not (ConfigurationCheck.Switch or BackupNow.Switch))];
         try
         {
             await using var app = Build(args, overrides);
             if (check)
             {
                 await ConfigurationCheck.RunAsync(app, output ?? Console.Out);
+                return 0;
+            }
+            if (backupNow)
+            {
+                await BackupNow.RunAsync(app, output ?? Console.Out);
                 return 0;
             }
             // Check settings and open the database before the host starts, so a mistake is reported as one

@@ -39,7 +39,7 @@ public sealed class BotDatabase : IDisposable
             }
             catch (IOException)
             {
-                throw new InvalidOperationException($"Another bot process is using {full}. Stop it first (one process per database file).");
+                throw new DatabaseInUseException($"Another bot process is using {full}. Stop it first (one process per database file).");
             }
             try
             {
@@ -100,6 +100,9 @@ public sealed class BotDatabase : IDisposable
         return mapper;
     }
 }
+
+/// <summary>The lock file is held: a bot is running on this database file.</summary>
+public sealed class DatabaseInUseException(string message) : InvalidOperationException(message);
 
 /// <summary>
 /// A collection a feature owns, registered in DI so the database creates it (and its indexes) when it opens, before

@@ -47,6 +47,8 @@ public sealed class TestBot : IAsyncDisposable
             ["Urls"] = "http://127.0.0.1:0",
             ["Officers:Users:0"] = "test:officer",
             ["Logging:LogLevel:Default"] = "Warning",
+            // Tests with a database file take their backups themselves (into their own folder).
+            ["Backups:Enabled"] = "false",
         };
         foreach (var (k, v) in settings ?? new Dictionary<string, string?>()) config[k] = v;
         var app = BotHost.Build([], new BotHostOverrides
