@@ -22,17 +22,21 @@ public sealed class FaqLibrary(BotContent content, IOptions<ContentOptions> cont
     public FaqItem? Find(string id) => _engine.Find(id);
 
     /// <summary>
-    /// Reads dialogs/ again (FAQ files, synonyms, sources and the plans quoted as passages) and swaps the engine in. On
-    /// a broken file it throws <see cref="ContentException"/> and the current engine stays.
+    /// Reads dialogs/ again (plans, texts, FAQ files, synonyms, sources), validates all of it, builds the new engine, and
+    /// only then swaps in both the plans and the engine. On a broken file it throws <see cref="ContentException"/>
+    /// (file, line, what) and the current plans and engine stay. Texts are validated but not replaced (restart).
     /// </summary>
     public FaqCatalog Rebuild()
     {
         lock (_reloading)
         {
-            var catalog = FaqCatalog.Load(BotContent.Load(contentOptions.Value));
+            var reloaded = BotContent.Load(contentOptions.Value);
+            var catalog = FaqCatalog.Load(reloaded);
+            var engine = Build(catalog, options.CurrentValue, logger);
+            content.TakePlansFrom(reloaded);
             // The old engine is not disposed: a question may still be searching it. It holds only memory, which the
             // garbage collector takes back once the last search is done.
-            _engine = Build(catalog, options.CurrentValue, logger);
+            _engine = engine;
             return catalog;
         }
     }
