@@ -26,6 +26,14 @@ public sealed class ImmediatePacer : ISendPacer
     public void Pause(string channel, TimeSpan retryAfter) { }
 }
 
+/// <summary>Counts what happens on the road (sends, 429s, failures) for the operator's metrics; called on every send, so cheap.</summary>
+public interface IDeliveryMeter
+{
+    void Sent(ConversationAddress to);
+    void RateLimited(ConversationAddress to);
+    void Failed(ConversationAddress to, Exception failure);
+}
+
 /// <summary>Told about chats that cannot be reached or moved (e.g. to mark a member unreachable, to follow a group migration).</summary>
 public interface IDeliveryObserver
 {
@@ -37,7 +45,7 @@ public interface IDeliveryObserver
 /// split to the length limit), wait for the pacer, send, and handle 429 (pause everyone, retry the same piece)
 /// and group migration (resend to the new id).
 /// </summary>
-public sealed class Delivery(ISendPacer pacer, IEnumerable<IDeliveryObserver> observers, TimeProvider time, ILogger<Delivery> logger)
+public sealed class Delivery(ISendPacer pacer, IEnumerable<IDeliveryObserver> observers, TimeProvider time, ILogger<Delivery> logger, IDeliveryMeter? meter = null)
 {
     public const int MaxRateLimitRetries = 3;
 
@@ -76,10 +84,13 @@ public sealed class Delivery(ISendPacer pacer, IEnumerable<IDeliveryObserver> ob
             await pacer.WaitAsync(to, priority, ct);
             try
             {
-                return await target.SendAsync(to, piece, ct);
+                var id = await target.SendAsync(to, piece, ct);
+                meter?.Sent(to);
+                return id;
             }
             catch (ChannelSendException ex) when (ex.Failure == SendFailure.RateLimited && attempt < MaxRateLimitRetries)
             {
+                meter?.RateLimited(to);
                 logger.LogWarning("Rate limited on {Channel}; pausing all sends for {RetryAfter}", to.Channel, ex.RetryAfter);
                 pacer.Pause(to.Channel, ex.RetryAfter);
                 await Task.Delay(ex.RetryAfter, time, ct);
@@ -91,10 +102,22 @@ public sealed class Delivery(ISendPacer pacer, IEnumerable<IDeliveryObserver> ob
             }
             catch (ChannelSendException ex) when (ex.Failure == SendFailure.Unreachable)
             {
+                meter?.Failed(to, ex);
                 await NotifyAsync(to, ex, ct);
                 throw;
             }
+            catch (Exception ex) when (ex is not OperationCanceledException && CountFailure(to, ex))
+            {
+                throw; // never reached: the filter only counts, and the failure goes on to the caller untouched
+            }
         }
+    }
+
+    private bool CountFailure(ConversationAddress to, Exception failure)
+    {
+        if (failure is ChannelSendException { Failure: SendFailure.RateLimited }) meter?.RateLimited(to);
+        meter?.Failed(to, failure);
+        return false;
     }
 
     private async Task NotifyAsync(ConversationAddress to, ChannelSendException failure, CancellationToken ct)

@@ -1,10 +1,17 @@
 namespace Bot.Content;
 
-/// <summary>The plans and texts loaded (and validated) from dialogs/ at start.</summary>
+/// <summary>The plans and texts loaded (and validated) from dialogs/ at start; the plans are replaced whole by /tailai.</summary>
 public sealed class BotContent
 {
+    private volatile IReadOnlyList<Plan> _plans = [];
+
     public required string Root { get; init; }
-    public required IReadOnlyList<Plan> Plans { get; init; }
+
+    /// <summary>The plans now: a reader that takes the list sees the old set or the new one, never a mix.</summary>
+    public required IReadOnlyList<Plan> Plans { get => _plans; init => _plans = value; }
+
+    /// <summary>An officer's reload: the plans of a copy loaded and validated from the same folder replace these.</summary>
+    public void TakePlansFrom(BotContent reloaded) => _plans = reloaded.Plans;
     public required Texts Texts { get; init; }
     public required string DefaultPlanId { get; init; }
 

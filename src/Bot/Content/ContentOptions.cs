@@ -17,7 +17,7 @@ public sealed class ContentOptions
     [Required]
     public string TimeZone { get; set; } = "Asia/Ho_Chi_Minh";
 
-    public string ResolvedPath => System.IO.Path.IsPathRooted(Path) ? Path : System.IO.Path.Combine(AppContext.BaseDirectory, Path);
+    public string ResolvedPath => Hosting.AppPaths.Resolve(Path);
 }
 
 /// <summary>An unknown time zone would only fail when the calendar is first used, after the start: refuse it at start.</summary>

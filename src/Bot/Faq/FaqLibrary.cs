@@ -13,6 +13,7 @@ namespace Bot.Faq;
 /// </remarks>
 public sealed class FaqLibrary
 {
+    private readonly BotContent _content;
     private readonly IOptions<ContentOptions> _contentOptions;
     private readonly IOptionsMonitor<FaqOptions> _options;
     private readonly ILogger<FaqLibrary> _logger;
@@ -22,7 +23,7 @@ public sealed class FaqLibrary
 
     public FaqLibrary(BotContent content, IOptions<ContentOptions> contentOptions, IOptionsMonitor<FaqOptions> options, ILogger<FaqLibrary> logger, FaqEngineCache? cache = null)
     {
-        (_contentOptions, _options, _logger) = (contentOptions, options, logger);
+        (_content, _contentOptions, _options, _logger) = (content, contentOptions, options, logger);
         if (cache is not null)
         {
             _engine = cache.GetOrBuild(content.Root, options.CurrentValue.MaxQueryWords, () => Build(FaqCatalog.Load(content), options.CurrentValue, logger));
@@ -46,17 +47,21 @@ public sealed class FaqLibrary
     public FaqItem? Find(string id) => Engine.Find(id);
 
     /// <summary>
-    /// Reads dialogs/ again (FAQ files, synonyms, sources and the plans quoted as passages) and swaps the engine in. On
-    /// a broken file it throws <see cref="ContentException"/> and the current engine stays.
+    /// Reads dialogs/ again (plans, texts, FAQ files, synonyms, sources), validates all of it, builds the new engine, and
+    /// only then swaps in both the plans and the engine. On a broken file it throws <see cref="ContentException"/>
+    /// (file, line, what) and the current plans and engine stay. Texts are validated but not replaced (restart).
     /// </summary>
     public FaqCatalog Rebuild()
     {
         lock (_reloading)
         {
-            var catalog = FaqCatalog.Load(BotContent.Load(_contentOptions.Value));
+            var reloaded = BotContent.Load(_contentOptions.Value);
+            var catalog = FaqCatalog.Load(reloaded);
+            var engine = Build(catalog, _options.CurrentValue, _logger);
+            _content.TakePlansFrom(reloaded);
             // The old engine is not disposed: a question may still be searching it. It holds only memory, which the
             // garbage collector takes back once the last search is done.
-            _engine = Build(catalog, _options.CurrentValue, _logger);
+            _engine = engine;
             return catalog;
         }
     }

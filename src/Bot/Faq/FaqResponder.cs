@@ -8,7 +8,7 @@ namespace Bot.Faq;
 /// polite refusal with what the bot can help with. A question asked in English is answered in English; otherwise in
 /// the member's language.
 /// </summary>
-public sealed class FaqResponder(FaqLibrary library, FaqReplies replies, Say say, Menu menu, ILogger<FaqResponder> logger)
+public sealed class FaqResponder(FaqLibrary library, FaqReplies replies, Say say, Menu menu, Operations.BotMetrics metrics, ILogger<FaqResponder> logger)
 {
     /// <summary>The value of a "did you mean" choice: routed back through /hoi, so buttons, numbers and labels all work.</summary>
     public static string ChoiceValue(FaqItem item) => $"/hoi #{item.Id}";
@@ -20,6 +20,7 @@ public sealed class FaqResponder(FaqLibrary library, FaqReplies replies, Say say
         // Every question passes here: Debug, not Information, so a busy bot does not write a line per message.
         logger.LogDebug("FAQ {Outcome} ({Language}): {Item} ({Confidence:0.00}) for a {Length}-character question",
             match.Outcome, match.Language, best?.Item.Id ?? "-", best?.Confidence ?? 0, question.Length);
+        metrics.FaqQuestion(match.Outcome, match.Language);
         var language = match.Language == Languages.English ? Languages.English : await say.LanguageAsync(turn, cancellationToken);
         switch (match.Outcome)
         {

@@ -3,8 +3,11 @@ using Bot.Conversations;
 
 namespace Bot.Faq;
 
-/// <summary>/tailai (/reload), officers only: reads the FAQ files, synonyms and plan passages again without a restart.</summary>
-public sealed class ReloadCommand(FaqLibrary library, Say say, ILogger<ReloadCommand> logger) : ICommand
+/// <summary>
+/// /tailai (/reload), officers only: reads the plans, FAQ files, synonyms and sources again without a restart, all or
+/// nothing. The kickoff schedule follows new phases within a minute (it re-reads the plans on every check).
+/// </summary>
+public sealed class ReloadCommand(FaqLibrary library, BotContent content, Say say, ILogger<ReloadCommand> logger) : ICommand
 {
     public IReadOnlyList<string> Names => ["tailai", "reload"];
     public bool OfficerOnly => true;
@@ -15,11 +18,11 @@ public sealed class ReloadCommand(FaqLibrary library, Say say, ILogger<ReloadCom
         {
             var catalog = library.Rebuild();
             logger.LogInformation("FAQ content reloaded by {Channel}:{UserId}", turn.Activity.Channel, turn.Activity.UserId);
-            await say.SendAsync(turn, "faq.reloaded", ("entries", catalog.EntryCount), ("passages", catalog.PassageCount));
+            await say.SendAsync(turn, "faq.reloaded", ("plans", content.Plans.Count), ("entries", catalog.EntryCount), ("passages", catalog.PassageCount));
         }
         catch (ContentException ex)
         {
-            logger.LogWarning(ex, "FAQ reload refused: the content has errors");
+            logger.LogWarning("Content reload refused: {Problems}", string.Join("; ", ex.Problems));
             await say.SendAsync(turn, "faq.reload-failed", ("problems", string.Join('\n', ex.Problems)));
         }
     }

@@ -1,3 +1,4 @@
+using Bot.Backups;
 using Bot.Broadcasts;
 using Bot.Channels.Local;
 using Bot.Channels.Telegram;
@@ -8,6 +9,7 @@ using Bot.Pacing;
 using Bot.Faq;
 using Bot.Members;
 using Bot.Movements;
+using Bot.Operations;
 using Bot.Pledges;
 using Bot.Storage;
 
@@ -21,6 +23,7 @@ public static class BotHost
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         overrides?.Configuration?.Invoke(builder.Configuration);
         builder.AddLogging();
+        builder.AddServiceLifetime();
 
         builder.AddContent(overrides?.ContentCache);
         builder.AddStorage();
@@ -34,20 +37,36 @@ public static class BotHost
         builder.AddTelegram();
         builder.AddZaloChannel();
         builder.AddLocalChat();
+        builder.AddOperations();
+        builder.AddBackups();
         builder.AddStartupChecks();
 
         overrides?.Services?.Invoke(builder.Services);
         var app = builder.Build();
+        app.MapOperations();
         return app;
     }
 
     /// <summary>Runs until Ctrl+C; a broken content file or setting ends the start with its message, not a stack trace.</summary>
-    public static async Task<int> RunAsync(string[] args, TextWriter? errors = null, BotHostOverrides? overrides = null)
+    public static async Task<int> RunAsync(string[] args, TextWriter? errors = null, BotHostOverrides? overrides = null, TextWriter? output = null)
     {
         errors ??= Console.Error;
+        var (check, backupNow) = (args.Contains(ConfigurationCheck.Switch), args.Contains(BackupNow.Switch));
+        // A bare switch would take the next argument as its value in the configuration's command line.
+        args = [.. args.Where(a => a is not (ConfigurationCheck.Switch or BackupNow.Switch))];
         try
         {
             await using var app = Build(args, overrides);
+            if (check)
+            {
+                await ConfigurationCheck.RunAsync(app, output ?? Console.Out);
+                return 0;
+            }
+            if (backupNow)
+            {
+                await BackupNow.RunAsync(app, output ?? Console.Out);
+                return 0;
+            }
             // Check settings and open the database before the host starts, so a mistake is reported as one
             // sentence here instead of the host's "failed to start" stack trace.
             app.CheckSettings();
@@ -77,13 +96,6 @@ public static class BotHost
         }
     }
 
-    private static void AddLogging(this WebApplicationBuilder builder)
-    {
-        // stdout belongs to the local chat; every log line goes to stderr.
-        builder.Logging.ClearProviders();
-        builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
-        builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
-    }
 }
 
 /// <summary>What tests change: configuration before the features read it, services after they registered theirs.</summary>

@@ -23,7 +23,7 @@ internal static partial class StartupChecks
             .Select(d => d.ServiceType.GetGenericArguments()[0])
             .Where(t => t.Namespace?.StartsWith("Bot", StringComparison.Ordinal) == true)));
 
-    public static void CheckSettings(this WebApplication app)
+    public static void CheckSettings(this WebApplication app, bool probePorts = true)
     {
         foreach (var type in app.Services.GetService<OptionTypes>()?.All ?? [])
         {
@@ -38,7 +38,8 @@ internal static partial class StartupChecks
             }
         }
         app.Services.GetService<IStartupValidator>()?.Validate();
-        CheckUrls(app.Configuration["Urls"] ?? app.Configuration["ASPNETCORE_URLS"]);
+        CheckUrls("Urls", app.Configuration["Urls"] ?? app.Configuration["ASPNETCORE_URLS"], probePorts);
+        CheckUrls("Operations:Urls", app.Configuration["Operations:Urls"], probePorts);
     }
 
     /// <summary>A binder error names the setting; the value itself is not repeated (it may be a secret).</summary>
@@ -63,7 +64,7 @@ internal static partial class StartupChecks
     }
 
     /// <summary>Kestrel reports a bad address or a port in use only while starting, after logging a stack trace.</summary>
-    private static void CheckUrls(string? urls)
+    private static void CheckUrls(string setting, string? urls, bool probePorts)
     {
         if (string.IsNullOrWhiteSpace(urls)) return;
         foreach (var url in urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
@@ -75,9 +76,9 @@ internal static partial class StartupChecks
             }
             catch (FormatException)
             {
-                throw new SettingException($"The setting Urls has '{url}', which is not an address to listen on: write it like http://0.0.0.0:8080.");
+                throw new SettingException($"The setting {setting} has '{url}', which is not an address to listen on: write it like http://0.0.0.0:8080.");
             }
-            if (address.Port == 0 || address.IsUnixPipe || address.IsNamedPipe) continue;
+            if (!probePorts || address.Port == 0 || address.IsUnixPipe || address.IsNamedPipe) continue;
             var ip = address.Host is "*" or "+" or "0.0.0.0" or "[::]" ? IPAddress.Any
                 : address.Host == "localhost" ? IPAddress.Loopback
                 : IPAddress.TryParse(address.Host.Trim('[', ']'), out var parsed) ? parsed : null;
@@ -95,7 +96,7 @@ internal static partial class StartupChecks
                     SocketError.AccessDenied => "this user may not listen on that port",
                     _ => "this machine has no such address",
                 };
-                throw new SettingException($"The setting Urls asks to listen on {url}, but {why}: stop that program or choose another port.");
+                throw new SettingException($"The setting {setting} asks to listen on {url}, but {why}: stop that program or choose another port.");
             }
         }
     }

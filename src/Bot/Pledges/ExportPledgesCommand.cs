@@ -51,7 +51,7 @@ public sealed class ExportPledgesCommand(
         }
         try
         {
-            var folder = Path.GetFullPath(options.Value.ExportFolder);
+            var folder = Bot.Hosting.AppPaths.Resolve(options.Value.ExportFolder);
             Directory.CreateDirectory(folder);
             var path = await ExportFileName.SaveUniqueAsync(folder, fileName, bytes, cancellationToken);
             await say.SendAsync(turn, "pledge-officer.export-no-files", ("scope", scope), ("count", rows.Count), ("path", path));

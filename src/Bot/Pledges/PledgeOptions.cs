@@ -9,7 +9,7 @@ public sealed class PledgeOptions : IValidatableObject
     /// <summary>How long an unfinished form is kept; unset = draftExpiryHours of dialogs/pledge/form.yaml.</summary>
     public TimeSpan? DraftExpiry { get; set; }
 
-    /// <summary>Where /xuat saves the spreadsheet on channels that cannot send files (relative to the working directory).</summary>
+    /// <summary>Where /xuat saves the spreadsheet on channels that cannot send files (relative to the app's folder).</summary>
     [Required]
     public string ExportFolder { get; set; } = "data/exports";
 

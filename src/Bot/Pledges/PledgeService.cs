@@ -60,7 +60,8 @@ public sealed record PledgeExport(ExportScope Scope, string FileName, byte[] Byt
 /// <see cref="Actor"/>, check rights on the server for every call, and return what happened; front ends only word it.
 /// </summary>
 public sealed class PledgeService(
-    IPledgeStore store, RegistrationPeriods periods, Content.BotContent content, PledgeSheet sheet, ExportFileName names, TimeProvider time, ILogger<PledgeService> logger)
+    IPledgeStore store, RegistrationPeriods periods, Content.BotContent content, PledgeSheet sheet, ExportFileName names, TimeProvider time, ILogger<PledgeService> logger,
+    Operations.BotMetrics metrics)
 {
     /// <summary>
     /// Registers the confirmed form as a new pledge, or as an update of the member's pledge for the plan that keeps every
@@ -100,6 +101,7 @@ public sealed class PledgeService(
             return new(RegistrationOutcome.SavedElsewhere, null);
         }
         logger.LogInformation("Pledge {PledgeId} {Action} for plan {PlanId} in {Channel}", pledge.Id, existing is null ? "registered" : "updated", pledge.PlanId, pledge.Channel);
+        metrics.Pledge(pledge.Channel, updated: existing is not null);
         return new(existing is null ? RegistrationOutcome.Registered : RegistrationOutcome.Updated, pledge);
     }
 

@@ -20,7 +20,7 @@ public sealed class BotDatabase : IDisposable
         }
         else
         {
-            var full = Path.GetFullPath(options.Path);
+            var full = options.ResolvedPath;
             if (Directory.Exists(full))
                 throw new InvalidOperationException($"Storage:Path points at the folder {full}: give the database file inside it, e.g. {Path.Combine(full, "bot.db")}.");
             var folder = Path.GetDirectoryName(full)!;
@@ -41,7 +41,7 @@ public sealed class BotDatabase : IDisposable
             }
             catch (IOException)
             {
-                throw new InvalidOperationException($"Another bot process is using {full}. Stop it first (one process per database file).");
+                throw new DatabaseInUseException($"Another bot process is using {full}. Stop it first (one process per database file).");
             }
             try
             {
@@ -113,6 +113,9 @@ public sealed class BotDatabase : IDisposable
         return mapper;
     }
 }
+
+/// <summary>The lock file is held: a bot is running on this database file.</summary>
+public sealed class DatabaseInUseException(string message) : InvalidOperationException(message);
 
 /// <summary>
 /// A collection a feature owns, registered in DI so the database creates it (and its indexes) when it opens, before

@@ -88,6 +88,25 @@ public sealed class StorageWriter : IUnitOfWorkCommitter, IDisposable
     public Task FlushDeferredAsync(CancellationToken cancellationToken) =>
         _deferred.IsEmpty ? Task.CompletedTask : CommitAsync([], cancellationToken);
 
+    /// <summary>
+    /// Runs <paramref name="action"/> on the writer thread right after a commit, with no transaction open and nothing else
+    /// written until it returns (a hot backup: checkpoint, then copy the file). Completes when it has run.
+    /// </summary>
+    public Task RunBetweenCommitsAsync(Action<LiteDatabase> action)
+    {
+        if (Fault is { } fault) return Task.FromException(new StorageFaultedException(fault));
+        var unit = new Unit([]) { BetweenCommits = action };
+        try
+        {
+            _queue.Add(unit, CancellationToken.None);
+        }
+        catch (InvalidOperationException)
+        {
+            throw new ObjectDisposedException(nameof(StorageWriter), "The storage has stopped; nothing more can be written.");
+        }
+        return unit.Done.Task;
+    }
+
     /// <summary>Commits what is queued, then stops the thread.</summary>
     public void Dispose()
     {
@@ -166,7 +185,20 @@ public sealed class StorageWriter : IUnitOfWorkCommitter, IDisposable
         for (var i = 0; i < group.Count; i++)
         {
             if (rejections[i] is { } r) group[i].Done.TrySetException(new WriteRejectedException(r.Write, r.Reason));
-            else group[i].Done.TrySetResult();
+            else if (group[i].BetweenCommits is null) group[i].Done.TrySetResult();
+        }
+        foreach (var unit in group)
+        {
+            if (unit.BetweenCommits is not { } action) continue;
+            try
+            {
+                action(_db);
+                unit.Done.TrySetResult();
+            }
+            catch (Exception ex)
+            {
+                unit.Done.TrySetException(ex);
+            }
         }
     }
 
@@ -219,6 +251,8 @@ public sealed class StorageWriter : IUnitOfWorkCommitter, IDisposable
 
     private sealed record Unit(LiteWrite[] Writes)
     {
+        public Action<LiteDatabase>? BetweenCommits { get; init; }
+
         public TaskCompletionSource Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 }

@@ -150,7 +150,7 @@ public sealed class LiteDbFileStateStoreTests : StateStoreContract, IDisposable
 
     [Fact]
     public void ASecondProcessOnTheSameFileIsRefused() =>
-        Assert.Contains("Another bot process", Assert.Throws<InvalidOperationException>(() => new BotDatabase(new StorageOptions { Path = _db.Path }, [])).Message);
+        Assert.Contains("Another bot process", Assert.Throws<DatabaseInUseException>(() => new BotDatabase(new StorageOptions { Path = _db.Path }, [])).Message);
 
     public void Dispose() => _db.Dispose();
 }

@@ -15,8 +15,8 @@ public sealed class TestBot : IAsyncDisposable
 
     // Every host over the same dialogs/ folder shares one FAQ engine and one loaded content: indexing and parsing it
     // for each of the suite's hosts would cost most of the suite's time. Hosts over other folders get their own.
-    private static readonly Bot.Faq.FaqEngineCache SharedFaq = new();
-    private static readonly Bot.Content.ContentCache SharedContent = new();
+    internal static readonly Bot.Faq.FaqEngineCache SharedFaq = new();
+    internal static readonly Bot.Content.ContentCache SharedContent = new();
 
     private TestBot(WebApplication app, TestConnector connector, FakeTimeProvider time)
     {
@@ -47,6 +47,8 @@ public sealed class TestBot : IAsyncDisposable
             ["Urls"] = "http://127.0.0.1:0",
             ["Officers:Users:0"] = "test:officer",
             ["Logging:LogLevel:Default"] = "Warning",
+            // Tests with a database file take their backups themselves (into their own folder).
+            ["Backups:Enabled"] = "false",
         };
         foreach (var (k, v) in settings ?? new Dictionary<string, string?>()) config[k] = v;
         var app = BotHost.Build([], new BotHostOverrides

@@ -9,7 +9,7 @@ namespace Bot.Broadcasts.Outbox;
 /// </summary>
 public sealed class BroadcastRunner(
     IBroadcastStore store, Delivery delivery, ISendPacer pacer, TurnPipeline pipeline, ProgressReporter reporter,
-    IOptions<BroadcastOptions> options, TimeProvider time, ILogger<BroadcastRunner> logger)
+    IOptions<BroadcastOptions> options, TimeProvider time, ILogger<BroadcastRunner> logger, Operations.BotMetrics metrics)
 {
     private const int BatchSize = 200;
     private const int TransientAttempts = 3;
@@ -50,6 +50,7 @@ public sealed class BroadcastRunner(
         {
             if (await store.FindAsync(id, ct) is not { State: BroadcastState.Sending } broadcast) return;
             var progress = new BroadcastProgress(broadcast.Total, await store.CountsAsync(id, ct), time.GetUtcNow());
+            using var outbox = metrics.TrackOutbox(() => progress.Remaining);
             var session = reporter.Open(broadcast, progress);
             await session.BeginAsync(resumed, ct);
             var ticker = TickAsync(session, ct);

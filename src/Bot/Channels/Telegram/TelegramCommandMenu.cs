@@ -27,7 +27,7 @@ public sealed partial class TelegramCommandMenu(
         ("start", false), ("help", true), ("movements", true), ("phase", true), ("pledge", true), ("mypledges", false),
         ("ask", true), ("language", false), ("deletemydata", false),
         ("pledges", false), ("export", false), ("openregistration", false), ("closeregistration", false), ("kickoff", false), ("broadcast", false), ("schedule", false), ("stopbroadcast", false),
-        ("reload", false),
+        ("reload", false), ("status", false), ("backup", false),
     ];
 
     public sealed record Lists(IReadOnlyList<BotCommand> Private, IReadOnlyList<BotCommand> Groups, IReadOnlyList<BotCommand> Officers);

@@ -33,6 +33,7 @@ public static class TelegramExtensions
         services.AddSingleton<Pledges.IDeepLinks>(sp => sp.GetRequiredService<TelegramDeepLinks>());
         services.AddSingleton<TelegramConnector>();
         services.AddSingleton<IChannelConnector>(sp => sp.GetRequiredService<TelegramConnector>());
+        services.AddSingleton(new Operations.MonitoredChannel(TelegramUpdateTranslator.Channel));
 
         if (options.IsWebhook)
         {

@@ -17,6 +17,7 @@ public sealed class TelegramPollingService(
     IOptions<TelegramOptions> options,
     TelegramErrors errors,
     TimeProvider time,
+    Operations.ChannelHealth health,
     ILogger<TelegramPollingService> logger) : BackgroundService
 {
     /// <summary>Messages, button presses, and the bot being added to or removed from chats — nothing else.</summary>
@@ -61,9 +62,11 @@ public sealed class TelegramPollingService(
             {
                 updates = await client.GetUpdates(offset, limit: 100, timeout: options.Value.PollTimeoutSeconds, allowedUpdates: AllowedUpdates, ct);
                 pause.Reset();
+                health.Connected(TelegramUpdateTranslator.Channel);
             }
             catch (ApiRequestException ex) when (ex.ErrorCode == 409)
             {
+                health.Failed(TelegramUpdateTranslator.Channel, "getUpdates: 409 " + errors.Redact(ex.Message));
                 logger.LogError("Telegram refused getUpdates: another instance is polling this token, or a webhook is set (\"{Answer}\"). Run one instance per bot token; retrying in {Delay}.",
                     errors.Redact(ex.Message), ConflictDelay);
                 await Task.Delay(ConflictDelay, time, ct);
@@ -71,6 +74,7 @@ public sealed class TelegramPollingService(
             }
             catch (Exception ex) when (!ct.IsCancellationRequested)
             {
+                health.Failed(TelegramUpdateTranslator.Channel, "getUpdates: " + errors.Redact(ex.GetBaseException().Message));
                 if (TelegramErrors.IsTokenRejected(ex))
                     logger.LogError("Telegram rejected the bot token (\"{Answer}\"): was it revoked in @BotFather? Retrying in {Delay}", errors.Redact(ex.Message), pause.Current);
                 else

@@ -116,6 +116,7 @@ public sealed class TelegramWebhookService(
     IOptions<TelegramOptions> options,
     TelegramErrors errors,
     TimeProvider time,
+    Operations.ChannelHealth health,
     ILogger<TelegramWebhookService> logger) : BackgroundService
 {
     public override async Task StartAsync(CancellationToken cancellationToken)
@@ -175,6 +176,7 @@ public sealed class TelegramWebhookService(
             {
                 await client.SetWebhook(o.WebhookUrl!, allowedUpdates: TelegramPollingService.AllowedUpdates, secretToken: o.WebhookSecret, cancellationToken: ct);
                 logger.LogInformation("Receiving Telegram updates by webhook at {Url}", errors.Redact(o.WebhookUrl));
+                health.Connected(TelegramUpdateTranslator.Channel);
                 return;
             }
             catch (Exception ex) when (!ct.IsCancellationRequested)

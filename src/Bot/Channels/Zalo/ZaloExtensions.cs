@@ -23,6 +23,7 @@ public static class ZaloExtensions
         services.AddSingleton<ZaloActivityMapper>();
         services.AddSingleton<ZaloConnector>();
         services.AddSingleton<IChannelConnector>(sp => sp.GetRequiredService<ZaloConnector>());
+        services.AddSingleton(new Operations.MonitoredChannel(ZaloActivityMapper.Channel));
         services.AddSingleton<IGroupOverflow, ZaloGroupOverflow>();
 
         services.AddSingleton<ZaloInbox>();

@@ -11,6 +11,7 @@ public sealed class ZaloPollingService(
     ZaloStartup startup,
     ZaloInbox inbox,
     TimeProvider time,
+    Operations.ChannelHealth health,
     ILogger<ZaloPollingService> logger) : BackgroundService
 {
     internal static readonly TimeSpan FirstBackoff = TimeSpan.FromSeconds(5);
@@ -30,6 +31,7 @@ public sealed class ZaloPollingService(
                 checkWebhook = false;
                 var updates = await client.GetUpdatesAsync(stoppingToken);
                 failures = 0;
+                health.Connected(ZaloActivityMapper.Channel);
                 var receipts = updates.Count == 0 ? [] : await inbox.StoreAsync(updates, stoppingToken);
                 for (var i = 0; i < updates.Count; i++) await inbox.DispatchAsync(updates[i], stoppingToken, receipts[i]);
             }
@@ -45,6 +47,7 @@ public sealed class ZaloPollingService(
             catch (Exception ex)
             {
                 failures++;
+                health.Failed(ZaloActivityMapper.Channel, "getUpdates: " + ex.GetBaseException().Message);
                 var delay = Backoff(failures);
                 logger.LogWarning(ex, "Zalo polling failed ({Failures} in a row); next try in {Delay}", failures, delay);
                 // A webhook set from elsewhere would make every getUpdates fail: check again before the next call.

@@ -18,6 +18,7 @@ public sealed class ZaloWebhookService(
     IServer server,
     IHostApplicationLifetime lifetime,
     TimeProvider time,
+    Operations.ChannelHealth health,
     ILogger<ZaloWebhookService> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -48,6 +49,7 @@ public sealed class ZaloWebhookService(
             {
                 await client.SetWebhookAsync(o.WebhookUrl!, o.WebhookSecret!, ct);
                 logger.LogInformation("Zalo webhook registered at {Url}", o.WebhookUrl);
+                health.Connected(ZaloActivityMapper.Channel);
                 return;
             }
             catch (OperationCanceledException) when (ct.IsCancellationRequested)

@@ -58,7 +58,7 @@ public class TelegramStartupTests
         Assert.Equal("Đợt thi đua đang diễn ra và việc cần làm", Menu("default", null).Commands.Single(c => c.Command == "dot").Description);
 
         // Officer commands only in officers' own chats, after everything members have.
-        var officerOnly = new[] { "danhsach", "xuat", "mopdangky", "dongdangky", "phatdong", "thongbao", "lichphatdong", "huyguitin", "tailai" };
+        var officerOnly = new[] { "danhsach", "xuat", "mopdangky", "dongdangky", "phatdong", "thongbao", "lichphatdong", "huyguitin", "tailai", "trangthai", "saoluu" };
         Assert.Empty(Menu("default", null).Names.Intersect(officerOnly));
         Assert.Empty(Menu("all_group_chats", null).Names.Intersect(officerOnly));
         Assert.Equal(TelegramTestHost.OfficerId, Menu("chat", null).ChatId);
