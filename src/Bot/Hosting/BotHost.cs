@@ -10,6 +10,7 @@ using Bot.Members;
 using Bot.Movements;
 using Bot.Pledges;
 using Bot.Storage;
+using Bot.Web;
 
 namespace Bot.Hosting;
 
@@ -34,6 +35,7 @@ public static class BotHost
         builder.AddTelegram();
         builder.AddZaloChannel();
         builder.AddLocalChat();
+        builder.AddWeb();
         builder.AddStartupChecks();
 
         overrides?.Services?.Invoke(builder.Services);
