@@ -41,6 +41,13 @@ public static class WebExtensions
         {
             o.RootDirectory = "/Web";
             o.Conventions.AuthorizeFolder("/Dashboard", OfficerSession.Policy);
+        }).ConfigureApplicationPartManager(parts =>
+        {
+            // The pages live in this assembly; a host started from another one (a test runner) must still find them.
+            var assembly = typeof(WebExtensions).Assembly;
+            if (parts.ApplicationParts.OfType<Microsoft.AspNetCore.Mvc.ApplicationParts.AssemblyPart>().Any(p => p.Assembly == assembly)) return;
+            foreach (var part in Microsoft.AspNetCore.Mvc.ApplicationParts.ApplicationPartFactory.GetApplicationPartFactory(assembly).GetApplicationParts(assembly))
+                parts.ApplicationParts.Add(part);
         });
 
         if (web.ChatEnabled)

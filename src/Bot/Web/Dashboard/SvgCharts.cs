@@ -12,6 +12,7 @@ namespace Bot.Web.Dashboard;
 public static class SvgCharts
 {
     private const string Bar = "#0b5cad";
+    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
 
     /// <summary>Horizontal bars, one row per label.</summary>
     public static IHtmlContent Bars(string title, IReadOnlyList<(string Label, int Count)> rows)
@@ -64,7 +65,7 @@ public static class SvgCharts
 
     private static HtmlString Close(StringBuilder svg) => new(svg.Append("</svg>").ToString());
 
-    private static string Encode(string text) => HtmlEncoder.Default.Encode(text);
+    private static string Encode(string text) => Encoder.Encode(text);
 
     private static string Shorten(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
 }
