@@ -17,7 +17,7 @@ public static class SvgCharts
     /// <summary>Horizontal bars, one row per label.</summary>
     public static IHtmlContent Bars(string title, IReadOnlyList<(string Label, int Count)> rows)
     {
-        const int row = 26, labelWidth = 190, width = 560;
+        const int row = 28, labelWidth = 190, width = 440;
         var height = Math.Max(1, rows.Count) * row + 8;
         var max = Math.Max(1, rows.Count == 0 ? 1 : rows.Max(r => r.Count));
         var svg = Open(title, width, height, string.Join(", ", rows.Select(r => $"{r.Label}: {r.Count}")));
@@ -26,7 +26,7 @@ public static class SvgCharts
             var (label, count) = rows[i];
             var y = i * row + 4;
             var w = (int)Math.Round((width - labelWidth - 50) * (double)count / max);
-            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{labelWidth - 8}\" y=\"{y + 17}\" text-anchor=\"end\">{Encode(Shorten(label, 28))}</text>");
+            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{labelWidth - 8}\" y=\"{y + 17}\" text-anchor=\"end\">{Encode(Shorten(label, 24))}</text>");
             svg.Append(CultureInfo.InvariantCulture, $"<rect x=\"{labelWidth}\" y=\"{y + 3}\" width=\"{Math.Max(w, 1)}\" height=\"{row - 8}\" fill=\"{Bar}\" rx=\"3\"/>");
             svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{labelWidth + w + 6}\" y=\"{y + 17}\">{count}</text>");
         }
@@ -36,7 +36,7 @@ public static class SvgCharts
     /// <summary>Columns over time (one per day or week), the first and last dates written under them.</summary>
     public static IHtmlContent Columns(string title, IReadOnlyList<(string Label, int Count)> points)
     {
-        const int width = 560, height = 180, bottom = 150, left = 34;
+        const int width = 420, height = 180, bottom = 150, left = 34;
         var max = Math.Max(1, points.Count == 0 ? 1 : points.Max(p => p.Count));
         var svg = Open(title, width, height, string.Join(", ", points.Where(p => p.Count > 0).Select(p => $"{p.Label}: {p.Count}")));
         svg.Append(CultureInfo.InvariantCulture, $"<line x1=\"{left}\" y1=\"{bottom}\" x2=\"{width}\" y2=\"{bottom}\" stroke=\"#4a5360\"/>");
