@@ -8,6 +8,7 @@ public static class Accessibility
     public static async Task AssertNoViolationsAsync(IPage page)
     {
         var result = await page.RunAxe();
+        Assert.NotEmpty(result.Passes); // axe really ran (an empty result would pass silently)
         var violations = result.Violations.Select(v => $"{v.Id} ({v.Impact}): {v.Help} — {string.Join(" | ", v.Nodes.Take(3).Select(n => n.Html))}").ToList();
         Assert.True(violations.Count == 0, $"{page.Url}:\n" + string.Join('\n', violations));
     }
