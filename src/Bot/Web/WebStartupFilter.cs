@@ -1,4 +1,5 @@
 using Bot.Web.Chat;
+using Bot.Web.Dashboard;
 using Microsoft.Extensions.FileProviders;
 
 namespace Bot.Web;
@@ -28,6 +29,7 @@ public sealed class WebStartupFilter(IOptions<WebOptions> options) : IStartupFil
         app.UseEndpoints(endpoints =>
         {
             endpoints.MapRazorPages();
+            endpoints.MapBroadcastEvents();
             if (options.Value.ChatEnabled) endpoints.MapWebChat();
         });
     };
