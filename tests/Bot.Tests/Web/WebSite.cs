@@ -28,6 +28,8 @@ public sealed partial class WebSite : IDisposable
 
     public Task<HttpResponseMessage> GetAsync(string path) => _http.GetAsync(path);
 
+    public Task<HttpResponseMessage> PostAsync(string path, HttpContent content) => _http.PostAsync(path, content);
+
     public async Task<string> PageAsync(string path)
     {
         var response = await _http.GetAsync(path);
