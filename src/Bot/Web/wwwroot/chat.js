@@ -33,7 +33,11 @@
         } else {
           const btn = document.createElement("button");
           btn.type = "button"; btn.textContent = b.label;
-          btn.addEventListener("click", () => send({ button: b.data }));
+          btn.addEventListener("click", () => {
+            // A pressed keyboard is spent (as in Telegram); the bot answers an old one as expired anyway.
+            for (const other of bar.querySelectorAll("button")) other.disabled = true;
+            send({ button: b.data });
+          });
           bar.appendChild(btn);
         }
       }
