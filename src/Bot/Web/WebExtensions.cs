@@ -31,6 +31,9 @@ public static class WebExtensions
         services.AddStoreCollection(LiteDbAuditLog.Collection, LiteDbAuditLog.Indexes);
         services.AddSingleton<IAuditLog, LiteDbAuditLog>();
         services.AddSingleton<SignInLinks>();
+        services.AddStoreCollection(Unanswered.LiteDbUnansweredQuestionStore.Collection);
+        services.AddSingleton<Unanswered.IUnansweredQuestionStore, Unanswered.LiteDbUnansweredQuestionStore>();
+        services.AddSingleton<Faq.IFaqMissObserver, Unanswered.UnansweredRecorder>();
         services.AddCommand<DashboardCommand>();
         builder.AddDashboard();
 
