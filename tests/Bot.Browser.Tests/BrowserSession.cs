@@ -17,6 +17,8 @@ public sealed class BrowserSession : IAsyncLifetime
         if (!File.Exists(Chromium))
             throw new InvalidOperationException($"{Chromium} is missing: install it with `apt-get install -y chromium` (.ci/run does this).");
         Directory.CreateDirectory(Screenshots);
+        // The whole solution's tests share two cores: waits are for conditions, with room for a loaded machine.
+        Assertions.SetDefaultExpectTimeout(15_000);
         Playwright = await Microsoft.Playwright.Playwright.CreateAsync();
         Browser = await Playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -27,8 +29,12 @@ public sealed class BrowserSession : IAsyncLifetime
         });
     }
 
-    public async Task<IBrowserContext> ContextAsync(string baseUrl, ViewportSize? viewport = null) =>
-        await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseUrl, AcceptDownloads = true, ViewportSize = viewport ?? new() { Width = 1200, Height = 900 }, Locale = "vi-VN" });
+    public async Task<IBrowserContext> ContextAsync(string baseUrl, ViewportSize? viewport = null)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseUrl, AcceptDownloads = true, ViewportSize = viewport ?? new() { Width = 1200, Height = 900 }, Locale = "vi-VN" });
+        context.SetDefaultTimeout(30_000);
+        return context;
+    }
 
     public static Task ShotAsync(IPage page, string name) =>
         page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, name + ".png"), FullPage = true });

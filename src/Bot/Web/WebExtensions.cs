@@ -59,6 +59,11 @@ public static class WebExtensions
             services.AddSingleton<WebConnector>();
             services.AddSingleton<IChannelConnector>(sp => sp.GetRequiredService<WebConnector>());
             services.AddHostedService<WebChatAnnouncer>();
+            services.AddRateLimiter(o =>
+            {
+                o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+                o.AddPolicy(WebChatEndpoints.RateLimit, WebChatEndpoints.LimitPerVisitor);
+            });
         }
         services.AddTransient<IStartupFilter, WebStartupFilter>();
         return builder;

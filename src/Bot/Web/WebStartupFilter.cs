@@ -24,6 +24,7 @@ public sealed class WebStartupFilter(IOptions<WebOptions> options) : IStartupFil
         if (Directory.Exists(assets))
             app.UseStaticFiles(new StaticFileOptions { FileProvider = new PhysicalFileProvider(assets), RequestPath = "/assets" });
         app.UseRouting();
+        if (options.Value.ChatEnabled) app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseEndpoints(endpoints =>

@@ -1,5 +1,6 @@
 using Bot.Channels;
 using Bot.Content;
+using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Antiforgery;
 
 namespace Bot.Web.Chat;
@@ -13,12 +14,24 @@ public static class WebChatEndpoints
     /// <summary>How long one poll waits for an answer before the page asks again.</summary>
     public static readonly TimeSpan PollWait = TimeSpan.FromSeconds(25);
 
+    public const string RateLimit = "web-chat";
+
+    /// <summary>Messages one visitor may send per minute: a person types far fewer; a script flooding the bot is slowed.</summary>
+    public const int PerMinute = 30;
+
     public sealed record SendRequest(string? Text, string? Button);
+
+    /// <summary>Per visitor cookie (or address, before there is one): 30 a minute.</summary>
+    public static RateLimitPartition<string> LimitPerVisitor(HttpContext http) =>
+        RateLimitPartition.GetFixedWindowLimiter(Visitor.Find(http) ?? http.Connection.RemoteIpAddress?.ToString() ?? "", _ => new FixedWindowRateLimiterOptions
+        {
+            PermitLimit = PerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0,
+        });
 
     public static IEndpointRouteBuilder MapWebChat(this IEndpointRouteBuilder endpoints)
     {
         var chat = endpoints.MapGroup("/chat");
-        chat.MapPost("/send", SendAsync);
+        chat.MapPost("/send", SendAsync).RequireRateLimiting(RateLimit);
         chat.MapGet("/messages", MessagesAsync);
         chat.MapGet("/files/{id}", File);
         return endpoints;

@@ -65,7 +65,9 @@
       if (!r.ok) throw new Error(String(r.status));
     } catch (e) {
       const p = document.createElement("p");
-      p.className = "msg error"; p.textContent = log.dataset.error;
+      p.className = "msg error";
+      p.textContent = e.message === "429" ? log.dataset.slow : log.dataset.error;
+      p.setAttribute("role", "alert");
       log.appendChild(p);
     }
   }

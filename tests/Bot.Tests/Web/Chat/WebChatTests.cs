@@ -110,4 +110,17 @@ public class WebChatTests
         Assert.Contains(TestBot.Text("web.chat-off-title"), await page.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.NotFound, send.StatusCode);
     }
+
+    [Fact]
+    public async Task AVisitorSendingFasterThanAPersonTypesIsAskedToSlowDown()
+    {
+        await using var bot = await TestBot.StartAsync();
+        using var site = new WebSite(bot);
+        for (var i = 0; i < Bot.Web.Chat.WebChatEndpoints.PerMinute; i++) Assert.Equal(HttpStatusCode.Accepted, (await site.SayAsync("/dot")).StatusCode);
+
+        var tooMany = await site.SayAsync("/dot");
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, tooMany.StatusCode);
+        Assert.Contains("data-slow=\"" + TestBot.Text("web.chat-slow-down") + "\"", await site.PageAsync("/"));
+    }
 }

@@ -59,4 +59,27 @@ public class DashboardPlansTests
         Assert.Contains("<svg class=\"chart timeline\"", page);
         foreach (var plan in bot.Services.GetRequiredService<Bot.Content.BotContent>().Plans) Assert.Contains(plan.Title.For("vi")[..20], page);
     }
+
+    [Fact]
+    public async Task AnOfficerPausesAndCancelsAScheduledKickoffAndItIsAudited()
+    {
+        await using var bot = await TestBot.StartAsync();
+        using var site = new WebSite(bot);
+        await SignInTests.SignInAsync(site, await SignInTests.LinkFromBotAsync(bot));
+        var store = bot.Services.GetRequiredService<Bot.Broadcasts.Schedule.IKickoffScheduleStore>();
+        await store.TryAddAsync(new Bot.Broadcasts.Schedule.ScheduledKickoff
+        {
+            Key = "test-plan/phase-9", PlanId = "tld-2021", PhaseId = "dot-1", RunAt = TestBot.DefaultNow.AddDays(3), State = Bot.Broadcasts.Schedule.ScheduleState.Scheduled,
+        });
+        var id = (await store.AllAsync()).Single(k => k.Key == "test-plan/phase-9").Id;
+
+        await site.PostFormAsync("/quantri/kehoach", "/quantri/kehoach?handler=Schedule", ("id", id.ToString()), ("change", "pause"));
+        Assert.Equal(Bot.Broadcasts.Schedule.ScheduleState.Paused, (await store.FindAsync(id))!.State);
+        await site.PostFormAsync("/quantri/kehoach", "/quantri/kehoach?handler=Schedule", ("id", id.ToString()), ("change", "cancel"));
+
+        Assert.Equal(Bot.Broadcasts.Schedule.ScheduleState.Cancelled, (await store.FindAsync(id))!.State);
+        var audit = await site.PageAsync("/quantri/nhatky");
+        Assert.Contains(TestBot.Text("web.audit-schedule-pause"), audit);
+        Assert.Contains(TestBot.Text("web.audit-schedule-cancel"), audit);
+    }
 }
