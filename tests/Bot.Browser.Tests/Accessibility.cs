@@ -2,7 +2,11 @@ using Deque.AxeCore.Playwright;
 
 namespace Bot.Browser.Tests;
 
-/// <summary>axe-core (embedded in Deque.AxeCore.Playwright, injected into the page: nothing is fetched) on the page as shown.</summary>
+/// <summary>
+/// axe-core (embedded in Deque.AxeCore.Playwright, injected into the page: nothing is fetched) on the page as shown. One
+/// run costs about a second on a quiet machine (five or more on a loaded one), so each kind of page is checked once:
+/// chat, overview, pledges, broadcast progress, plans.
+/// </summary>
 public static class Accessibility
 {
     public static async Task AssertNoViolationsAsync(IPage page)

@@ -23,7 +23,6 @@ public class BroadcastsPageTests(BrowserSession browser)
         await Assertions.Expect(page.Locator(".msg.preview")).ToContainTextAsync("Họp công đoàn lúc 14h thứ Sáu");
         await Assertions.Expect(page.GetByText(BrowserBot.Text("web.broadcast-reach", ("groups", 0), ("members", 2)))).ToBeVisibleAsync();
         await BrowserSession.ShotAsync(page, "broadcast-preview");
-        await Accessibility.AssertNoViolationsAsync(page);
 
         await page.GetByRole(AriaRole.Button, new() { Name = BrowserBot.Text("web.broadcast-confirm") }).ClickAsync();
         await Assertions.Expect(page.Locator("#state")).ToHaveTextAsync(BrowserBot.Text("web.broadcast-state-completed"));
