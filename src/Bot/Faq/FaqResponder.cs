@@ -8,7 +8,7 @@ namespace Bot.Faq;
 /// polite refusal with what the bot can help with. A question asked in English is answered in English; otherwise in
 /// the member's language.
 /// </summary>
-public sealed class FaqResponder(FaqLibrary library, FaqReplies replies, Say say, Menu menu, Operations.BotMetrics metrics, ILogger<FaqResponder> logger)
+public sealed class FaqResponder(FaqLibrary library, FaqReplies replies, Say say, Menu menu, Operations.BotMetrics metrics, IEnumerable<IFaqMissObserver> misses, ILogger<FaqResponder> logger)
 {
     /// <summary>The value of a "did you mean" choice: routed back through /hoi, so buttons, numbers and labels all work.</summary>
     public static string ChoiceValue(FaqItem item) => $"/hoi #{item.Id}";
@@ -34,6 +34,22 @@ public sealed class FaqResponder(FaqLibrary library, FaqReplies replies, Say say
             default:
                 await turn.SendAsync(new Reply { Text = say.Texts.Get(language, "faq.declined"), Choices = await menu.ChoicesAsync(turn) }, cancellationToken);
                 break;
+        }
+        if (match.Outcome != FaqOutcome.Answer) await TellMissAsync(question, match, cancellationToken);
+    }
+
+    private async Task TellMissAsync(string question, FaqMatch match, CancellationToken ct)
+    {
+        foreach (var observer in misses)
+        {
+            try
+            {
+                await observer.OnMissAsync(question, match.Outcome, match.Language, ct);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogWarning(ex, "Could not record an unanswered question");
+            }
         }
     }
 

@@ -12,6 +12,7 @@ using Bot.Movements;
 using Bot.Operations;
 using Bot.Pledges;
 using Bot.Storage;
+using Bot.Web;
 
 namespace Bot.Hosting;
 
@@ -39,6 +40,7 @@ public static class BotHost
         builder.AddLocalChat();
         builder.AddOperations();
         builder.AddBackups();
+        builder.AddWeb();
         builder.AddStartupChecks();
 
         overrides?.Services?.Invoke(builder.Services);

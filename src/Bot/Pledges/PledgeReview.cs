@@ -46,7 +46,7 @@ public sealed class PledgeReview(PledgeService pledges, Actors actors, PledgeSum
             return;
         }
 
-        var told = await NotifyAsync(turn, pledge, reason is null ? "pledge-officer.notice-approved" : "pledge-officer.notice-returned", reason ?? "", ct);
+        var told = await NotifyAsync(turn, pledge, reason, ct);
         var lang = await say.LanguageAsync(turn, ct);
         var done = say.Texts.Get(lang, reason is null ? "pledge-officer.approved" : "pledge-officer.returned", ("id", pledge.Id), ("name", pledge.FullName), ("reason", reason));
         await turn.SendAsync(new Reply
@@ -76,14 +76,22 @@ public sealed class PledgeReview(PledgeService pledges, Actors actors, PledgeSum
         }, ct);
     }
 
-    private async Task<bool> NotifyAsync(ITurnContext turn, Pledge pledge, string key, string reason, CancellationToken ct)
+    /// <summary>Where and what the member is told about a decision, in their language (any front end sends it).</summary>
+    public async Task<(ConversationAddress To, string Text)> NoticeAsync(Pledge pledge, string? reason, CancellationToken ct)
     {
+        var key = reason is null ? "pledge-officer.notice-approved" : "pledge-officer.notice-returned";
         var lang = (await chats.FindAsync(pledge.Channel, pledge.PrivateChatId, ct))?.Language ?? Content.Languages.Vietnamese;
         var text = say.Texts.Get(lang, key, ("id", pledge.Id), ("title", summary.TitleName(lang, pledge.TitleId)),
-            ("plan", summary.PlanTitle(lang, pledge.PlanId)), ("reason", reason));
+            ("plan", summary.PlanTitle(lang, pledge.PlanId)), ("reason", reason ?? ""));
+        return (new ConversationAddress(pledge.Channel, pledge.PrivateChatId, ChatKind.Private), text);
+    }
+
+    private async Task<bool> NotifyAsync(ITurnContext turn, Pledge pledge, string? reason, CancellationToken ct)
+    {
+        var (to, text) = await NoticeAsync(pledge, reason, ct);
         try
         {
-            await turn.SendToAsync(new ConversationAddress(pledge.Channel, pledge.PrivateChatId, ChatKind.Private), text, ct);
+            await turn.SendToAsync(to, text, ct);
             return true;
         }
         catch (Exception ex) when (ex is ChannelSendException or InvalidOperationException)

@@ -33,9 +33,12 @@ public sealed class TelegramDurableIntakeTests : IDisposable
             await new LiteDbReceivedUpdates(db.Database, db.Writer, TimeProvider.System).AddAsync("telegram", [JsonSerializer.Serialize(update, JsonBotAPI.Options)]);
         }
 
-        await using var host = await TelegramTestHost.StartAsync(settings: new Dictionary<string, string?> { ["Storage:Path"] = _path });
-        var chat = host.Api.PrivateChat(new FakeUser(1001, "An"));
-        Assert.Contains("Hôm nay", (await host.Api.NextBotMessageAsync(chat, 0, "the answer to the stored /dot")).Text);
+        // The member's chat exists before the bot starts: the stored /dot is answered during the start, and the fake
+        // refuses a message to a chat it does not know yet ("chat not found").
+        FakeChat? chat = null;
+        await using var host = await TelegramTestHost.StartAsync(settings: new Dictionary<string, string?> { ["Storage:Path"] = _path },
+            arrange: api => chat = api.PrivateChat(new FakeUser(1001, "An")));
+        Assert.Contains("Hôm nay", (await host.Api.NextBotMessageAsync(chat!, 0, "the answer to the stored /dot")).Text);
         await host.Api.WaitForAsync(_ => host.Services.GetRequiredService<IReceivedUpdates>().PendingAsync("telegram").GetAwaiter().GetResult().Count == 0 ? "" : null, "the stored update to be forgotten");
     }
 

@@ -1,0 +1,71 @@
+using Bot.Conversations;
+using Bot.Storage;
+using Bot.Web.Audit;
+using Bot.Web.Chat;
+using Bot.Web.SignIn;
+using Bot.Web.Dashboard;
+using Microsoft.AspNetCore.Authentication.Cookies;
+
+namespace Bot.Web;
+
+public static class WebExtensions
+{
+    /// <summary>
+    /// The members' web chat at "/" (channel "web", unless Web:ChatEnabled is false) and the officers' dashboard at
+    /// /quantri (sign-in by a one-time link from /quantri in a private chat). Both call the same use-case services as chat.
+    /// </summary>
+    public static WebApplicationBuilder AddWeb(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<WebOptions>().BindConfiguration(WebOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        var web = builder.Configuration.GetSection(WebOptions.Section).Get<WebOptions>() ?? new WebOptions();
+
+        services.AddHttpContextAccessor();
+        // Vietnamese letters are written as they are, not as &#x...; entities (smaller pages, readable source).
+        services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+            o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
+        services.AddScoped<WebText>();
+        services.AddSingleton<WebAddress>();
+        services.AddStoreCollection(LiteDbSignInStore.Links).AddStoreCollection(LiteDbSignInStore.Sessions);
+        services.AddSingleton<ISignInStore, LiteDbSignInStore>();
+        services.AddStoreCollection(LiteDbAuditLog.Collection, LiteDbAuditLog.Indexes);
+        services.AddSingleton<IAuditLog, LiteDbAuditLog>();
+        services.AddSingleton<SignInLinks>();
+        services.AddStoreCollection(Unanswered.LiteDbUnansweredQuestionStore.Collection);
+        services.AddSingleton<Unanswered.IUnansweredQuestionStore, Unanswered.LiteDbUnansweredQuestionStore>();
+        services.AddSingleton<Faq.IFaqMissObserver, Unanswered.UnansweredRecorder>();
+        services.AddCommand<DashboardCommand>();
+        builder.AddDashboard();
+
+        services.AddAuthentication(OfficerSession.Scheme).AddCookie(OfficerSession.Scheme, o => OfficerSession.Configure(o, web));
+        services.AddAuthorization(o => o.AddPolicy(OfficerSession.Policy, p => p.AddAuthenticationSchemes(OfficerSession.Scheme).RequireAuthenticatedUser()
+            .RequireAssertion(c => c.Resource is HttpContext http && OfficerSession.Actor(http) is { IsOfficer: true })));
+        services.AddRazorPages(o =>
+        {
+            o.RootDirectory = "/Web";
+            o.Conventions.AuthorizeFolder("/Dashboard", OfficerSession.Policy);
+        }).ConfigureApplicationPartManager(parts =>
+        {
+            // The pages live in this assembly; a host started from another one (a test runner) must still find them.
+            var assembly = typeof(WebExtensions).Assembly;
+            if (parts.ApplicationParts.OfType<Microsoft.AspNetCore.Mvc.ApplicationParts.AssemblyPart>().Any(p => p.Assembly == assembly)) return;
+            foreach (var part in Microsoft.AspNetCore.Mvc.ApplicationParts.ApplicationPartFactory.GetApplicationPartFactory(assembly).GetApplicationParts(assembly))
+                parts.ApplicationParts.Add(part);
+        });
+
+        if (web.ChatEnabled)
+        {
+            services.AddSingleton<WebTranscripts>();
+            services.AddSingleton<WebConnector>();
+            services.AddSingleton<IChannelConnector>(sp => sp.GetRequiredService<WebConnector>());
+            services.AddHostedService<WebChatAnnouncer>();
+            services.AddRateLimiter(o =>
+            {
+                o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+                o.AddPolicy(WebChatEndpoints.RateLimit, WebChatEndpoints.LimitPerVisitor);
+            });
+        }
+        services.AddTransient<IStartupFilter, WebStartupFilter>();
+        return builder;
+    }
+}
