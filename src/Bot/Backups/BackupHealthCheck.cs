@@ -19,7 +19,6 @@ public sealed class BackupHealthCheck(DatabaseBackup backup, IOptions<BackupOpti
         var data = new Dictionary<string, object>
         {
             ["last"] = latest is null ? None : latest.TakenAt.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture),
-            ["folder"] = backup.Folder,
         };
         if (backup.LastFailure is { } failure) return Task.FromResult(HealthCheckResult.Degraded("the last backup failed: " + failure, data: data));
         var interval = options.Value.Interval;

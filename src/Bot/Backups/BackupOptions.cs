@@ -1,9 +1,7 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace Bot.Backups;
 
 /// <summary>Hot backups of the LiteDB file (Storage:Path) while the bot runs.</summary>
-public sealed class BackupOptions : IValidatableObject
+public sealed class BackupOptions
 {
     public const string Section = "Backups";
 
@@ -17,12 +15,18 @@ public sealed class BackupOptions : IValidatableObject
     public TimeSpan Interval { get; set; } = TimeSpan.FromDays(1);
 
     /// <summary>Copies kept; older ones are deleted after each new one.</summary>
-    [Range(1, 1000)]
     public int Keep { get; set; } = 7;
+}
 
-    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+/// <summary>One sentence per mistake, naming the setting (the data-annotation messages name the class instead).</summary>
+internal sealed class BackupOptionsValidator : IValidateOptions<BackupOptions>
+{
+    public ValidateOptionsResult Validate(string? name, BackupOptions options)
     {
-        if (Interval < TimeSpan.FromMinutes(1))
-            yield return new ValidationResult("Backups:Interval must be at least one minute (e.g. \"1.00:00:00\" for daily).", [nameof(Interval)]);
+        if (options.Interval < TimeSpan.FromMinutes(1))
+            return ValidateOptionsResult.Fail($"{BackupOptions.Section}:Interval must be at least one minute (e.g. \"1.00:00:00\" for daily).");
+        if (options.Keep is < 1 or > 1000)
+            return ValidateOptionsResult.Fail($"{BackupOptions.Section}:Keep must be between 1 and 1000 (copies kept).");
+        return ValidateOptionsResult.Success;
     }
 }

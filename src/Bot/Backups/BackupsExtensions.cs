@@ -8,7 +8,8 @@ public static class BackupsExtensions
     public static WebApplicationBuilder AddBackups(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddOptions<BackupOptions>().BindConfiguration(BackupOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<BackupOptions>().BindConfiguration(BackupOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<BackupOptions>, BackupOptionsValidator>();
         services.AddSingleton<DatabaseBackup>();
         services.AddHostedService<BackupScheduler>();
         services.AddCommand<BackupCommand>();

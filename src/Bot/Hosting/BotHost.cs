@@ -97,7 +97,6 @@ public static class BotHost
             return 2;
         }
     }
-
 }
 
 /// <summary>What tests change: configuration before the features read it, services after they registered theirs.</summary>

@@ -18,7 +18,7 @@ public sealed class ChannelsHealthCheck(IEnumerable<MonitoredChannel> channels, 
             if (state is not { Connected: true }) down++;
             data[channel] = state is null ? NotYet : state.Connected ? "connected" : state.Problem ?? "failed";
         }
-        var description = data.Count == 0 ? "no platform channel (local chat)" : string.Join(", ", data.Select(d => $"{d.Key}: {d.Value}"));
+        var description = data.Count == 0 ? "no platform channel is on (no Telegram or Zalo token)" : string.Join(", ", data.Select(d => $"{d.Key}: {d.Value}"));
         return Task.FromResult(down == 0 ? HealthCheckResult.Healthy(description, data) : HealthCheckResult.Unhealthy(description, data: data));
     }
 }

@@ -32,6 +32,7 @@ public sealed class StatusCommand(HealthCheckService health, Say say) : ICommand
             var args2 = entry.Data.Select(d => (d.Key, (object?)d.Value)).Append(("state", state)).Append(("problem", problem)).ToArray();
             lines.Add(texts.Get(lang, $"ops.check-{name}", args2));
         }
-        await turn.SendAsync(string.Join('\n', lines), cancellationToken);
+        // A check that passed has no {problem}: no trailing space on its line.
+        await turn.SendAsync(string.Join('\n', lines.Select(l => l.TrimEnd())), cancellationToken);
     }
 }

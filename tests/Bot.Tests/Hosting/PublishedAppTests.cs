@@ -5,7 +5,8 @@ namespace Bot.Tests.Hosting;
 
 /// <summary>
 /// The published app (framework-dependent, reusing this build) started from another working directory finds its content
-/// and its database next to itself, not in the current directory. About 5 s: publish ~3 s, start and check ~2 s.
+/// and its database next to itself, not in the current directory. About 6 s on a quiet machine (publish ~3 s, start
+/// and check ~2 s); 30 s when the machine is loaded.
 /// </summary>
 public sealed class PublishedAppTests : IDisposable
 {
@@ -14,6 +15,7 @@ public sealed class PublishedAppTests : IDisposable
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
     [Fact]
+    [Trait("Category", "Publish")] // runs msbuild and two processes: --filter "Category!=Publish" leaves it out
     public async Task ThePublishedAppStartedFromAnotherFolderChecksItsOwnContentAndDataFolder()
     {
         var app = Path.Combine(_dir, "app");

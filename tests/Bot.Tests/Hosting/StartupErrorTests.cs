@@ -32,6 +32,9 @@ public sealed class StartupErrorTests : IDisposable
     [InlineData("Content:TimeZone=Mars/Olympus", "Content:TimeZone 'Mars/Olympus' is not a time zone")]
     [InlineData("Officers:Users:0=officer", "Officers:Users:0 = 'officer' names no channel")]
     [InlineData("Urls=notaurl", "The setting Urls has 'notaurl', which is not an address")]
+    [InlineData("Operations:Urls=http://127.0.0.1:0", "Operations:Urls 'http://127.0.0.1:0' needs http addresses with a fixed port")]
+    [InlineData("Backups:Interval=00:00:10", "Backups:Interval must be at least one minute")]
+    [InlineData("Logging:Format=xml", "The setting Logging:Format (environment variable Logging__Format) must be simple or json.")]
     public async Task AWrongSettingIsOneSentenceNamingItAndExitCode2(string setting, string expected)
     {
         var message = await FailsAsync(setting);
