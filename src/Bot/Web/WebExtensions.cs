@@ -64,6 +64,7 @@ public static class WebExtensions
             services.AddSingleton<WebTranscripts>();
             services.AddSingleton<WebConnector>();
             services.AddSingleton<IChannelConnector>(sp => sp.GetRequiredService<WebConnector>());
+            services.AddSingleton<Members.IMemberDataOwner, WebChatMemberData>();
             services.AddHostedService<WebChatAnnouncer>();
             services.AddRateLimiter(o =>
             {
