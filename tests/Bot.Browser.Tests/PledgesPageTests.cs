@@ -74,6 +74,8 @@ public class PledgesPageTests(BrowserSession browser)
         await page.GetByLabel(BrowserBot.Text("web.filter-unit"), new() { Exact = true }).SelectOptionAsync("Tổ Điện");
         await page.GetByRole(AriaRole.Button, new() { Name = BrowserBot.Text("web.filter-apply") }).ClickAsync();
         await Assertions.Expect(page.GetByText(BrowserBot.Text("web.pledges-count", ("count", 2)))).ToBeVisibleAsync();
+        await page.GetByText(BrowserBot.Text("web.pledge-details")).First.ClickAsync();
+        await Assertions.Expect(page.Locator("details[open]")).ToContainTextAsync("Tổ Điện");
         await BrowserSession.ShotAsync(page, "pledges-filtered");
         var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = BrowserBot.Text("web.export") }).ClickAsync());
 

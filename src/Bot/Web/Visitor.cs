@@ -21,7 +21,7 @@ public static class Visitor
         {
             HttpOnly = true,
             SameSite = SameSiteMode.Lax,
-            Secure = http.Request.IsHttps,
+            Secure = WebOptions.SecureCookies(http),
             IsEssential = true,
             MaxAge = TimeSpan.FromDays(365),
         });

@@ -37,6 +37,12 @@ public static class WebExtensions
         services.AddCommand<DashboardCommand>();
         builder.AddDashboard();
 
+        // Secure when the request is https; behind a proxy on this machine X-Forwarded-Proto says so (see WebStartupFilter).
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "cdb_af";
+            o.Cookie.SecurePolicy = Microsoft.AspNetCore.Http.CookieSecurePolicy.SameAsRequest;
+        });
         services.AddAuthentication(OfficerSession.Scheme).AddCookie(OfficerSession.Scheme, o => OfficerSession.Configure(o, web));
         services.AddAuthorization(o => o.AddPolicy(OfficerSession.Policy, p => p.AddAuthenticationSchemes(OfficerSession.Scheme).RequireAuthenticatedUser()
             .RequireAssertion(c => c.Resource is HttpContext http && OfficerSession.Actor(http) is { IsOfficer: true })));
@@ -58,6 +64,7 @@ public static class WebExtensions
             services.AddSingleton<WebTranscripts>();
             services.AddSingleton<WebConnector>();
             services.AddSingleton<IChannelConnector>(sp => sp.GetRequiredService<WebConnector>());
+            services.AddSingleton<Members.IMemberDataOwner, WebChatMemberData>();
             services.AddHostedService<WebChatAnnouncer>();
             services.AddRateLimiter(o =>
             {

@@ -20,7 +20,7 @@ public static class WebLanguage
             lang = query;
             http.Response.Cookies.Append(Cookie, lang, new CookieOptions
             {
-                HttpOnly = true, SameSite = SameSiteMode.Lax, Secure = http.Request.IsHttps, IsEssential = true, MaxAge = TimeSpan.FromDays(365),
+                HttpOnly = true, SameSite = SameSiteMode.Lax, Secure = WebOptions.SecureCookies(http), IsEssential = true, MaxAge = TimeSpan.FromDays(365),
             });
         }
         else

@@ -28,6 +28,15 @@ public sealed class WebOptions : IValidatableObject
     [Range(20, 1000)]
     public int ChatHistory { get; set; } = 200;
 
+    /// <summary>
+    /// Served over https (behind a proxy that ends TLS, the request itself looks like http): every cookie is then sent
+    /// over https only.
+    /// </summary>
+    public bool HttpsOnly => PublicUrl?.StartsWith("https://", StringComparison.OrdinalIgnoreCase) == true;
+
+    public static bool SecureCookies(HttpContext http) =>
+        http.Request.IsHttps || http.RequestServices.GetRequiredService<IOptions<WebOptions>>().Value.HttpsOnly;
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (string.IsNullOrWhiteSpace(PublicUrl)) yield break;

@@ -9,6 +9,9 @@ public sealed class WebStartupFilter(IOptions<WebOptions> options) : IStartupFil
 {
     public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
     {
+        // Behind a reverse proxy on this machine (only loopback proxies are trusted) that ends TLS, the request is
+        // https as far as cookies and antiforgery are concerned.
+        app.UseForwardedHeaders(new ForwardedHeadersOptions { ForwardedHeaders = Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedFor | Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedProto });
         next(app);
         app.Use(async (http, call) =>
         {

@@ -17,6 +17,8 @@ public sealed class WebTranscripts(IOptions<WebOptions> options, TimeProvider ti
 
     public WebTranscript? Find(string chatId) => _byChat.GetValueOrDefault(chatId);
 
+    public bool Remove(string chatId) => _byChat.TryRemove(chatId, out _);
+
     private void Sweep()
     {
         var now = time.GetUtcNow();

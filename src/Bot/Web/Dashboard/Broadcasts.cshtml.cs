@@ -20,11 +20,14 @@ public sealed class BroadcastsModel(BroadcastService broadcasts, Content.BotCont
     [BindProperty] public string? Text { get; set; }
     [BindProperty] public string? Phase { get; set; }
     [BindProperty] public AudienceKind Audience { get; set; }
+    [BindProperty] public string? AudiencePlan { get; set; }
+    [BindProperty] public string? AudienceUnit { get; set; }
 
     public BroadcastPreview? Preview { get; private set; }
     public string? Problem { get; private set; }
     public IReadOnlyList<BroadcastRecord> History { get; private set; } = [];
     public IReadOnlyList<(string Value, string Label)> Phases { get; private set; } = [];
+    public IReadOnlyList<(string Id, string Title)> Plans { get; private set; } = [];
 
     public async Task OnGetAsync() => await LoadAsync();
 
@@ -58,7 +61,7 @@ public sealed class BroadcastsModel(BroadcastService broadcasts, Content.BotCont
                 Problem = t.Get("broadcast-text-length", ("max", MaxText));
                 return null;
             }
-            return new BroadcastDraft { Kind = Kind, Text = Text, Audience = Audience };
+            return Audiences(new BroadcastDraft { Kind = Kind, Text = Text, Audience = Audience });
         }
         var (planId, phaseId) = Phase?.Split('/', 2) is [var p, var f] ? (p, f) : ("", "");
         if (content.FindPlan(planId)?.Phases.FirstOrDefault(x => x.Id == phaseId) is null)
@@ -66,13 +69,22 @@ public sealed class BroadcastsModel(BroadcastService broadcasts, Content.BotCont
             Problem = t["broadcast-phase-missing"];
             return null;
         }
-        return new BroadcastDraft { Kind = Kind, PlanId = planId, PhaseId = phaseId, Audience = Audience };
+        return Audiences(new BroadcastDraft { Kind = Kind, PlanId = planId, PhaseId = phaseId, Audience = Audience });
+    }
+
+    /// <summary>Only members registered for a plan, or of a unit (private chats only, as in chat).</summary>
+    private BroadcastDraft Audiences(BroadcastDraft draft)
+    {
+        draft.AudiencePlanId = content.FindPlan(AudiencePlan ?? "")?.Id;
+        draft.AudienceUnit = string.IsNullOrWhiteSpace(AudienceUnit) ? null : AudienceUnit.Trim()[..Math.Min(AudienceUnit.Trim().Length, 120)];
+        return draft;
     }
 
     private async Task LoadAsync()
     {
         var officer = Officer();
         History = await broadcasts.HistoryAsync(officer, HttpContext.RequestAborted);
+        Plans = [.. content.Plans.Select(p => (p.Id, p.Title.For(officer.Language)))];
         Phases = [.. content.Plans.SelectMany(p => p.Phases.Select(f => ($"{p.Id}/{f.Id}", $"{p.Title.For(officer.Language)} – {f.Name.For(officer.Language)}")))];
     }
 

@@ -40,7 +40,7 @@ public static class OfficerSession
         o.Cookie.Name = Cookie;
         o.Cookie.HttpOnly = true;
         o.Cookie.SameSite = SameSiteMode.Strict;
-        o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        o.Cookie.SecurePolicy = web.HttpsOnly ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
         o.ExpireTimeSpan = web.SessionLifetime;
         o.SlidingExpiration = true;
         o.LoginPath = "/quantri/dangnhap";

@@ -123,4 +123,20 @@ public class WebChatTests
         Assert.Equal(HttpStatusCode.TooManyRequests, tooMany.StatusCode);
         Assert.Contains("data-slow=\"" + TestBot.Text("web.chat-slow-down") + "\"", await site.PageAsync("/"));
     }
+
+    [Fact]
+    public async Task AVisitorWhoAsksToBeForgottenLosesThePagesCopyOfTheConversation()
+    {
+        await using var bot = await TestBot.StartAsync();
+        using var site = new WebSite(bot);
+        await site.SayAsync("/dangky Nguyễn Văn An, Tổ Cơ khí, LĐTT");
+        await site.SayAsync("/xoadulieu");
+        var confirm = (await site.MessagesAsync()).Last(l => l.FromBot).Buttons.First(b => b.Label == TestBot.Text("pledge-data.delete-yes"));
+
+        await site.SayAsync(null, confirm.Data);
+
+        var lines = await site.MessagesAsync();
+        Assert.DoesNotContain(lines, l => l.Text.Contains("Nguyễn Văn An"));
+        Assert.True(lines[^1].FromBot);
+    }
 }

@@ -39,6 +39,21 @@ public class DashboardBroadcastTests
     }
 
     [Fact]
+    public async Task AnAnnouncementToOneUnitReachesOnlyItsRegisteredMembers()
+    {
+        await using var bot = await TestBot.StartAsync();
+        using var site = new WebSite(bot);
+        await bot.Flow("u1").Send("/dangky Nguyễn Văn An, Tổ Cơ khí, LĐTT").Send("Công nhân").Press(TestBot.Text("pledge.confirm"));
+        await bot.Flow("u2").Send("/start");
+        await SignInTests.SignInAsync(site, await SignInTests.LinkFromBotAsync(bot));
+
+        var preview = await site.PostFormAsync("/quantri/thongbao", "/quantri/thongbao?handler=Preview",
+            ("Kind", "Announcement"), ("Text", "Tổ Cơ khí họp"), ("Audience", "Members"), ("AudienceUnit", "tổ cơ khí"));
+
+        Assert.Contains(TestBot.Text("web.broadcast-reach", ("groups", 0), ("members", 1)), await preview.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task AnEmptyAnnouncementIsRefusedPolitelyAndNothingIsSent()
     {
         await using var bot = await TestBot.StartAsync();

@@ -124,6 +124,7 @@ public class DashboardPledgesTests
         Assert.Contains("Phạm Thị Dung", search);
         Assert.DoesNotContain("Đoàn viên 01", search);
         Assert.Contains(TestBot.Text("web.pledges-count", ("count", 1)), title);
+        Assert.Contains(TestBot.Text("web.pledge-details"), title);
         Assert.Contains("Đoàn viên 01", sorted);
         Assert.DoesNotContain("Đoàn viên 26", sorted);
         Assert.Contains("Đoàn viên 26", page2);

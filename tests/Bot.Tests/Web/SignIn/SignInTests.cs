@@ -165,6 +165,31 @@ public partial class SignInTests
         Assert.Contains("test:officer", audit);
     }
 
+    [Fact]
+    public async Task BehindAnHttpsProxyTheLinkUsesThePublicAddressAndEveryCookieIsSecure()
+    {
+        await using var bot = await TestBot.StartAsync(new Dictionary<string, string?> { ["Web:PublicUrl"] = "https://thidua.example.test/" });
+        using var site = new WebSite(bot);
+        string? link = null;
+        await bot.Flow("officer").Send("/quantri").AssertReply(r =>
+        {
+            link = Regex.Match(r.Text, @"https://thidua\.example\.test/quantri/vao/\S+").Value;
+            return link.Length > 0;
+        }, "a link on the public address");
+
+        using var viaProxy = new HttpClient(new HttpClientHandler { UseCookies = false }) { BaseAddress = site.Address };
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(link!).AbsolutePath);
+        request.Headers.Add("X-Forwarded-Proto", "https");
+        var confirm = await viaProxy.SendAsync(request);
+
+        var antiforgery = confirm.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("cdb_af=", StringComparison.Ordinal));
+        Assert.Contains("secure", antiforgery, StringComparison.OrdinalIgnoreCase);
+        var session = bot.Services.GetRequiredService<Microsoft.Extensions.Options.IOptionsMonitor<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>>().Get(Bot.Web.SignIn.OfficerSession.Scheme);
+        Assert.Equal(Microsoft.AspNetCore.Http.CookieSecurePolicy.Always, session.Cookie.SecurePolicy);
+        var visitor = (await site.GetAsync("/")).Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("cdb_visitor=", StringComparison.Ordinal));
+        Assert.Contains("secure", visitor, StringComparison.OrdinalIgnoreCase);
+    }
+
     [GeneratedRegex(@"http://\S+/quantri/vao/\S+")]
     private static partial Regex LinkPattern();
 }
