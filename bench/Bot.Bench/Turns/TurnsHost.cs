@@ -29,6 +29,9 @@ public sealed class TurnsHost : IAsyncDisposable, ITurnObserver
     public StorageWriter Writer => _app.Services.GetRequiredService<StorageWriter>();
     public BotDatabase Database => _app.Services.GetRequiredService<BotDatabase>();
 
+    /// <summary>Completes when the FAQ index, built in the background after the start, is ready.</summary>
+    public Task FaqReady => _app.Services.GetRequiredService<Bot.Faq.FaqLibrary>().Ready;
+
     public async Task<int> PledgesAsync() => (await _app.Services.GetRequiredService<Bot.Pledges.IPledgeStore>().AllAsync()).Count;
     public string DbPath { get; private set; } = "";
 
