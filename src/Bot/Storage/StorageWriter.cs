@@ -23,6 +23,8 @@ public sealed class StorageWriter : IUnitOfWorkCommitter, IDisposable
     private readonly ILogger<StorageWriter> _logger;
     private readonly BlockingCollection<Unit> _queue = [];
     private readonly ConcurrentQueue<Unit> _deferred = new();
+    private readonly TimeProvider _time;
+    private int _flushArmed;
     private readonly Thread _thread;
     private long _transactions;
     private long _units;
@@ -31,9 +33,9 @@ public sealed class StorageWriter : IUnitOfWorkCommitter, IDisposable
     private readonly IHostApplicationLifetime? _lifetime;
     private Exception? _fault;
 
-    public StorageWriter(BotDatabase database, ILogger<StorageWriter> logger, IHostApplicationLifetime? lifetime = null)
+    public StorageWriter(BotDatabase database, ILogger<StorageWriter> logger, IHostApplicationLifetime? lifetime = null, TimeProvider? time = null)
     {
-        (_db, _database, _logger, _lifetime) = (database.Database, database, logger, lifetime);
+        (_db, _database, _logger, _lifetime, _time) = (database.Database, database, logger, lifetime, time ?? TimeProvider.System);
         _thread = new Thread(Run) { IsBackground = true, Name = "storage-writer" };
         _thread.Start();
     }
@@ -82,6 +84,21 @@ public sealed class StorageWriter : IUnitOfWorkCommitter, IDisposable
         // Nobody awaits it: a failure is logged by the commit, and must not surface as an unobserved task exception.
         _ = unit.Done.Task.ContinueWith(static t => _ = t.Exception, TaskContinuationOptions.OnlyOnFaulted);
         _deferred.Enqueue(unit);
+        // The writer may be asleep waiting for work: make sure an (empty) unit wakes it when the deferred writes are due.
+        if (Interlocked.Exchange(ref _flushArmed, 1) == 0)
+            _ = Task.Delay(DeferredDelay, _time).ContinueWith(_ => WakeForDeferred(), TaskScheduler.Default);
+    }
+
+    private void WakeForDeferred()
+    {
+        try
+        {
+            _queue.Add(new Unit([]));
+        }
+        catch (InvalidOperationException)
+        {
+            // Stopping: the writer commits what was deferred before its thread ends.
+        }
     }
 
     /// <summary>Completes when every write deferred before this call is on disk (readers of deferred data call it first).</summary>
@@ -124,13 +141,15 @@ public sealed class StorageWriter : IUnitOfWorkCommitter, IDisposable
             Unit? first;
             try
             {
-                // Wait for work; with deferred writes pending, only until they are due.
-                if (!_queue.TryTake(out first, _deferred.IsEmpty ? Timeout.Infinite : (int)DeferredDelay.TotalMilliseconds)) first = null;
+                // Waits for work; a deferred write queues an empty unit to wake it when it is due (see Defer).
+                if (!_queue.TryTake(out first, Timeout.Infinite)) first = null;
             }
             catch (InvalidOperationException)
             {
                 first = null; // completed while waiting: commit what was deferred, then stop
             }
+            // Disarmed before draining: a write deferred from here on arms a new wake-up.
+            Volatile.Write(ref _flushArmed, 0);
             while (group.Count < MaxUnitsPerCommit && _deferred.TryDequeue(out var deferred)) group.Add(deferred);
             if (first is not null) group.Add(first);
             while (group.Count < MaxUnitsPerCommit && _queue.TryTake(out var next)) group.Add(next);
@@ -144,6 +163,12 @@ public sealed class StorageWriter : IUnitOfWorkCommitter, IDisposable
         if (Fault is { } fault)
         {
             foreach (var unit in group) unit.Done.TrySetException(new StorageFaultedException(fault));
+            return;
+        }
+        if (group.All(u => u.Writes.Length == 0 && u.BetweenCommits is null))
+        {
+            // Only wake-ups and flush requests whose deferred writes already went with an earlier commit.
+            foreach (var unit in group) unit.Done.TrySetResult();
             return;
         }
         var rejections = new (LiteWrite Write, Exception Reason)?[group.Count];

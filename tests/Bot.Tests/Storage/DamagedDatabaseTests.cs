@@ -40,13 +40,15 @@ public sealed class DamagedDatabaseTests : IDisposable
     [Fact]
     public void AFileLeftByAKilledProcessWithItsLogPassesAndOpensAsItWouldWithoutTheCheck()
     {
-        // Two copies of the file and its write-ahead log taken while the writer still has them open, as after kill -9.
+        // The file and its write-ahead log copied while the writer still has them open, as after kill -9; then that one
+        // copy twice, so both sides start from the same bytes (LiteDB may still be writing while the first copy is taken).
         using (var db = new LiteDatabase($"Filename={Db};Connection=direct;Collation=/None"))
         {
             db.GetCollection("c").InsertBulk(Enumerable.Range(1, 50).Select(i => new BsonDocument { ["_id"] = i }));
-            foreach (var copy in (string[])["checked", "unchecked"])
-                foreach (var f in Directory.GetFiles(_dir, "bot*.db")) File.Copy(f, Path.Combine(_dir, Path.GetFileName(f).Replace("bot", copy)));
+            foreach (var f in Directory.GetFiles(_dir, "bot*.db")) File.Copy(f, Path.Combine(_dir, Path.GetFileName(f).Replace("bot", "killed")));
         }
+        foreach (var copy in (string[])["checked", "unchecked"])
+            foreach (var f in Directory.GetFiles(_dir, "killed*.db")) File.Copy(f, Path.Combine(_dir, Path.GetFileName(f).Replace("killed", copy)));
         var checkedDb = Path.Combine(_dir, "checked.db");
         DatabaseFileCheck.ThrowIfDamaged(checkedDb);
         Assert.Equal(Count(Path.Combine(_dir, "unchecked.db")), Count(checkedDb));
