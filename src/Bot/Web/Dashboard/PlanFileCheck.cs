@@ -4,7 +4,7 @@ namespace Bot.Web.Dashboard;
 
 /// <summary>
 /// Checks an uploaded plan file with the same loader and validator as the start (problems as "file:line: field:
-/// what is wrong"). Nothing is published: a checked file is copied to dialogs/plans/ and the bot restarted.
+/// what is wrong"). Nothing is published from the page: a checked file is copied to dialogs/plans/ and loaded with /tailai.
 /// </summary>
 public static class PlanFileCheck
 {
