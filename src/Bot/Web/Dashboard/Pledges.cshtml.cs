@@ -35,15 +35,7 @@ public sealed class PledgesModel(
     {
         var officer = Officer();
         Query = PledgeQuery.From(Request.Query);
-        IReadOnlyList<Pledge> visible;
-        try
-        {
-            visible = await pledges.ListAsync(officer, Query.Plan, HttpContext.RequestAborted);
-        }
-        catch (NotAllowedException)
-        {
-            return Forbid();
-        }
+        if (await VisibleAsync(officer) is not { } visible) return Forbid();
         var lang = officer.Language;
         Units = [.. visible.GroupBy(p => PledgeQuery.Folded(p.Unit)).Select(g => g.First().Unit).Order(StringComparer.Ordinal)];
         Titles = [.. form.Form.Titles.Select(t => (t.Id, t.Name.For(lang)))];
@@ -88,15 +80,7 @@ public sealed class PledgesModel(
     {
         var officer = Officer();
         Query = PledgeQuery.From(Request.Query);
-        IReadOnlyList<Pledge> visible;
-        try
-        {
-            visible = await pledges.ListAsync(officer, Query.Plan, HttpContext.RequestAborted);
-        }
-        catch (NotAllowedException)
-        {
-            return Forbid();
-        }
+        if (await VisibleAsync(officer) is not { } visible) return Forbid();
         // The registration list holds active pledges only, as /xuat does.
         var rows = Query.Apply(visible).Where(p => p.IsActive).ToList();
         if (rows.Count == 0)
@@ -131,6 +115,19 @@ public sealed class PledgesModel(
                 _ => "decision-conflict",
             }, ("id", id));
         return Back(back);
+    }
+
+    /// <summary>The pledges this officer may see for the chosen plan; null when the plan is not theirs.</summary>
+    private async Task<IReadOnlyList<Pledge>?> VisibleAsync(Actor officer)
+    {
+        try
+        {
+            return await pledges.ListAsync(officer, Query.Plan, HttpContext.RequestAborted);
+        }
+        catch (NotAllowedException)
+        {
+            return null;
+        }
     }
 
     private Actor Officer() => OfficerSession.Actor(HttpContext) ?? throw new NotAllowedException("use the dashboard");
