@@ -18,7 +18,7 @@ public class PlansPageTests(BrowserSession browser)
         {
             Name = "tld-2021.yaml", MimeType = "application/yaml", Buffer = System.Text.Encoding.UTF8.GetBytes(broken),
         });
-        await page.GetByRole(AriaRole.Button, new() { Name = BrowserBot.Text("web.plans-upload-check") }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = BrowserBot.Text("web.plans-upload-check"), Exact = true }).ClickAsync();
 
         await Assertions.Expect(page.Locator("#plan-problems")).ToContainTextAsync(new System.Text.RegularExpressions.Regex(@"tld-2021\.yaml:16\d: phases\[0\]"));
         await BrowserSession.ShotAsync(page, "plans-phone");

@@ -9,6 +9,7 @@ public static class DashboardExtensions
     {
         builder.Services.AddSingleton<OfficerAudit>();
         builder.Services.AddSingleton<PledgeDecisions>();
+        builder.Services.AddSingleton<PlanPublisher>();
         return builder;
     }
 }

@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Bot.Web.Dashboard;
 
 /// <summary>The plans with their phases on a timeline, the scheduled kickoffs, and a check of a new plan file.</summary>
-public sealed class PlansModel(BotContent content, PlanCalendar calendar, ScheduleService schedule, Audit.OfficerAudit audit) : PageModel
+public sealed class PlansModel(BotContent content, PlanCalendar calendar, ScheduleService schedule, PlanPublisher publisher, Audit.OfficerAudit audit) : PageModel
 {
     public IReadOnlyList<Plan> Plans => content.Plans;
     public DateOnly Today => calendar.Today;
@@ -33,6 +33,29 @@ public sealed class PlansModel(BotContent content, PlanCalendar calendar, Schedu
         Checked = Path.GetFileName(plan.FileName);
         Problems = await PlanFileCheck.CheckAsync(plan, HttpContext.RequestAborted);
         return Page();
+    }
+
+    /// <summary>Checks the file, then puts it into dialogs/plans/ and reloads the content (as /tailai): all or nothing.</summary>
+    public async Task<IActionResult> OnPostPublishAsync(IFormFile? plan)
+    {
+        var result = await OnPostCheckAsync(plan);
+        if (Problems is not { Count: 0 } || plan is null) return result;
+        var officer = Officer();
+        var t = HttpContext.RequestServices.GetRequiredService<WebText>();
+        try
+        {
+            await using var upload = plan.OpenReadStream();
+            Problems = await publisher.PublishAsync(officer, plan.FileName, upload, HttpContext.RequestAborted);
+        }
+        catch (NotAllowedException)
+        {
+            Problems = [t["plans-publish-not-allowed"]];
+            return Page();
+        }
+        if (Problems.Count > 0) return Page();
+        await audit.WriteAsync(officer, "plan-published", Checked!, $"{content.Plans.Count}", HttpContext.RequestAborted);
+        Notice = t.Get("plans-published", ("file", Checked), ("plans", content.Plans.Count));
+        return LocalRedirect("/quantri/kehoach");
     }
 
     /// <summary>Pause, resume or cancel a scheduled kickoff (the same use case as /lichphatdong).</summary>

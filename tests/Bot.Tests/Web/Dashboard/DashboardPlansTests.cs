@@ -9,7 +9,7 @@ public class DashboardPlansTests
     public static string BrokenPlan() =>
         File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "dialogs", "plans", "tld-2021.yaml")).Replace("    end: 2021-06-30", "    end: 2020-06-30");
 
-    private static async Task<string> UploadAsync(WebSite site, string name, string yaml)
+    private static async Task<string> UploadAsync(WebSite site, string name, string yaml, string handler = "Check")
     {
         var page = await site.PageAsync("/quantri/kehoach");
         using var form = new MultipartFormDataContent();
@@ -17,8 +17,9 @@ public class DashboardPlansTests
         file.Headers.ContentType = new MediaTypeHeaderValue("application/yaml");
         form.Add(file, "plan", name);
         form.Add(new StringContent(WebSite.FormToken(page)), "__RequestVerificationToken");
-        var response = await site.PostAsync("/quantri/kehoach?handler=Check", form);
-        return await response.Content.ReadAsStringAsync();
+        var response = await site.PostAsync($"/quantri/kehoach?handler={handler}", form);
+        // Applying redirects back to the page with its notice.
+        return response.Headers.Location is { } back ? await site.PageAsync(back.OriginalString) : await response.Content.ReadAsStringAsync();
     }
 
     [Fact]
@@ -46,6 +47,62 @@ public class DashboardPlansTests
 
         Assert.Contains(TestBot.Text("web.plans-upload-ok", ("file", "tld-2021.yaml")), page);
     }
+
+    [Fact]
+    public async Task AValidPlanFileIsAppliedWithoutARestartAndAuditedAndMembersSeeItAtOnce()
+    {
+        using var dir = Faq.FaqContentTests.CopyOfDialogs();
+        await using var bot = await TestBot.StartAsync(settings: new Dictionary<string, string?> { ["Content:Path"] = dir.Path });
+        using var site = new WebSite(bot);
+        await SignInTests.SignInAsync(site, await SignInTests.LinkFromBotAsync(bot));
+        var yaml = NewPlan(dir.Path);
+
+        var page = await UploadAsync(site, "zz-thu-nghiem-2027.yaml", yaml, "Publish");
+
+        Assert.Contains(TestBot.Text("web.plans-published", ("file", "zz-thu-nghiem-2027.yaml"), ("plans", 4)), page);
+        Assert.True(File.Exists(Path.Combine(dir.Path, "plans", "zz-thu-nghiem-2027.yaml")));
+        await bot.Flow().Send("/phongtrao zz-thu-nghiem-2027").AssertReply("Kế hoạch thử nghiệm kỳ lân xanh");
+        Assert.Contains(TestBot.Text("web.audit-plan-published"), await site.PageAsync("/quantri/nhatky"));
+    }
+
+    [Fact]
+    public async Task ABrokenPlanFileIsNotAppliedAndTheFolderStaysAsItWas()
+    {
+        using var dir = Faq.FaqContentTests.CopyOfDialogs();
+        await using var bot = await TestBot.StartAsync(settings: new Dictionary<string, string?> { ["Content:Path"] = dir.Path });
+        using var site = new WebSite(bot);
+        await SignInTests.SignInAsync(site, await SignInTests.LinkFromBotAsync(bot));
+        var shipped = File.ReadAllText(Path.Combine(dir.Path, "plans", "tld-2021.yaml"));
+
+        var page = await UploadAsync(site, "tld-2021.yaml", BrokenPlan(), "Publish");
+
+        Assert.Contains(TestBot.Text("web.plans-upload-problems"), page);
+        Assert.Equal(shipped, File.ReadAllText(Path.Combine(dir.Path, "plans", "tld-2021.yaml")));
+        Assert.Equal(3, bot.Services.GetRequiredService<Bot.Content.BotContent>().Plans.Count);
+    }
+
+    [Fact]
+    public async Task AnOfficerOfOnePlanMayCheckButNotApplyAPlanFile()
+    {
+        using var dir = Faq.FaqContentTests.CopyOfDialogs();
+        await using var bot = await TestBot.StartAsync(settings: new Dictionary<string, string?>
+        {
+            ["Content:Path"] = dir.Path,
+            ["Officers:Plans:quang-tri-2021:0"] = "test:qt-officer",
+        });
+        using var site = new WebSite(bot);
+        await SignInTests.SignInAsync(site, await SignInTests.LinkFromBotAsync(bot, "qt-officer"));
+
+        var page = await UploadAsync(site, "zz-thu-nghiem-2027.yaml", NewPlan(dir.Path), "Publish");
+
+        Assert.Contains(TestBot.Text("web.plans-publish-not-allowed"), page);
+        Assert.False(File.Exists(Path.Combine(dir.Path, "plans", "zz-thu-nghiem-2027.yaml")));
+    }
+
+    /// <summary>A fourth plan: Quảng Trị's file under another id and title.</summary>
+    private static string NewPlan(string dialogs) => File.ReadAllText(Path.Combine(dialogs, "plans", "quang-tri-2021.yaml"))
+        .Replace("id: quang-tri-2021", "id: zz-thu-nghiem-2027", StringComparison.Ordinal)
+        .Replace("Kế hoạch tổ chức phong trào thi đua trong đoàn viên", "Kế hoạch thử nghiệm kỳ lân xanh", StringComparison.Ordinal);
 
     [Fact]
     public async Task ThePlansPageShowsEveryPlanOnTheTimeline()
