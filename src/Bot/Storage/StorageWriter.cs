@@ -10,7 +10,7 @@ namespace Bot.Storage;
 /// then tells each unit it is durable. One writer also keeps LiteDB away from its concurrent-transaction failures
 /// (upstream issues 2503, 2792). LiteDB binds a transaction to a thread, hence a dedicated thread, not a task.
 /// </summary>
-public sealed class StorageWriter : IUnitOfWorkCommitter, IDisposable
+public sealed partial class StorageWriter : IUnitOfWorkCommitter, IDisposable
 {
     /// <summary>Units in one transaction at most, so one commit never grows without bound under load.</summary>
     public const int MaxUnitsPerCommit = 256;
@@ -60,50 +60,8 @@ public sealed class StorageWriter : IUnitOfWorkCommitter, IDisposable
     {
         cancellationToken.ThrowIfCancellationRequested();
         if (Fault is { } fault) return Task.FromException(new StorageFaultedException(fault));
-        var unit = new Unit([.. writes.Cast<LiteWrite>()]);
-        try
-        {
-            _queue.Add(unit, CancellationToken.None);
-        }
-        catch (InvalidOperationException)
-        {
-            throw new ObjectDisposedException(nameof(StorageWriter), "The storage has stopped; nothing more can be written.");
-        }
-        return unit.Done.Task;
+        return Enqueue(new Unit([.. writes.Cast<LiteWrite>()]));
     }
-
-    /// <summary>
-    /// Queues writes that nobody waits for and that may be lost in a crash without harm (a mark that replies went out:
-    /// lost, they are sent once more). They ride in the next commit instead of paying an fsync of their own, or are
-    /// committed alone after <see cref="DeferredDelay"/> when nothing else is written.
-    /// </summary>
-    public void Defer(IReadOnlyList<object> writes)
-    {
-        if (Fault is not null || _queue.IsAddingCompleted) return;
-        var unit = new Unit([.. writes.Cast<LiteWrite>()]);
-        // Nobody awaits it: a failure is logged by the commit, and must not surface as an unobserved task exception.
-        _ = unit.Done.Task.ContinueWith(static t => _ = t.Exception, TaskContinuationOptions.OnlyOnFaulted);
-        _deferred.Enqueue(unit);
-        // The writer may be asleep waiting for work: make sure an (empty) unit wakes it when the deferred writes are due.
-        if (Interlocked.Exchange(ref _flushArmed, 1) == 0)
-            _ = Task.Delay(DeferredDelay, _time).ContinueWith(_ => WakeForDeferred(), TaskScheduler.Default);
-    }
-
-    private void WakeForDeferred()
-    {
-        try
-        {
-            _queue.Add(new Unit([]));
-        }
-        catch (InvalidOperationException)
-        {
-            // Stopping: the writer commits what was deferred before its thread ends.
-        }
-    }
-
-    /// <summary>Completes when every write deferred before this call is on disk (readers of deferred data call it first).</summary>
-    public Task FlushDeferredAsync(CancellationToken cancellationToken) =>
-        _deferred.IsEmpty ? Task.CompletedTask : CommitAsync([], cancellationToken);
 
     /// <summary>
     /// Runs <paramref name="action"/> on the writer thread right after a commit, with no transaction open and nothing else
@@ -112,7 +70,11 @@ public sealed class StorageWriter : IUnitOfWorkCommitter, IDisposable
     public Task RunBetweenCommitsAsync(Action<LiteDatabase> action)
     {
         if (Fault is { } fault) return Task.FromException(new StorageFaultedException(fault));
-        var unit = new Unit([]) { BetweenCommits = action };
+        return Enqueue(new Unit([]) { BetweenCommits = action });
+    }
+
+    private Task Enqueue(Unit unit)
+    {
         try
         {
             _queue.Add(unit, CancellationToken.None);
@@ -236,44 +198,6 @@ public sealed class StorageWriter : IUnitOfWorkCommitter, IDisposable
         return null;
     }
 
-    private bool EngineAnswers()
-    {
-        try
-        {
-            if (!_db.BeginTrans()) return false;
-            _db.Rollback();
-            _ = _db.GetCollectionNames().Count();
-            return true;
-        }
-        catch (Exception ex)
-        {
-            _logger.LogCritical(ex, "The storage engine no longer answers");
-            return false;
-        }
-    }
-
-    private void Fail(Exception ex)
-    {
-        if (Interlocked.CompareExchange(ref _fault, ex, null) is not null) return;
-        _logger.LogCritical(ex, "The storage failed; nothing more can be stored. Stopping so that the process exits with code {Code} and is restarted", FaultExitCode);
-        _lifetime?.StopApplication();
-    }
-
-    /// <summary>The process's exit code after a storage failure (2 means a setting or file is wrong before the start).</summary>
-    public const int FaultExitCode = 3;
-
-    private void TryRollback()
-    {
-        try
-        {
-            _db.Rollback();
-        }
-        catch (Exception ex)
-        {
-            _logger.LogError(ex, "Rolling back a failed storage transaction failed too");
-        }
-    }
-
     private sealed record Unit(LiteWrite[] Writes)
     {
         public Action<LiteDatabase>? BetweenCommits { get; init; }
@@ -281,6 +205,3 @@ public sealed class StorageWriter : IUnitOfWorkCommitter, IDisposable
         public TaskCompletionSource Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 }
-
-/// <summary>The storage failed earlier in this process; nothing is written until it is restarted.</summary>
-public sealed class StorageFaultedException(Exception fault) : Exception("The storage failed and the bot is stopping: " + fault.Message, fault);
