@@ -40,6 +40,7 @@ public static class FaqBench
             Console.WriteLine($"\n{question}  → {match.Outcome} ({side.Language}) {match.First?.Id}" + (engine.Sentences.Office(question) is { } office ? $" [asks who holds: {string.Join(' ', office)}]" : ""));
             Console.WriteLine($"type {engine.Sentences.TypeOf(question)}; after penalties: " + string.Join(", ", match.Candidates.Take(4).Select(c => FormattableString.Invariant($"{c.Item.Id} {c.Confidence:0.00}"))));
             foreach (var line in side.Explain(question)) Console.WriteLine(line);
+            if (match.First is { } shown) Console.WriteLine("shown: " + new FaqReplies(content.Texts).Render(engine, shown, match.Language, match.Outcome == FaqOutcome.Answer ? match : null).Text);
         }
         if (args.Contains("--explain")) return 0;
 

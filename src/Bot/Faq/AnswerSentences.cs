@@ -13,7 +13,9 @@ namespace Bot.Faq;
 public sealed partial class AnswerSentences(QuestionTypesFile types)
 {
     private const int ShortEnough = 260;
-    private const double TypeBonus = 1.5;
+    private const double TypeBonus = 0.25;  // of the question's weight: a sentence holding the asked kind of fact
+    private const double PairShare = 0.5;
+    private const double FocusBoost = 2;     // the words the question asks about, right before "gì", "nào"   // two asked words side by side, as in the question
 
     private readonly HashSet<string> _dateWords = [.. types.Facts.DateWords.Select(VietnameseText.Fold)];
     private readonly string[][] _datePhrases = Phrases(types.Facts.DatePhrases);
@@ -21,6 +23,7 @@ public sealed partial class AnswerSentences(QuestionTypesFile types)
     private readonly HashSet<string> _placeWords = [.. types.Facts.PlaceWords.Select(VietnameseText.Fold)];
     private readonly HashSet<string> _dayWords = [.. types.Facts.DayWords.Select(VietnameseText.Fold)];
     private readonly HashSet<string> _familyNames = [.. types.Facts.FamilyNames.Select(VietnameseText.Fold)];
+    private readonly HashSet<string> _focus = [.. types.Focus.Select(VietnameseText.Fold)];
     private readonly string[][] _identity = Phrases(types.Identity);
     private readonly HashSet<string> _identityFillers = [.. types.IdentityFillers.SelectMany(VietnameseText.Words)];
     private const int IdentityWords = 6, NameWindow = 8;
@@ -72,12 +75,21 @@ public sealed partial class AnswerSentences(QuestionTypesFile types)
         _ => type,
     };
 
-    /// <summary>Indexes of the sentences to answer with, in order; null when the whole text is short enough.</summary>
-    public int[]? Pick(IReadOnlyList<string> sentences, Func<string, IReadOnlyList<string>> terms, IReadOnlyList<string> questionWords, QuestionType type)
+    /// <summary>
+    /// Indexes of the sentences to answer with, in order; null when the whole text is short enough. A sentence scores
+    /// the weight of the question's words it holds (a rare word such as "phiên chợ" says more than "công đoàn", which
+    /// every sentence of a union report holds), more when two of them stand together as in the question, and a bonus
+    /// when it holds the kind of fact asked for.
+    /// </summary>
+    public int[]? Pick(IReadOnlyList<string> sentences, Func<string, IReadOnlyList<string>> terms, IReadOnlyList<string> questionWords, QuestionType type, Func<string, double>? weight = null)
     {
         if (sentences.Count <= 1 || sentences.Sum(s => s.Length) <= ShortEnough) return null;
-        var asked = questionWords.ToHashSet(StringComparer.Ordinal);
-        var scores = sentences.Select(s => Score(s, terms(s), asked, type)).ToArray();
+        weight ??= _ => 1;
+        var asked = questionWords.Distinct(StringComparer.Ordinal).ToDictionary(w => w, weight, StringComparer.Ordinal);
+        foreach (var focus in Focused(questionWords)) asked[focus] *= FocusBoost;
+        var pairs = questionWords.Zip(questionWords.Skip(1), (a, b) => (a, b)).ToHashSet();
+        var total = asked.Values.Sum();
+        var scores = sentences.Select(s => Score(s, terms(s), asked, pairs, total, type)).ToArray();
         var best = Array.IndexOf(scores, scores.Max());
         // The sentence after (or before) often carries the rest: "Đợt 1: từ … đến …" then what to do in it.
         var next = best + 1 < sentences.Count ? best + 1 : -1;
@@ -85,10 +97,24 @@ public sealed partial class AnswerSentences(QuestionTypesFile types)
         return withNext ? [best, next] : [best];
     }
 
-    private double Score(string sentence, IReadOnlyList<string> sentenceTerms, HashSet<string> asked, QuestionType type)
+    /// <summary>The two words before "gì", "nào", "mấy": what the question asks about.</summary>
+    private IEnumerable<string> Focused(IReadOnlyList<string> words)
     {
-        var shared = sentenceTerms.Distinct(StringComparer.Ordinal).Count(asked.Contains);
-        return shared + (Holds(sentence, type) ? TypeBonus : 0);
+        var focused = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 1; i < words.Count; i++)
+            if (_focus.Contains(words[i]))
+                for (var j = i - 1; j >= Math.Max(0, i - 2) && !_focus.Contains(words[j]); j--) focused.Add(words[j]);
+        return focused;
+    }
+
+    private double Score(string sentence, IReadOnlyList<string> sentenceTerms, Dictionary<string, double> asked, HashSet<(string, string)> pairs, double total, QuestionType type)
+    {
+        if (total <= 0) return 0;
+        var shared = sentenceTerms.Distinct(StringComparer.Ordinal).Sum(t => asked.GetValueOrDefault(t));
+        var together = 0.0;
+        for (var i = 0; i + 1 < sentenceTerms.Count; i++)
+            if (pairs.Contains((sentenceTerms[i], sentenceTerms[i + 1]))) together += Math.Min(asked[sentenceTerms[i]], asked[sentenceTerms[i + 1]]);
+        return (shared + PairShare * together) / total + (Holds(sentence, type) ? TypeBonus : 0);
     }
 
     public bool Holds(string sentence, QuestionType type)

@@ -80,6 +80,9 @@ public sealed class FaqIndex : IDisposable
     public bool KnowsEnglish(string word) => _analyzer.Terms(FaqFields.Questions, word) is [var stem] && _confidence.Knows(stem);
 
     /// <summary>The words a question is searched with (normalised, analysed, repaired): what an answer should hold.</summary>
+    /// <summary>How much a searched word says (1 + its IDF over the items; question words little).</summary>
+    public double Weight(string word) => _confidence.WordWeight(word);
+
     public IReadOnlyList<string> SearchedWords(string question) => Prepare(question) is var (words, _) ? words.Words : [];
 
     public static FaqIndex Build(FaqCatalog catalog, int maxQueryWords = 64) => Build(catalog, IndexProfile.Vietnamese(catalog), maxQueryWords);

@@ -36,7 +36,7 @@ public sealed class FaqReplies(Texts texts)
         if (match.Index is not { } index) return null;
         var sentences = AnswerSentences.Split(item.Answer.For(match.Language));
         var words = index.SearchedWords(match.Question);
-        var picked = engine.Sentences.Pick(sentences, s => index.Profile.Analyzer.Terms(FaqFields.Body, index.Normalizer.Normalize(s).Text), words, engine.Sentences.TypeOf(match.Question));
+        var picked = engine.Sentences.Pick(sentences, s => index.Profile.Analyzer.Terms(FaqFields.Body, index.Normalizer.Normalize(s).Text), words, engine.Sentences.TypeOf(match.Question), index.Weight);
         if (picked is null) return null;
         if (language == match.Language) return string.Join(' ', picked.Select(i => sentences[i]));
         var other = AnswerSentences.Split(item.Answer.For(language));

@@ -13,6 +13,11 @@ internal sealed record ItemTerms(HashSet<string> Questions, HashSet<string> Ques
     public int SentencesFrom { get; init; } = int.MaxValue;
 
     public double[] PhrasingWeights { get; set; } = [];
+
+    /// <summary>A source passage's document title and section (its phrasings after the topic), which every sentence of it shares.</summary>
+    public HashSet<string> Context => _context ??= SentencesFrom == int.MaxValue ? [] : [.. Phrasings.Take(SentencesFrom).Skip(1).SelectMany(p => p)];
+
+    private HashSet<string>? _context;
 }
 
 /// <summary>A question as searched: folded words (typos corrected), which were corrected, their pairs, the plans named.</summary>
@@ -77,6 +82,9 @@ internal sealed class MatchConfidence
     /// <summary>A question word or an abbreviation as typed ("cđ", "bao"): meant as written, never a typo to repair.</summary>
     public bool IsQuestionWord(string word) => _questionWords.Contains(word);
 
+    /// <summary>1 + IDF without the floor for numbers: how much a word tells one sentence from another.</summary>
+    public double WordWeight(string word) => _questionWords.Contains(word) ? QuestionWordWeight : 1 + Idf(_frequency.GetValueOrDefault(word));
+
     public int Frequency(string word) => _frequency.GetValueOrDefault(word);
 
     public double Of(int ord, FaqItem item, QueryWords query, string defaultPlan) => Explain(ord, item, query, defaultPlan, null);
@@ -130,10 +138,15 @@ internal sealed class MatchConfidence
         var best = 0.0;
         for (var p = 0; p < terms.Phrasings.Length; p++)
         {
+            // A passage's context (its document and section) is not a phrasing of its own: it is where each of its sentences
+            // stands, so a sentence holds the question's words together with its context ("phương châm khen thưởng" said at
+            // "hội nghị cụm 5 thành phố" by "Chủ tịch UBND Hà Nội").
+            var sentence = p >= terms.SentencesFrom;
+            if (p > 0 && !sentence && terms.SentencesFrom < int.MaxValue) continue;
             var phrasing = terms.Phrasings[p];
             double shared = 0;
             foreach (var (word, weight) in words)
-                if (phrasing.Contains(word)) shared += weight;
+                if (phrasing.Contains(word) || (sentence && terms.Context.Contains(word))) shared += weight;
             if (shared > 0) best = Math.Max(best, p >= terms.SentencesFrom ? shared / queryTotal : 2 * shared / (terms.PhrasingWeights[p] + queryTotal));
         }
         return best;

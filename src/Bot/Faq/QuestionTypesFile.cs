@@ -23,6 +23,9 @@ public sealed class QuestionTypesFile
     /// <summary>Words a question about the office itself is not made of ("vậy", "the", "hiện nay"...).</summary>
     public List<string> IdentityFillers { get; set; } = [];
 
+    /// <summary>Question words after the asked thing: "phiên chợ gì", "giai đoạn nào".</summary>
+    public List<string> Focus { get; set; } = [];
+
     /// <summary>What a sentence holding each kind of fact looks like, beside its digits (see the file).</summary>
     public FactWords Facts { get; set; } = new();
 

@@ -18,6 +18,9 @@ public class EnglishQuestionTests
     [InlineData("When does phase 1 end?", "30 June 2021")]
     // "national" in "National Assembly" does not name the national plan
     [InlineData("what does the Quang Tri plan say about the national assembly elections", "National Assembly")]
+    // "does the plan mention", "how big", "was asked to": asking words, not the topic
+    [InlineData("does the plan mention people's council elections", "People's Councils")]
+    [InlineData("how big is the support package from the government that the bloc must monitor", "62 trillion")]
     public async Task EnglishQuestionsAreAnsweredInEnglish(string question, string expected)
     {
         await using var bot = await TestBot.StartAsync();

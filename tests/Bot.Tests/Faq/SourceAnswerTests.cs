@@ -29,6 +29,17 @@ public class SourceAnswerTests
     }
 
     [Theory]
+    // The context words (Tết 2020, công đoàn) are in every sentence of the passage; the asked words pick the sentence.
+    [InlineData("tết nguyên đán 2020 công đoàn tổ chức phiên chợ nào cho công nhân", "phiên chợ nghĩa tình")]
+    // The speaker and the meeting are in the passage's section, the asked words in one of its sentences.
+    [InlineData("ở hội nghị cụm 5 thành phố chủ tịch ubnd hà nội nêu phương châm khen thưởng nào", "kịp thời, chính xác, công khai, công bằng")]
+    public async Task APassageIsChosenAndCutByTheWordsAskedAboutNotByTheQuestionsContext(string question, string fact)
+    {
+        await using var bot = await TestBot.StartAsync();
+        await bot.Flow().Send(question).AssertReply(r => r.Text.Contains(fact) && r.Text.Contains("Nguồn:"), fact);
+    }
+
+    [Theory]
     [InlineData("When", "Ngày 20/7, tại Hà Nội, Khối thi đua họp. Các đại biểu thảo luận nhiều vấn đề quan trọng trong sáu tháng qua và đề ra phương hướng cho thời gian tới của cả Khối.", true)]
     [InlineData("HowMany", "Có 16 nền kinh tế.", true)]
     [InlineData("Who", "Đồng chí Nguyễn Đình Khang phát biểu.", true)]
