@@ -14,8 +14,9 @@ public sealed partial class AnswerSentences(QuestionTypesFile types)
 {
     private const int ShortEnough = 260;
     private const double TypeBonus = 0.25;  // of the question's weight: a sentence holding the asked kind of fact
-    private const double PairShare = 0.5;
-    private const double FocusBoost = 2;     // the words the question asks about, right before "gì", "nào"   // two asked words side by side, as in the question
+    private const double PairShare = 0.5;   // two asked words side by side, as in the question
+    private const double FocusBoost = 2;    // the words the question asks about (see Focused)
+    private const int FocusWords = 2;
 
     private readonly HashSet<string> _dateWords = [.. types.Facts.DateWords.Select(VietnameseText.Fold)];
     private readonly string[][] _datePhrases = Phrases(types.Facts.DatePhrases);
@@ -24,6 +25,7 @@ public sealed partial class AnswerSentences(QuestionTypesFile types)
     private readonly HashSet<string> _dayWords = [.. types.Facts.DayWords.Select(VietnameseText.Fold)];
     private readonly HashSet<string> _familyNames = [.. types.Facts.FamilyNames.Select(VietnameseText.Fold)];
     private readonly HashSet<string> _focus = [.. types.Focus.Select(VietnameseText.Fold)];
+    private readonly HashSet<string> _focusAfter = [.. types.FocusAfter.Select(VietnameseText.Fold)];
     private readonly string[][] _identity = Phrases(types.Identity);
     private readonly HashSet<string> _identityFillers = [.. types.IdentityFillers.SelectMany(VietnameseText.Words)];
     private const int IdentityWords = 6, NameWindow = 8;
@@ -97,13 +99,24 @@ public sealed partial class AnswerSentences(QuestionTypesFile types)
         return withNext ? [best, next] : [best];
     }
 
-    /// <summary>The two words before "gì", "nào", "mấy": what the question asks about.</summary>
-    private IEnumerable<string> Focused(IReadOnlyList<string> words)
+    /// <summary>
+    /// What the question asks about: the two words before "gì", "nào", "mấy" ("phiên chợ gì") or after "ai", "what"
+    /// ("ai đọc báo cáo", "what social programmes"). Folded, as searched. (Tried for ranking items too: no gain.)
+    /// </summary>
+    private HashSet<string> Focused(IReadOnlyList<string> words)
     {
         var focused = new HashSet<string>(StringComparer.Ordinal);
-        for (var i = 1; i < words.Count; i++)
-            if (_focus.Contains(words[i]))
-                for (var j = i - 1; j >= Math.Max(0, i - 2) && !_focus.Contains(words[j]); j--) focused.Add(words[j]);
+        bool Marker(string w) => _focus.Contains(w) || _focusAfter.Contains(w);
+        void Take(int from, int step)
+        {
+            for (int j = from, taken = 0; j >= 0 && j < words.Count && taken < FocusWords && !Marker(words[j]); j += step)
+                if (focused.Add(words[j])) taken++;
+        }
+        for (var i = 0; i < words.Count; i++)
+        {
+            if (_focus.Contains(words[i])) Take(i - 1, -1);
+            else if (_focusAfter.Contains(words[i])) Take(i + 1, +1);
+        }
         return focused;
     }
 

@@ -26,6 +26,9 @@ public sealed class QuestionTypesFile
     /// <summary>Question words after the asked thing: "phiên chợ gì", "giai đoạn nào".</summary>
     public List<string> Focus { get; set; } = [];
 
+    /// <summary>Question words before the asked thing: "ai đọc báo cáo", "what social programmes".</summary>
+    public List<string> FocusAfter { get; set; } = [];
+
     /// <summary>What a sentence holding each kind of fact looks like, beside its digits (see the file).</summary>
     public FactWords Facts { get; set; } = new();
 

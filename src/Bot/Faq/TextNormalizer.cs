@@ -182,7 +182,7 @@ public sealed class TextNormalizer
     }
 
     /// <summary>
-    /// Lower-case words: letters, digits and combining marks; "2.1" stays one word; "dot1" becomes "dot 1".
+    /// Lower-case words: letters, digits and combining marks; "2.1" stays one word; "dot1" becomes "dot 1", "5tp" "5 tp".
     /// Everything else separates words.
     /// </summary>
     internal static List<string> Words(string? text)
@@ -197,8 +197,10 @@ public sealed class TextNormalizer
                 || (c == '.' && sb.Length > 0 && char.IsDigit(sb[^1]) && i + 1 < text.Length && char.IsDigit(text[i + 1]));
             if (inWord)
             {
-                // Digits glued to letters ("dot1", "lan9") are two words.
-                if (sb.Length > 0 && char.IsDigit(c) != char.IsDigit(sb[^1]) && c != '.' && sb[^1] != '.' && char.IsLetter(sb[^1]))
+                // Digits glued to letters ("dot1", "lan9") are two words; so are letters glued to a number ("5tp", "2dot"),
+                // but not a unit of one letter ("500k", "2h").
+                if (sb.Length > 0 && char.IsDigit(c) != char.IsDigit(sb[^1]) && c != '.' && sb[^1] != '.'
+                    && (char.IsLetter(sb[^1]) || (i + 1 < text.Length && char.IsLetter(text[i + 1]))))
                     Flush();
                 sb.Append(c);
             }

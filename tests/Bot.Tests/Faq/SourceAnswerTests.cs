@@ -40,6 +40,18 @@ public class SourceAnswerTests
     }
 
     [Theory]
+    [InlineData("ai", "bao cao", true)]   // "ai báo cáo": what comes after "ai" is asked about
+    [InlineData("gì", "bao cao", false)]  // "hội nghị sơ kết gì": what comes before "gì" is
+    public void TheWordsNextToTheQuestionWordChooseTheSentence(string marker, string afterMarker, bool reportWins)
+    {
+        var meeting = "Hội nghị sơ kết được tổ chức trang trọng tại hội trường lớn của thủ đô, với sự tham dự của đông đảo đại biểu từ nhiều tổ chức thành viên.";
+        var report = "Báo cáo của Khối được trình bày đầy đủ và rõ ràng, nêu bật những kết quả đã đạt được cùng các hạn chế cần khắc phục trong thời gian tới.";
+        string[] words = marker == "ai" ? ["hoi", "nghi", "so", "ket", marker, .. afterMarker.Split(' ')] : ["bao", "cao", "hoi", "nghi", "so", "ket", marker];
+        var picked = FaqTestContent.Engine.Sentences.Pick([meeting, report], s => Bot.Builder.Recognizers.VietnameseText.Words(s), words, QuestionType.Other);
+        Assert.Equal(reportWins ? 1 : 0, picked![0]);
+    }
+
+    [Theory]
     [InlineData("When", "Ngày 20/7, tại Hà Nội, Khối thi đua họp. Các đại biểu thảo luận nhiều vấn đề quan trọng trong sáu tháng qua và đề ra phương hướng cho thời gian tới của cả Khối.", true)]
     [InlineData("HowMany", "Có 16 nền kinh tế.", true)]
     [InlineData("Who", "Đồng chí Nguyễn Đình Khang phát biểu.", true)]

@@ -58,12 +58,17 @@ public class VietnameseAnalyzerTests
         { "đợt sau", "đợt 2" },
         // digits glued to a word, leading zeros
         { "dot1", "dot 1" },
+        { "cụm 5tp", "cụm 5 tp thành phố" },
+        { "giá 500k", "giá 500k" }, // a one-letter unit stays with its number ("k" alone would be "không")
         { "từ 01/7/2021", "từ 1 7 2021" },
         // spelling variants and phone shorthand
         { "ai kí kế hoạch", "ai ký kế hoạch" },
         { "ko có j", "không có gì" },
         // politeness is dropped; "ban" in "ban hành" is not "bạn"
         { "cho em hỏi ban hành ngày nào ạ", "ban hành ngày nào" },
+        // paraphrases: the end of a when-question, a meeting as members name it
+        { "đến khi nào thì hết", "đến khi nào kết thúc" },
+        { "buổi sơ kết giữa năm", "hội nghị sơ kết 6 tháng đầu năm" },
     };
 
     [Theory]
