@@ -15,7 +15,7 @@ public sealed record NormalizedText(string Text, IReadOnlySet<string> Plans);
 /// applied to the indexed text, so both sides meet in one vocabulary: "CĐCS" and "công đoàn cơ sở" both become
 /// "cđcs công đoàn cơ sở".
 /// </summary>
-public sealed class TextNormalizer
+public sealed partial class TextNormalizer
 {
     private enum Kind { Abbreviation, Replace, Drop }
 
@@ -78,7 +78,7 @@ public sealed class TextNormalizer
 
     public NormalizedText Normalize(string? text)
     {
-        var all = Words(text);
+        var all = Words(JoinDocumentCodes(text));
         while (all.Count > 1 && _endFillers.Contains(VietnameseText.Fold(all[^1]))) all.RemoveAt(all.Count - 1);
         var words = all.ToArray();
         var folded = Array.ConvertAll(words, VietnameseText.Fold);
@@ -101,6 +101,22 @@ public sealed class TextNormalizer
         ConvertNumbers(output, TypedWithDiacritics(words));
         return new NormalizedText(string.Join(' ', output), PlansNamed(output));
     }
+
+    /// <summary>
+    /// A document's number ("05-CT/TW", "13/PĐTD-LĐLĐ", "01/NQ-CP") becomes its number and its letters as one word
+    /// ("5 cttw"): split into "5 ct tw" it is three common words many documents share (and "TW" would name the national
+    /// plan), while "5 cttw" names exactly one document.
+    /// </summary>
+    private static string? JoinDocumentCodes(string? text) =>
+        string.IsNullOrEmpty(text) ? text : DocumentCode().Replace(text, m =>
+        {
+            var digits = m.Groups[1].Value.TrimStart('0');
+            return $" {(digits.Length > 0 ? digits : "0")} {string.Concat(Words(m.Groups[2].Value).Select(VietnameseText.Fold))} ";
+        });
+
+    // Digits, then letter groups joined by "-" or "/": "05-CT/TW". Not a date ("2/9/1945") nor "covid-19".
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<![\p{L}\d])(\d{1,4})\s*[-/]\s*(\p{L}[\p{L}&]*(?:\s*[-/]\s*\p{L}[\p{L}&]*)*)")]
+    private static partial System.Text.RegularExpressions.Regex DocumentCode();
 
     private (Rule? Rule, int Length) Match(string[] words, string[] folded, int start)
     {

@@ -59,7 +59,11 @@ public class VietnameseAnalyzerTests
         // digits glued to a word, leading zeros
         { "dot1", "dot 1" },
         { "cụm 5tp", "cụm 5 tp thành phố" },
-        { "giá 500k", "giá 500k" }, // a one-letter unit stays with its number ("k" alone would be "không")
+        { "giá 500k", "giá 500k" },
+        // a document's number is one word too ("TW" in it does not name the national plan); a date is not a number
+        { "Chỉ thị 05-CT/TW", "chỉ thị 5 cttw" },
+        { "số 13/PĐTD-LĐLĐ", "số 13 pdtdldld" },
+        { "ngày 2/9/1945", "ngày 2 9 1945" }, // a one-letter unit stays with its number ("k" alone would be "không")
         { "từ 01/7/2021", "từ 1 7 2021" },
         // spelling variants and phone shorthand
         { "ai kí kế hoạch", "ai ký kế hoạch" },
