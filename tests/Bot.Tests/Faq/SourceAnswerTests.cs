@@ -11,6 +11,8 @@ public class SourceAnswerTests
     [InlineData("văn bản phát động thi đua của lai châu số mấy", "13/PĐTD-LĐLĐ")]                // 002: Lai Châu call
     [InlineData("mục tiêu kép mà khối thi đua các tổ chức chính trị xã hội nói tới là gì", "mục tiêu kép")] // 003: bloc review
     [InlineData("việt nam là một trong bao nhiêu nền kinh tế mới nổi thành công", "16")]          // 004: 5-city cluster
+    [InlineData("người viết bài báo sơ kết của khối thi đua là ai", "ĐẶNG LỢI")]                  // 003: its byline
+    [InlineData("chỉ thị 05-CT/TW ban hành ngày nào", "15/5/2016")]                               // 002: a document's number
     public async Task EachSourceDocumentAnswersAQuestionWithItsSource(string question, string fact)
     {
         await using var bot = await TestBot.StartAsync();
@@ -76,6 +78,13 @@ public class SourceAnswerTests
         await using var bot = await TestBot.StartAsync();
         await bot.Flow().Send(question)
             .AssertReply(r => r.Text.Contains("không") && r.Text.Contains("công đoàn cơ sở") && r.Text.Contains("Nguồn:"), "the documents are silent; ask your CĐCS");
+    }
+
+    [Fact]
+    public async Task WhoReviewsAPledgeIsAnsweredWithTheGrassrootsUnionAndTheBot()
+    {
+        await using var bot = await TestBot.StartAsync();
+        await bot.Flow().Send("ai xét duyệt bản đăng ký thi đua của tôi").AssertReply(r => r.Text.Contains("CĐCS") && r.Text.Contains("/dangky"), "the union reviews; /dangky");
     }
 
     [Fact]
