@@ -61,7 +61,9 @@ public sealed class BotDatabase : IDisposable
         Database.UtcDate = true;
         // Create collections up front: the first write that creates a collection is not durable before it returns,
         // and a read racing that creation can close the engine. EnsureIndex("_id") alone creates nothing (LiteDB
-        // treats the _id index as existing), so a placeholder is written and removed.
+        // treats the _id index as existing), so a placeholder is written and removed. All in one transaction: one
+        // commit instead of one per collection and index (the start of every host, and of every test host).
+        var inTransaction = Database.BeginTrans();
         foreach (var owned in collections.DistinctBy(c => c.Name))
         {
             var collection = Database.GetCollection(owned.Name);
@@ -73,6 +75,7 @@ public sealed class BotDatabase : IDisposable
             owned.Indexes?.Invoke(collection);
             Names.Add(owned.Name);
         }
+        if (inTransaction) Database.Commit();
         MakeDurable();
     }
 

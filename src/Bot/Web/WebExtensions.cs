@@ -13,6 +13,7 @@ public static class WebExtensions
     /// <summary>
     /// The members' web chat at "/" (channel "web", unless Web:ChatEnabled is false) and the officers' dashboard at
     /// /quantri (sign-in by a one-time link from /quantri in a private chat). Both call the same use-case services as chat.
+    /// Web:Enabled=false serves neither.
     /// </summary>
     public static WebApplicationBuilder AddWeb(this WebApplicationBuilder builder)
     {
@@ -36,6 +37,8 @@ public static class WebExtensions
         services.AddSingleton<Faq.IFaqMissObserver, Unanswered.UnansweredRecorder>();
         services.AddCommand<DashboardCommand>();
         builder.AddDashboard();
+        // Off: no pages, no web chat, no web pipeline (which is also most of a host's start: Razor's page discovery).
+        if (!web.Enabled) return builder;
 
         // Secure when the request is https; behind a proxy on this machine X-Forwarded-Proto says so (see WebStartupFilter).
         services.AddAntiforgery(o =>
@@ -59,7 +62,7 @@ public static class WebExtensions
                 parts.ApplicationParts.Add(part);
         });
 
-        if (web.ChatEnabled)
+        if (web.ServesChat)
         {
             services.AddSingleton<WebTranscripts>();
             services.AddSingleton<WebConnector>();

@@ -7,8 +7,17 @@ public sealed class WebOptions : IValidatableObject
 {
     public const string Section = "Web";
 
+    /// <summary>
+    /// The web chat and the dashboard at all. On by default; false serves neither (a bot that only takes Telegram's or
+    /// Zalo's webhooks; webhooks, health and metrics are still served) and /quantri says the dashboard is off.
+    /// </summary>
+    public bool Enabled { get; set; } = true;
+
     /// <summary>The members' web chat at "/". On by default; set false when only Telegram or Zalo should reach members.</summary>
     public bool ChatEnabled { get; set; } = true;
+
+    /// <summary>Whether the web chat is served: it is on and the web is.</summary>
+    public bool ServesChat => Enabled && ChatEnabled;
 
     /// <summary>
     /// The address people open (behind a reverse proxy: its https address); sign-in links start with it. Empty: the first

@@ -27,14 +27,14 @@ public sealed class WebStartupFilter(IOptions<WebOptions> options) : IStartupFil
         if (Directory.Exists(assets))
             app.UseStaticFiles(new StaticFileOptions { FileProvider = new PhysicalFileProvider(assets), RequestPath = "/assets" });
         app.UseRouting();
-        if (options.Value.ChatEnabled) app.UseRateLimiter();
+        if (options.Value.ServesChat) app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseEndpoints(endpoints =>
         {
             endpoints.MapRazorPages();
             endpoints.MapBroadcastEvents();
-            if (options.Value.ChatEnabled) endpoints.MapWebChat();
+            if (options.Value.ServesChat) endpoints.MapWebChat();
         });
     };
 }

@@ -36,7 +36,8 @@ public sealed class TestBot : IAsyncDisposable
         FakeTimeProvider? time = null,
         ChannelCapabilities? capabilities = null,
         Action<IServiceCollection>? services = null,
-        bool openRegistration = true)
+        bool openRegistration = true,
+        bool web = false)
     {
         time ??= new FakeTimeProvider(DefaultNow);
         var connector = new TestConnector("test", capabilities ?? new ChannelCapabilities { Buttons = true, EditMessages = true, Files = true, Html = false });
@@ -49,6 +50,8 @@ public sealed class TestBot : IAsyncDisposable
             ["Logging:LogLevel:Default"] = "Warning",
             // Tests with a database file take their backups themselves (into their own folder).
             ["Backups:Enabled"] = "false",
+            // The web chat and dashboard only where a test asks for them: Razor's page discovery is most of a host's start.
+            ["Web:Enabled"] = web ? "true" : "false",
         };
         foreach (var (k, v) in settings ?? new Dictionary<string, string?>()) config[k] = v;
         var app = BotHost.Build([], new BotHostOverrides

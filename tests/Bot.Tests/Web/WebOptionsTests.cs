@@ -10,7 +10,7 @@ public class WebOptionsTests
     [InlineData("Web:ChatHistory", "5")]
     public async Task AWrongWebSettingStopsTheStartWithItsName(string key, string value)
     {
-        var ex = await Assert.ThrowsAsync<OptionsValidationException>(() => TestBot.StartAsync(new Dictionary<string, string?> { [key] = value }));
+        var ex = await Assert.ThrowsAsync<OptionsValidationException>(() => TestBot.StartAsync(new Dictionary<string, string?> { [key] = value }, web: true));
 
         Assert.Contains(key.Split(':')[1], ex.Message);
     }

@@ -14,6 +14,11 @@ public sealed class DashboardCommand(SignInLinks links, Actors actors, IOptions<
 
     public async Task HandleAsync(ITurnContext turn, string args, CancellationToken cancellationToken)
     {
+        if (!options.Value.Enabled)
+        {
+            await say.SendAsync(turn, "web.dashboard-off");
+            return;
+        }
         if (turn.Activity.ChatKind == ChatKind.Group)
         {
             await say.SendAsync(turn, "web.dashboard-private-only");

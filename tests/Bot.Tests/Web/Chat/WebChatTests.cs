@@ -7,7 +7,7 @@ public class WebChatTests
     [Fact]
     public async Task AVisitorWhoSaysStartGetsTheGreetingWithTheMenuAsButtons()
     {
-        await using var bot = await TestBot.StartAsync();
+        await using var bot = await TestBot.StartAsync(web: true);
         using var site = new WebSite(bot);
 
         Assert.Equal(HttpStatusCode.Accepted, (await site.SayAsync("/start")).StatusCode);
@@ -23,7 +23,7 @@ public class WebChatTests
     [Fact]
     public async Task PressingAMenuButtonAnswersAsTheCommandDoesAndShowsTheLabelAsTheVisitorsLine()
     {
-        await using var bot = await TestBot.StartAsync();
+        await using var bot = await TestBot.StartAsync(web: true);
         using var site = new WebSite(bot);
         await site.SayAsync("/start");
         var phase = (await site.MessagesAsync())[1].Buttons.Single(b => b.Label == TestBot.Text("core.menu-phase"));
@@ -40,7 +40,7 @@ public class WebChatTests
     [Fact]
     public async Task AMessagePostedWithoutThePagesTokenIsRefusedAndNotAnswered()
     {
-        await using var bot = await TestBot.StartAsync();
+        await using var bot = await TestBot.StartAsync(web: true);
         using var site = new WebSite(bot);
 
         var response = await site.SayAsync("/start", withToken: false);
@@ -52,7 +52,7 @@ public class WebChatTests
     [Fact]
     public async Task EachVisitorHasTheirOwnConversation()
     {
-        await using var bot = await TestBot.StartAsync();
+        await using var bot = await TestBot.StartAsync(web: true);
         using var first = new WebSite(bot);
         using var second = new WebSite(bot);
         await first.SayAsync("/start");
@@ -66,7 +66,7 @@ public class WebChatTests
     [Fact]
     public async Task TheVisitorCookieIsHttpOnlyAndTheLanguageSwitchesToEnglish()
     {
-        await using var bot = await TestBot.StartAsync();
+        await using var bot = await TestBot.StartAsync(web: true);
         using var site = new WebSite(bot);
 
         var response = await site.GetAsync("/?lang=en");
@@ -82,7 +82,7 @@ public class WebChatTests
     [Fact]
     public async Task AMemberRegistersAPledgeInTheWebChat()
     {
-        await using var bot = await TestBot.StartAsync();
+        await using var bot = await TestBot.StartAsync(web: true);
         using var site = new WebSite(bot);
 
         await site.SayAsync("/dangky Nguyễn Văn An, Tổ Cơ khí, LĐTT");
@@ -100,7 +100,7 @@ public class WebChatTests
     [Fact]
     public async Task WithTheWebChatSwitchedOffThePageSaysSoAndTheChatCallsAreGone()
     {
-        await using var bot = await TestBot.StartAsync(new Dictionary<string, string?> { ["Web:ChatEnabled"] = "false" });
+        await using var bot = await TestBot.StartAsync(new Dictionary<string, string?> { ["Web:ChatEnabled"] = "false" }, web: true);
         using var site = new WebSite(bot);
 
         var page = await site.GetAsync("/");
@@ -112,9 +112,22 @@ public class WebChatTests
     }
 
     [Fact]
+    public async Task WithTheWebSwitchedOffNeitherPageIsServedAndTheDashboardCommandSaysSoInTheChat()
+    {
+        await using var bot = await TestBot.StartAsync(new Dictionary<string, string?> { ["Web:Enabled"] = "false" });
+        using var site = new WebSite(bot);
+
+        Assert.Equal(HttpStatusCode.NotFound, (await site.GetAsync("/")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await site.GetAsync("/quantri")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await site.GetAsync("/chat/messages")).StatusCode);
+        await bot.Flow("officer").Send("/quantri").AssertReply(TestBot.Text("web.dashboard-off"));
+        await bot.Flow("officer", language: "en").Send("/dashboard").AssertReply(TestBot.TextIn("en", "web.dashboard-off"));
+    }
+
+    [Fact]
     public async Task AVisitorSendingFasterThanAPersonTypesIsAskedToSlowDown()
     {
-        await using var bot = await TestBot.StartAsync();
+        await using var bot = await TestBot.StartAsync(web: true);
         using var site = new WebSite(bot);
         for (var i = 0; i < Bot.Web.Chat.WebChatEndpoints.PerMinute; i++) Assert.Equal(HttpStatusCode.Accepted, (await site.SayAsync("/dot")).StatusCode);
 
@@ -127,7 +140,7 @@ public class WebChatTests
     [Fact]
     public async Task AVisitorWhoAsksToBeForgottenLosesThePagesCopyOfTheConversation()
     {
-        await using var bot = await TestBot.StartAsync();
+        await using var bot = await TestBot.StartAsync(web: true);
         using var site = new WebSite(bot);
         await site.SayAsync("/dangky Nguyễn Văn An, Tổ Cơ khí, LĐTT");
         await site.SayAsync("/xoadulieu");

@@ -10,7 +10,7 @@ public class DashboardBroadcastTests
     [Fact]
     public async Task AnOfficerPreviewsAnAnnouncementConfirmsItAndEveryKnownChatReceivesIt()
     {
-        await using var bot = await TestBot.StartAsync();
+        await using var bot = await TestBot.StartAsync(web: true);
         using var site = new WebSite(bot);
         using var visitor = new WebSite(bot);
         await bot.Flow("u1").Send("/start");
@@ -41,7 +41,7 @@ public class DashboardBroadcastTests
     [Fact]
     public async Task AnAnnouncementToOneUnitReachesOnlyItsRegisteredMembers()
     {
-        await using var bot = await TestBot.StartAsync();
+        await using var bot = await TestBot.StartAsync(web: true);
         using var site = new WebSite(bot);
         await bot.Flow("u1").Send("/dangky Nguyễn Văn An, Tổ Cơ khí, LĐTT").Send("Công nhân").Press(TestBot.Text("pledge.confirm"));
         await bot.Flow("u2").Send("/start");
@@ -56,7 +56,7 @@ public class DashboardBroadcastTests
     [Fact]
     public async Task AnEmptyAnnouncementIsRefusedPolitelyAndNothingIsSent()
     {
-        await using var bot = await TestBot.StartAsync();
+        await using var bot = await TestBot.StartAsync(web: true);
         using var site = new WebSite(bot);
         await SignInTests.SignInAsync(site, await SignInTests.LinkFromBotAsync(bot));
 
@@ -69,7 +69,7 @@ public class DashboardBroadcastTests
     [Fact]
     public async Task AVisitorWhoIsNotSignedInGetsNoProgressStream()
     {
-        await using var bot = await TestBot.StartAsync();
+        await using var bot = await TestBot.StartAsync(web: true);
         using var site = new WebSite(bot);
 
         var response = await site.GetAsync("/quantri/thongbao/1/events");

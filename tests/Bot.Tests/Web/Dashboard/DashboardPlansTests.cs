@@ -25,7 +25,7 @@ public class DashboardPlansTests
     [Fact]
     public async Task ABrokenPlanFileIsRefusedWithTheLineOfEachProblem()
     {
-        await using var bot = await TestBot.StartAsync();
+        await using var bot = await TestBot.StartAsync(web: true);
         using var site = new WebSite(bot);
         await SignInTests.SignInAsync(site, await SignInTests.LinkFromBotAsync(bot));
 
@@ -38,7 +38,7 @@ public class DashboardPlansTests
     [Fact]
     public async Task AValidPlanFileIsReportedValidAndNotApplied()
     {
-        await using var bot = await TestBot.StartAsync();
+        await using var bot = await TestBot.StartAsync(web: true);
         using var site = new WebSite(bot);
         await SignInTests.SignInAsync(site, await SignInTests.LinkFromBotAsync(bot));
         var yaml = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "dialogs", "plans", "tld-2021.yaml"));
@@ -52,7 +52,7 @@ public class DashboardPlansTests
     public async Task AValidPlanFileIsAppliedWithoutARestartAndAuditedAndMembersSeeItAtOnce()
     {
         using var dir = Faq.FaqContentTests.CopyOfDialogs();
-        await using var bot = await TestBot.StartAsync(settings: new Dictionary<string, string?> { ["Content:Path"] = dir.Path });
+        await using var bot = await TestBot.StartAsync(settings: new Dictionary<string, string?> { ["Content:Path"] = dir.Path }, web: true);
         using var site = new WebSite(bot);
         await SignInTests.SignInAsync(site, await SignInTests.LinkFromBotAsync(bot));
         var yaml = NewPlan(dir.Path);
@@ -69,7 +69,7 @@ public class DashboardPlansTests
     public async Task ABrokenPlanFileIsNotAppliedAndTheFolderStaysAsItWas()
     {
         using var dir = Faq.FaqContentTests.CopyOfDialogs();
-        await using var bot = await TestBot.StartAsync(settings: new Dictionary<string, string?> { ["Content:Path"] = dir.Path });
+        await using var bot = await TestBot.StartAsync(settings: new Dictionary<string, string?> { ["Content:Path"] = dir.Path }, web: true);
         using var site = new WebSite(bot);
         await SignInTests.SignInAsync(site, await SignInTests.LinkFromBotAsync(bot));
         var shipped = File.ReadAllText(Path.Combine(dir.Path, "plans", "tld-2021.yaml"));
@@ -89,7 +89,7 @@ public class DashboardPlansTests
         {
             ["Content:Path"] = dir.Path,
             ["Officers:Plans:quang-tri-2021:0"] = "test:qt-officer",
-        });
+        }, web: true);
         using var site = new WebSite(bot);
         await SignInTests.SignInAsync(site, await SignInTests.LinkFromBotAsync(bot, "qt-officer"));
 
@@ -107,7 +107,7 @@ public class DashboardPlansTests
     [Fact]
     public async Task ThePlansPageShowsEveryPlanOnTheTimeline()
     {
-        await using var bot = await TestBot.StartAsync();
+        await using var bot = await TestBot.StartAsync(web: true);
         using var site = new WebSite(bot);
         await SignInTests.SignInAsync(site, await SignInTests.LinkFromBotAsync(bot));
 
@@ -120,7 +120,7 @@ public class DashboardPlansTests
     [Fact]
     public async Task AnOfficerPausesAndCancelsAScheduledKickoffAndItIsAudited()
     {
-        await using var bot = await TestBot.StartAsync();
+        await using var bot = await TestBot.StartAsync(web: true);
         using var site = new WebSite(bot);
         await SignInTests.SignInAsync(site, await SignInTests.LinkFromBotAsync(bot));
         var store = bot.Services.GetRequiredService<Bot.Broadcasts.Schedule.IKickoffScheduleStore>();

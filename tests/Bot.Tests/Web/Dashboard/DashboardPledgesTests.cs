@@ -11,7 +11,7 @@ public class DashboardPledgesTests
 {
     private static async Task<(TestBot Bot, WebSite Site)> SignedInAsync()
     {
-        var bot = await TestBot.StartAsync();
+        var bot = await TestBot.StartAsync(web: true);
         var site = new WebSite(bot);
         await SignInTests.SignInAsync(site, await SignInTests.LinkFromBotAsync(bot));
         return (bot, site);

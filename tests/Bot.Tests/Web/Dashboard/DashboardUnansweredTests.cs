@@ -8,7 +8,7 @@ public class DashboardUnansweredTests
     [Fact]
     public async Task QuestionsTheBotDeclinedAreGroupedAndCountedWithoutWhoAsked()
     {
-        await using var bot = await TestBot.StartAsync();
+        await using var bot = await TestBot.StartAsync(web: true);
         await bot.Flow("u1", userName: "Nguyễn Văn An").Send("giá vàng hôm nay bao nhiêu").AssertReply(TestBot.Text("faq.declined")[..20]);
         await bot.Flow("u2", userName: "Trần Thị Bình").Send("giá vàng hôm nay là bao nhiêu vậy").AssertReply(_ => true);
         await bot.Flow("u3").Send("gọi cho tôi số 0912345678 nhé").AssertReply(_ => true);

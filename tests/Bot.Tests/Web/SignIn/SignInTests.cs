@@ -25,7 +25,7 @@ public partial class SignInTests
     [Fact]
     public async Task AnOfficerWhoOpensTheLinkFromTheBotIsSignedInToTheDashboard()
     {
-        await using var bot = await TestBot.StartAsync();
+        await using var bot = await TestBot.StartAsync(web: true);
         using var site = new WebSite(bot);
         var link = await LinkFromBotAsync(bot);
 
@@ -42,7 +42,7 @@ public partial class SignInTests
     [Fact]
     public async Task OpeningTheLinkOnlyAsksToConfirmSoALinkPreviewDoesNotUseItUp()
     {
-        await using var bot = await TestBot.StartAsync();
+        await using var bot = await TestBot.StartAsync(web: true);
         using var site = new WebSite(bot);
         var link = await LinkFromBotAsync(bot);
 
@@ -55,7 +55,7 @@ public partial class SignInTests
     [Fact]
     public async Task ALinkUsedOnceIsRefusedTheSecondTime()
     {
-        await using var bot = await TestBot.StartAsync();
+        await using var bot = await TestBot.StartAsync(web: true);
         using var first = new WebSite(bot);
         using var second = new WebSite(bot);
         var link = await LinkFromBotAsync(bot);
@@ -71,7 +71,7 @@ public partial class SignInTests
     [Fact]
     public async Task ALinkOlderThanTenMinutesIsRefused()
     {
-        await using var bot = await TestBot.StartAsync();
+        await using var bot = await TestBot.StartAsync(web: true);
         using var site = new WebSite(bot);
         var link = await LinkFromBotAsync(bot);
 
@@ -85,14 +85,14 @@ public partial class SignInTests
     [Fact]
     public async Task AMemberAskingForTheDashboardGetsTheOfficerOnlyAnswer()
     {
-        await using var bot = await TestBot.StartAsync();
+        await using var bot = await TestBot.StartAsync(web: true);
         await bot.Flow("member").Send("/quantri").AssertReply(TestBot.Text("core.officer-only"));
     }
 
     [Fact]
     public async Task InAGroupTheOfficerIsAskedToUseAPrivateChat()
     {
-        await using var bot = await TestBot.StartAsync();
+        await using var bot = await TestBot.StartAsync(web: true);
         await bot.Flow("officer", chatId: "-100", chatKind: ChatKind.Group).Send("/quantri").AssertReply(TestBot.Text("web.dashboard-private-only"));
     }
 
@@ -103,7 +103,7 @@ public partial class SignInTests
     [InlineData("/quantri/nhatky")]
     public async Task AVisitorWhoIsNotSignedInCannotOpenADashboardPage(string path)
     {
-        await using var bot = await TestBot.StartAsync();
+        await using var bot = await TestBot.StartAsync(web: true);
         using var site = new WebSite(bot);
         await site.SayAsync("/start");
 
@@ -116,7 +116,7 @@ public partial class SignInTests
     [Fact]
     public async Task AnOfficerRemovedFromTheRosterIsOutWithTheNextRequest()
     {
-        await using var bot = await TestBot.StartAsync();
+        await using var bot = await TestBot.StartAsync(web: true);
         await SetRolesAsync(bot, [new OfficerRole("test", "chief", null)]);
         using var site = new WebSite(bot);
         await SignInAsync(site, await LinkFromBotAsync(bot, "chief"));
@@ -137,7 +137,7 @@ public partial class SignInTests
     [Fact]
     public async Task SigningOutEndsTheSessionOnTheServerSoTheOldCookieNoLongerWorks()
     {
-        await using var bot = await TestBot.StartAsync();
+        await using var bot = await TestBot.StartAsync(web: true);
         using var site = new WebSite(bot);
         await SignInAsync(site, await LinkFromBotAsync(bot));
         var stolen = site.Cookies.GetCookieHeader(site.Address);
@@ -155,7 +155,7 @@ public partial class SignInTests
     [Fact]
     public async Task SigningInAndOutIsWrittenToTheAuditLog()
     {
-        await using var bot = await TestBot.StartAsync();
+        await using var bot = await TestBot.StartAsync(web: true);
         using var site = new WebSite(bot);
         await SignInAsync(site, await LinkFromBotAsync(bot));
 
@@ -168,7 +168,7 @@ public partial class SignInTests
     [Fact]
     public async Task BehindAnHttpsProxyTheLinkUsesThePublicAddressAndEveryCookieIsSecure()
     {
-        await using var bot = await TestBot.StartAsync(new Dictionary<string, string?> { ["Web:PublicUrl"] = "https://thidua.example.test/" });
+        await using var bot = await TestBot.StartAsync(new Dictionary<string, string?> { ["Web:PublicUrl"] = "https://thidua.example.test/" }, web: true);
         using var site = new WebSite(bot);
         string? link = null;
         await bot.Flow("officer").Send("/quantri").AssertReply(r =>
