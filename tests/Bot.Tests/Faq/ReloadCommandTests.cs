@@ -7,7 +7,7 @@ public class ReloadCommandTests
     [Fact]
     public async Task AnOfficerReloadPicksUpANewEntry()
     {
-        using var dir = FaqContentTests.CopyOfDialogs();
+        using var dir = FaqContentTests.CopyOfDialogs(sources: false);
         await using var bot = await TestBot.StartAsync(settings: new Dictionary<string, string?> { ["Content:Path"] = dir.Path });
         var before = bot.Services.GetRequiredService<FaqLibrary>().Index.Catalog.EntryCount;
         File.WriteAllText(Path.Combine(dir.Path, "faq", "zz-new.yaml"), """
@@ -25,7 +25,7 @@ public class ReloadCommandTests
     [Fact]
     public async Task ABrokenFileIsReportedAndTheCurrentContentStays()
     {
-        using var dir = FaqContentTests.CopyOfDialogs();
+        using var dir = FaqContentTests.CopyOfDialogs(sources: false);
         await using var bot = await TestBot.StartAsync(settings: new Dictionary<string, string?> { ["Content:Path"] = dir.Path });
         File.WriteAllText(Path.Combine(dir.Path, "faq", "zz-broken.yaml"), "entries:\n  - id: Bad Id\n    questions: [\"?\"]\n");
 
@@ -44,7 +44,7 @@ public class ReloadCommandTests
     [Fact]
     public async Task ABrokenPlanKeepsTheCurrentPlansWithFileAndLineAndTheFixedOneIsServedAfterTheNextReload()
     {
-        using var dir = FaqContentTests.CopyOfDialogs();
+        using var dir = FaqContentTests.CopyOfDialogs(sources: false);
         await using var bot = await TestBot.StartAsync(settings: new Dictionary<string, string?> { ["Content:Path"] = dir.Path });
         var content = bot.Services.GetRequiredService<Bot.Content.BotContent>();
         var plans = content.Plans;
