@@ -72,12 +72,13 @@ public static class BotHost
             // Check settings and open the database before the host starts, so a mistake is reported as one
             // sentence here instead of the host's "failed to start" stack trace.
             app.CheckSettings();
-            app.Services.GetRequiredService<Storage.BotDatabase>();
-            // Taken before the run: RunAsync disposes the host's services when it returns.
-            var writer = app.Services.GetRequiredService<Storage.StorageWriter>();
+            await app.Services.OpenStorageAsync();
+            // Taken before the run: RunAsync disposes the host's services when it returns. PostgreSQL has no writer that
+            // can fail for good: a lost connection fails the turns until the server answers again.
+            var writer = StorageExtensions.IsPostgreSql(app.Services) ? null : app.Services.GetRequiredService<Storage.StorageWriter>();
             await app.RunAsync();
             // A storage failure stops the host: exit non-zero so a supervisor restarts it.
-            return writer.Fault is null ? 0 : Storage.StorageWriter.FaultExitCode;
+            return writer?.Fault is null ? 0 : Storage.StorageWriter.FaultExitCode;
         }
         catch (Exception ex) when (ex is ContentException or OptionsValidationException or SettingException or InvalidOperationException { Source: "Bot" })
         {
