@@ -32,6 +32,7 @@ public static class StorageExtensions
         services.AddStore<IReceivedUpdates, LiteDbReceivedUpdates, PgReceivedUpdates>();
         services.AddStoreCollection(LiteDbReplyOutbox.Collection);
         services.AddStore<IReplyOutbox, LiteDbReplyOutbox, PgReplyOutbox>();
+        services.AddStore<ITurnGate, NoTurnGate, PgTurnGate>();
         return builder;
     }
 

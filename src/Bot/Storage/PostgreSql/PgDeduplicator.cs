@@ -23,12 +23,10 @@ public sealed class PgDeduplicator(PgDatabase db, PgCommitter committer, TimePro
         {
             await tx.ExecuteAsync("INSERT INTO processed (key, at) VALUES ($1, $2)", key, now);
             if (prune) await tx.ExecuteAsync("DELETE FROM processed WHERE at < $1", now - Keep);
-        }, () => new DuplicateActivityException(key)), cancellationToken);
+        }, () => new ActivityAlreadyProcessedException(key)), cancellationToken);
     }
 
     public Task ForgetAsync(string key, CancellationToken cancellationToken = default) =>
         UnitOfWork.WriteAsync(committer, new PgWrite("forget processed", tx => tx.ExecuteAsync("DELETE FROM processed WHERE key = $1", key)), cancellationToken);
 }
 
-/// <summary>Another instance (or an earlier turn) already marked this message as processed.</summary>
-public sealed class DuplicateActivityException(string key) : Exception($"The message {key} was already processed.");

@@ -1,3 +1,4 @@
+using Bot.Builder.Pipeline;
 using Bot.Builder.State;
 using Bot.Pledges;
 using Bot.Storage.PostgreSql;
@@ -67,7 +68,7 @@ public sealed class PgCommitterTests : IAsyncLifetime
         var (first, second) = (Turn(_db.Database, _db.Committer), Turn(new PgDatabase(otherSource), other));
 
         await first("telegram:1:10", "first");
-        await Assert.ThrowsAsync<DuplicateActivityException>(() => second("telegram:1:10", "second"));
+        await Assert.ThrowsAsync<ActivityAlreadyProcessedException>(() => second("telegram:1:10", "second"));
 
         var pledges = await new PgPledgeStore(_db.Database, _db.Committer).AllAsync();
         Assert.Equal("first", Assert.Single(pledges).FullName);
