@@ -31,6 +31,7 @@ public static class BroadcastsExtensions
         services.AddSingleton<OfficerChats>();
 
         services.AddStore<IBroadcastStore, LiteDbBroadcastStore, PgBroadcastStore>();
+        services.AddStore<IBroadcastSenderLease, SingleProcessSenderLease, PgBroadcastSenderLease>();
         services.AddSingleton<IMemberDataOwner, BroadcastMemberData>();
         services.AddSingleton<BroadcastQueue>();
         services.AddSingleton<BroadcastStarter>();
