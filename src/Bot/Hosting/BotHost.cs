@@ -53,9 +53,9 @@ public static class BotHost
     public static async Task<int> RunAsync(string[] args, TextWriter? errors = null, BotHostOverrides? overrides = null, TextWriter? output = null)
     {
         errors ??= Console.Error;
-        var (check, backupNow) = (args.Contains(ConfigurationCheck.Switch), args.Contains(BackupNow.Switch));
+        var (check, backupNow, copy) = (args.Contains(ConfigurationCheck.Switch), args.Contains(BackupNow.Switch), args.Contains(Storage.Copy.CopyToPostgres.Switch));
         // A bare switch would take the next argument as its value in the configuration's command line.
-        args = [.. args.Where(a => a is not (ConfigurationCheck.Switch or BackupNow.Switch))];
+        args = [.. args.Where(a => a is not (ConfigurationCheck.Switch or BackupNow.Switch or Storage.Copy.CopyToPostgres.Switch))];
         try
         {
             await using var app = Build(args, overrides);
@@ -64,6 +64,7 @@ public static class BotHost
                 await ConfigurationCheck.RunAsync(app, output ?? Console.Out);
                 return 0;
             }
+            if (copy) return await Storage.Copy.CopyToPostgres.RunAsync(app, output ?? Console.Out);
             if (backupNow)
             {
                 await BackupNow.RunAsync(app, output ?? Console.Out);
