@@ -2,6 +2,7 @@ using Bot.Hosting;
 using Bot.Pledges;
 using Bot.Tests.Fakes;
 using Bot.Tests.Pledges;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging;
 
 namespace Bot.Tests.Storage.PostgreSql;
@@ -17,7 +18,7 @@ public sealed class PgHostTests : IAsyncLifetime
     public async Task DisposeAsync() => await _db.DisposeAsync();
 
     [Fact]
-    public async Task APledgeRegisteredOnPostgreSqlIsThereAfterARestartAndNoLogLineHoldsThePassword()
+    public async Task APledgeRegisteredOnPostgreSqlIsThereAfterARestartTheStorageIsHealthyAndNoLogLineHoldsThePassword()
     {
         if (_db.Off) return;
         var logs = new LogCapture();
@@ -33,6 +34,11 @@ public sealed class PgHostTests : IAsyncLifetime
             Assert.IsType<PgPledgeStore>(first.Services.GetRequiredService<IPledgeStore>());
             await first.Flow("u1", chatId: "g1", chatKind: ChatKind.Group).Send("/dangky Nguyễn Văn An, Công nhân, Tổ Cơ khí, LĐTT").Drain(first)
                 .Press("Xác nhận").Contains("Đã ghi nhận");
+            var health = await first.Services.GetRequiredService<HealthCheckService>().CheckHealthAsync();
+            Assert.Equal(HealthStatus.Healthy, health.Entries["storage"].Status);
+            Assert.StartsWith("PostgreSQL, schema ", health.Entries["storage"].Description);
+            Assert.Equal(HealthStatus.Healthy, health.Entries["backup"].Status);
+            await first.Flow("officer").Send("/saoluu").AssertReply(TestBot.Text("ops.backup-postgresql"));
         }
         await using (var second = await TestBot.StartAsync(settings, services: s => s.AddSingleton<ILoggerProvider>(logs)))
         {
