@@ -16,6 +16,7 @@ public static class BuilderServiceExtensions
         services.TryAddSingleton<IUnitOfWorkCommitter, WritesImmediately>();
         services.TryAddSingleton<IReceivedUpdates, MemoryReceivedUpdates>();
         services.TryAddSingleton<IReplyOutbox, NoReplyOutbox>();
+        services.TryAddSingleton<ITurnGate, NoTurnGate>();
         services.AddHostedService<ReplyResender>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<Delivery>();

@@ -16,6 +16,7 @@ public sealed class TurnPipeline(
     IUnitOfWorkCommitter committer,
     IReceivedUpdates received,
     IReplyOutbox replies,
+    ITurnGate gate,
     Delivery delivery,
     IEngineTexts texts,
     IServiceScopeFactory scopes,
@@ -40,6 +41,8 @@ public sealed class TurnPipeline(
     {
         var dedupKey = activity.MessageId is null ? null : $"{activity.Channel}:{activity.ChatId}:{activity.MessageId}";
         var connector = Connector(activity.Channel) ?? throw new InvalidOperationException($"No connector for channel '{activity.Channel}'.");
+        // Other instances on the same storage wait here too: the re-delivery check below then sees their mark.
+        await using var entered = await gate.EnterAsync(activity.Address.Key, $"{activity.Channel}:{activity.UserId}", ct);
         await using var scope = scopes.CreateAsyncScope();
         // Everything this turn writes (the de-duplication marker, state, records) is committed together at its end,
         // and its replies go out only after that commit.
@@ -82,6 +85,11 @@ public sealed class TurnPipeline(
             if (dedupKey is not null) await deduplicator.ForgetAsync(dedupKey, CancellationToken.None);
             await unit.CommitAsync(CancellationToken.None);
             throw;
+        }
+        catch (ActivityAlreadyProcessedException)
+        {
+            logger.LogInformation("Message {MessageId} in {Channel}:{ChatId} was handled by another instance meanwhile", activity.MessageId, activity.Channel, activity.ChatId);
+            await ForgetTurnAsync(turn, unit, ct);
         }
         catch (StateConflictException ex)
         {
@@ -144,6 +152,25 @@ public sealed class TurnPipeline(
         {
             // Sent already: at worst the member gets this answer once more after a restart.
             logger.LogWarning(ex, "Could not release the held replies of a turn");
+        }
+    }
+
+    /// <summary>Drops everything the turn wrote and said; only this instance's intake row is completed.</summary>
+    private async Task ForgetTurnAsync(TurnContext turn, UnitOfWork unit, CancellationToken ct)
+    {
+        unit.Discard();
+        turn.State.Discard();
+        turn.DiscardOutgoing();
+        try
+        {
+            if (turn.Activity.ReceiptId is { } receipt) await received.CompleteAsync(receipt, ct);
+            await unit.CommitAsync(ct);
+        }
+        catch (Exception ex)
+        {
+            // Left in the intake, the update is offered again at the next start and skipped there as processed.
+            logger.LogWarning(ex, "Could not complete an update another instance handled in {Channel}:{ChatId}", turn.Activity.Channel, turn.Activity.ChatId);
+            unit.Discard();
         }
     }
 

@@ -13,9 +13,6 @@ public sealed class LiteDbChatDirectory(LiteDatabase db, StorageWriter writer, T
 {
     public const string Collection = "chats";
 
-    /// <summary>How stale LastSeen may get before a turn refreshes it (it only says whether a chat is still alive).</summary>
-    public static readonly TimeSpan LastSeenResolution = TimeSpan.FromHours(1);
-
     private readonly ILiteCollection<KnownChat> _chats = db.GetCollection<KnownChat>(Collection);
 
     public Task<KnownChat?> FindAsync(string channel, string chatId, CancellationToken cancellationToken = default) =>
@@ -31,7 +28,7 @@ public sealed class LiteDbChatDirectory(LiteDatabase db, StorageWriter writer, T
     {
         var now = time.GetUtcNow().UtcDateTime;
         var known = _chats.FindById(KnownChat.KeyOf(activity.Channel, activity.ChatId));
-        if (known is not null && Unchanged(known, activity, now, out var stale) && !stale) return Task.CompletedTask;
+        if (known is not null && ChatChanges.Unchanged(known, activity, now, out var stale) && !stale) return Task.CompletedTask;
         var write = new LiteWrite("chat seen", d =>
         {
             var chats = d.GetCollection<KnownChat>(Collection);
@@ -43,12 +40,12 @@ public sealed class LiteDbChatDirectory(LiteDatabase db, StorageWriter writer, T
                 Kind = activity.ChatKind,
                 FirstSeen = now,
             };
-            Apply(chat, activity, now);
+            ChatChanges.Apply(chat, activity, now);
             chats.Upsert(chat);
         });
         // A new or changed chat is committed at once, so the rest of this turn (an officer counting the audience in
         // their first message, say) sees it; a refreshed LastSeen rides along with the turn's other writes.
-        return known is not null && Unchanged(known, activity, now, out _)
+        return known is not null && ChatChanges.Unchanged(known, activity, now, out _)
             ? UnitOfWork.WriteAsync(writer, write, cancellationToken)
             : UnitOfWork.CommitNowAsync(writer, write, cancellationToken);
     }
@@ -79,28 +76,5 @@ public sealed class LiteDbChatDirectory(LiteDatabase db, StorageWriter writer, T
         await UnitOfWork.CommitNowAsync(writer, new LiteWrite("chat forgotten",
             d => deleted = d.GetCollection<KnownChat>(Collection).Delete(KnownChat.KeyOf(channel, chatId))), cancellationToken);
         return deleted;
-    }
-
-    /// <summary>True when the activity changes nothing but LastSeen; <paramref name="stale"/> says whether LastSeen is due a refresh.</summary>
-    private static bool Unchanged(KnownChat chat, Activity activity, DateTime now, out bool stale)
-    {
-        stale = now - chat.LastSeen >= LastSeenResolution;
-        var copy = new KnownChat
-        {
-            Id = chat.Id, Channel = chat.Channel, ChatId = chat.ChatId, Kind = chat.Kind, Title = chat.Title, Language = chat.Language,
-            Active = chat.Active, UnreachableReason = chat.UnreachableReason, FirstSeen = chat.FirstSeen, LastSeen = chat.LastSeen,
-        };
-        Apply(copy, activity, chat.LastSeen);
-        return copy.Active == chat.Active && copy.UnreachableReason == chat.UnreachableReason && copy.Title == chat.Title
-            && copy.Language == chat.Language;
-    }
-
-    private static void Apply(KnownChat chat, Activity activity, DateTime now)
-    {
-        chat.LastSeen = now;
-        chat.Active = activity.Kind != ActivityKind.BotRemoved;
-        if (activity.Kind != ActivityKind.BotRemoved) chat.UnreachableReason = null;
-        if (activity.ChatKind == ChatKind.Private && activity.UserName.Length > 0) chat.Title = activity.UserName;
-        if (activity.Language is { } lang) chat.Language = Content.Languages.Normalize(lang);
     }
 }

@@ -10,6 +10,11 @@ public sealed class BackupCommand(DatabaseBackup backup, Say say, ILogger<Backup
 
     public async Task HandleAsync(ITurnContext turn, string args, CancellationToken cancellationToken)
     {
+        if (backup.IsPostgreSql)
+        {
+            await say.SendAsync(turn, "ops.backup-postgresql");
+            return;
+        }
         if (!backup.Possible)
         {
             await say.SendAsync(turn, "ops.backup-in-memory");

@@ -14,6 +14,7 @@ public sealed class BackupHealthCheck(DatabaseBackup backup, IOptions<BackupOpti
 
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
+        if (backup.IsPostgreSql) return Task.FromResult(HealthCheckResult.Healthy("PostgreSQL: backed up with pg_dump, not by the bot", new Dictionary<string, object> { ["last"] = None }));
         if (!backup.Possible) return Task.FromResult(HealthCheckResult.Healthy("the database is in memory: nothing to back up", new Dictionary<string, object> { ["last"] = None }));
         var latest = backup.Latest();
         var data = new Dictionary<string, object>

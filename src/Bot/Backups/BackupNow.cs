@@ -11,6 +11,8 @@ internal static class BackupNow
     public static async Task RunAsync(WebApplication app, TextWriter output)
     {
         app.CheckSettings(probePorts: false);
+        if (app.Services.GetRequiredService<IOptions<StorageOptions>>().Value.IsPostgreSql)
+            throw new SettingException("Storage:Provider is PostgreSql: back the database up with pg_dump (see README, Operations).");
         if (app.Services.GetRequiredService<IOptions<StorageOptions>>().Value.InMemory)
             throw new SettingException("Storage:Path is :memory:, so there is no database file to back up.");
         try

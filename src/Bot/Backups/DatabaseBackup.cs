@@ -9,7 +9,7 @@ namespace Bot.Backups;
 /// a checkpoint moves the write-ahead log into the file, then the file is copied; no commit (and so no checkpoint, the
 /// only thing that changes the file) can happen meanwhile. The copy is checked like a file at start before it counts.
 /// </summary>
-public sealed class DatabaseBackup(StorageWriter writer, IOptions<StorageOptions> storage, IOptions<BackupOptions> options, TimeProvider time, ILogger<DatabaseBackup> logger)
+public sealed class DatabaseBackup(IServiceProvider services, IOptions<StorageOptions> storage, IOptions<BackupOptions> options, TimeProvider time, ILogger<DatabaseBackup> logger)
 {
     public const string Prefix = "bot-";
     public const string Extension = ".db";
@@ -20,7 +20,10 @@ public sealed class DatabaseBackup(StorageWriter writer, IOptions<StorageOptions
         ? Path.Combine(Path.GetDirectoryName(storage.Value.ResolvedPath) ?? ".", "backups")
         : AppPaths.Resolve(options.Value.Folder);
 
-    public bool Possible => !storage.Value.InMemory;
+    /// <summary>False in memory, and under PostgreSQL, whose backups are the server's (pg_dump, base backups).</summary>
+    public bool Possible => !storage.Value.InMemory && !storage.Value.IsPostgreSql;
+
+    public bool IsPostgreSql => storage.Value.IsPostgreSql;
 
     /// <summary>The last copy this process tried to take and failed at, with why (cleared by the next success).</summary>
     public string? LastFailure { get; private set; }
@@ -40,6 +43,7 @@ public sealed class DatabaseBackup(StorageWriter writer, IOptions<StorageOptions
 
     public async Task<BackupFile> TakeAsync(CancellationToken ct)
     {
+        if (IsPostgreSql) throw new InvalidOperationException("The state is in PostgreSQL (Storage:Provider=PostgreSql): back it up with pg_dump or the server's own backups.");
         if (!Possible) throw new InvalidOperationException("The database is in memory (Storage:Path=:memory:): there is no file to back up.");
         await _one.WaitAsync(ct);
         try
@@ -52,7 +56,7 @@ public sealed class DatabaseBackup(StorageWriter writer, IOptions<StorageOptions
             var target = Path.Combine(Folder, Prefix + stamp.UtcDateTime.ToString(StampFormat, CultureInfo.InvariantCulture) + Extension);
             var partial = target + ".partial";
             var source = storage.Value.ResolvedPath;
-            await writer.RunBetweenCommitsAsync(db =>
+            await services.GetRequiredService<StorageWriter>().RunBetweenCommitsAsync(db =>
             {
                 db.Checkpoint();
                 using var from = new FileStream(source, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);

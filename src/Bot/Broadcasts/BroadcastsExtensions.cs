@@ -30,7 +30,8 @@ public static class BroadcastsExtensions
         services.AddSingleton<AudienceResolver>();
         services.AddSingleton<OfficerChats>();
 
-        services.AddSingleton<IBroadcastStore, LiteDbBroadcastStore>();
+        services.AddStore<IBroadcastStore, LiteDbBroadcastStore, PgBroadcastStore>();
+        services.AddStore<IBroadcastSenderLease, SingleProcessSenderLease, PgBroadcastSenderLease>();
         services.AddSingleton<IMemberDataOwner, BroadcastMemberData>();
         services.AddSingleton<BroadcastQueue>();
         services.AddSingleton<BroadcastStarter>();
@@ -39,7 +40,7 @@ public static class BroadcastsExtensions
         services.AddSingleton<IDeliveryObserver, OutboxMigrationObserver>();
         services.AddHostedService<BroadcastWorker>();
 
-        services.AddSingleton<IKickoffScheduleStore, LiteDbKickoffScheduleStore>();
+        services.AddStore<IKickoffScheduleStore, LiteDbKickoffScheduleStore, PgKickoffScheduleStore>();
         services.AddSingleton<KickoffScheduler>();
         services.AddHostedService(sp => sp.GetRequiredService<KickoffScheduler>());
 

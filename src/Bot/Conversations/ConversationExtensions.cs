@@ -1,7 +1,7 @@
-using Bot.Storage;
 using Bot.Audience;
 using Bot.Builder.Dialogs;
 using Bot.Builder.Pipeline;
+using Bot.Storage;
 
 namespace Bot.Conversations;
 
@@ -24,7 +24,7 @@ public static class ConversationExtensions
         services.AddTurnPipeline();
         services.AddSingleton<IDeliveryObserver, AudienceDeliveryObserver>();
         services.AddSingleton<IBot, ConversationRouter>();
-        services.AddSingleton<IChatDirectory, LiteDbChatDirectory>();
+        services.AddStore<IChatDirectory, LiteDbChatDirectory, PgChatDirectory>();
         services.AddSingleton<Members.IMemberDataOwner, AudienceMemberData>();
         services.AddSingleton<ITurnMiddleware, AudienceMiddleware>();
         services.AddStoreCollection(LiteDbChatDirectory.Collection);

@@ -53,9 +53,9 @@ public static class BotHost
     public static async Task<int> RunAsync(string[] args, TextWriter? errors = null, BotHostOverrides? overrides = null, TextWriter? output = null)
     {
         errors ??= Console.Error;
-        var (check, backupNow) = (args.Contains(ConfigurationCheck.Switch), args.Contains(BackupNow.Switch));
+        var (check, backupNow, copy) = (args.Contains(ConfigurationCheck.Switch), args.Contains(BackupNow.Switch), args.Contains(Storage.Copy.CopyToPostgres.Switch));
         // A bare switch would take the next argument as its value in the configuration's command line.
-        args = [.. args.Where(a => a is not (ConfigurationCheck.Switch or BackupNow.Switch))];
+        args = [.. args.Where(a => a is not (ConfigurationCheck.Switch or BackupNow.Switch or Storage.Copy.CopyToPostgres.Switch))];
         try
         {
             await using var app = Build(args, overrides);
@@ -64,6 +64,7 @@ public static class BotHost
                 await ConfigurationCheck.RunAsync(app, output ?? Console.Out);
                 return 0;
             }
+            if (copy) return await Storage.Copy.CopyToPostgres.RunAsync(app, output ?? Console.Out);
             if (backupNow)
             {
                 await BackupNow.RunAsync(app, output ?? Console.Out);
@@ -72,12 +73,13 @@ public static class BotHost
             // Check settings and open the database before the host starts, so a mistake is reported as one
             // sentence here instead of the host's "failed to start" stack trace.
             app.CheckSettings();
-            app.Services.GetRequiredService<Storage.BotDatabase>();
-            // Taken before the run: RunAsync disposes the host's services when it returns.
-            var writer = app.Services.GetRequiredService<Storage.StorageWriter>();
+            await app.Services.OpenStorageAsync();
+            // Taken before the run: RunAsync disposes the host's services when it returns. PostgreSQL has no writer that
+            // can fail for good: a lost connection fails the turns until the server answers again.
+            var writer = StorageExtensions.IsPostgreSql(app.Services) ? null : app.Services.GetRequiredService<Storage.StorageWriter>();
             await app.RunAsync();
             // A storage failure stops the host: exit non-zero so a supervisor restarts it.
-            return writer.Fault is null ? 0 : Storage.StorageWriter.FaultExitCode;
+            return writer?.Fault is null ? 0 : Storage.StorageWriter.FaultExitCode;
         }
         catch (Exception ex) when (ex is ContentException or OptionsValidationException or SettingException or InvalidOperationException { Source: "Bot" })
         {

@@ -25,6 +25,12 @@ internal static class ConfigurationCheck
 
     private static string CheckDatabase(StorageOptions storage)
     {
+        if (storage.IsPostgreSql)
+        {
+            // Named without the password; the server is not contacted (a check must not migrate the schema).
+            var server = new Npgsql.NpgsqlConnectionStringBuilder(storage.ConnectionString);
+            return $"PostgreSQL at {server.Host}:{server.Port}, database {server.Database} (not contacted by --check).";
+        }
         if (storage.InMemory) return "in memory (nothing is kept).";
         var path = storage.ResolvedPath;
         if (Directory.Exists(path))

@@ -9,7 +9,7 @@ public static class MembersExtensions
     public static WebApplicationBuilder AddMembers(this WebApplicationBuilder builder)
     {
         builder.Services.AddStoreCollection(LiteDbOfficerRoleStore.Collection);
-        builder.Services.AddSingleton<IOfficerRoleStore, LiteDbOfficerRoleStore>();
+        builder.Services.AddStore<IOfficerRoleStore, LiteDbOfficerRoleStore, PgOfficerRoleStore>();
         builder.Services.AddSingleton<OfficerRoster>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<OfficerRoster>());
         builder.Services.AddSingleton<Actors>();

@@ -1,25 +1,48 @@
 using Bot.Storage;
+using Bot.Storage.PostgreSql;
 using LiteDB;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Bot.Operations;
 
-/// <summary>Ready when the writer has not failed and the database answers a read.</summary>
-public sealed class StorageHealthCheck(StorageWriter writer, LiteDatabase database) : IHealthCheck
+/// <summary>
+/// Ready when the storage answers: LiteDB's writer has not failed and the file answers a read; PostgreSQL answers a
+/// query on a pooled connection.
+/// </summary>
+public sealed class StorageHealthCheck(IServiceProvider services) : IHealthCheck
 {
     public const string Name = "storage";
 
-    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
-        if (writer.Fault is { } fault) return Task.FromResult(HealthCheckResult.Unhealthy("the storage failed: " + fault.Message));
+        if (StorageExtensions.IsPostgreSql(services)) return await PostgreSqlAsync(cancellationToken);
+        var writer = services.GetRequiredService<StorageWriter>();
+        if (writer.Fault is { } fault) return HealthCheckResult.Unhealthy("the storage failed: " + fault.Message);
         try
         {
-            var collections = database.GetCollectionNames().Count();
-            return Task.FromResult(HealthCheckResult.Healthy($"{collections} collections", new Dictionary<string, object> { ["commits"] = writer.Transactions }));
+            var collections = services.GetRequiredService<LiteDatabase>().GetCollectionNames().Count();
+            return HealthCheckResult.Healthy($"{collections} collections", new Dictionary<string, object> { ["commits"] = writer.Transactions });
         }
         catch (Exception ex)
         {
-            return Task.FromResult(HealthCheckResult.Unhealthy("the database does not answer: " + ex.Message));
+            return HealthCheckResult.Unhealthy("the database does not answer: " + ex.Message);
+        }
+    }
+
+    private async Task<HealthCheckResult> PostgreSqlAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            var db = services.GetRequiredService<PgDatabase>();
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(TimeSpan.FromSeconds(5));
+            var version = await db.CountAsync("SELECT coalesce(max(version), 0) FROM schema_migrations");
+            return HealthCheckResult.Healthy($"PostgreSQL, schema {version}",
+                new Dictionary<string, object> { ["commits"] = services.GetRequiredService<PgCommitter>().Transactions });
+        }
+        catch (Exception ex)
+        {
+            return HealthCheckResult.Unhealthy("PostgreSQL does not answer: " + ex.Message);
         }
     }
 }

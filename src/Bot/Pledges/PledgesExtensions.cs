@@ -22,9 +22,9 @@ public static class PledgesExtensions
         services.AddSingleton(PledgeContent.Load(contentOptions.ResolvedPath));
         services.AddStoreCollection(LiteDbPledgeStore.Collection, LiteDbPledgeStore.Indexes);
         services.AddStoreCollection(LiteDbRegistrationOverrideStore.Collection);
-        services.AddSingleton<IRegistrationOverrideStore, LiteDbRegistrationOverrideStore>();
+        services.AddStore<IRegistrationOverrideStore, LiteDbRegistrationOverrideStore, PgRegistrationOverrideStore>();
 
-        services.AddSingleton<IPledgeStore, LiteDbPledgeStore>();
+        services.AddStore<IPledgeStore, LiteDbPledgeStore, PgPledgeStore>();
         services.AddSingleton<QuickPledgeParser>();
         services.AddSingleton<QuickRegistration>();
         services.AddSingleton<PledgeQuestions>();

@@ -28,12 +28,12 @@ public static class WebExtensions
         services.AddScoped<WebText>();
         services.AddSingleton<WebAddress>();
         services.AddStoreCollection(LiteDbSignInStore.Links).AddStoreCollection(LiteDbSignInStore.Sessions);
-        services.AddSingleton<ISignInStore, LiteDbSignInStore>();
+        services.AddStore<ISignInStore, LiteDbSignInStore, PgSignInStore>();
         services.AddStoreCollection(LiteDbAuditLog.Collection, LiteDbAuditLog.Indexes);
-        services.AddSingleton<IAuditLog, LiteDbAuditLog>();
+        services.AddStore<IAuditLog, LiteDbAuditLog, PgAuditLog>();
         services.AddSingleton<SignInLinks>();
         services.AddStoreCollection(Unanswered.LiteDbUnansweredQuestionStore.Collection);
-        services.AddSingleton<Unanswered.IUnansweredQuestionStore, Unanswered.LiteDbUnansweredQuestionStore>();
+        services.AddStore<Unanswered.IUnansweredQuestionStore, Unanswered.LiteDbUnansweredQuestionStore, Unanswered.PgUnansweredQuestionStore>();
         services.AddSingleton<Faq.IFaqMissObserver, Unanswered.UnansweredRecorder>();
         services.AddCommand<DashboardCommand>();
         builder.AddDashboard();

@@ -40,6 +40,12 @@ public sealed class BroadcastRunner(
         return true;
     }
 
+    /// <summary>This process lost the sender lease: every run stops between messages; its pending rows stay for the new holder.</summary>
+    public void InterruptAll()
+    {
+        foreach (var run in _runs.Values) run.Cts.Cancel();
+    }
+
     /// <summary>Waits for every run to wind down (the host is stopping; pending rows stay pending for the next start).</summary>
     public Task StoppedAsync() => Task.WhenAll(_runs.Values.Select(r => r.Task));
 

@@ -11,7 +11,7 @@ public static class PledgeDigestExtensions
         services.AddOptions<PledgeDigestOptions>().BindConfiguration(PledgeDigestOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IValidateOptions<PledgeDigestOptions>, PledgeDigestOptionsValidator>();
         services.AddStoreCollection(LiteDbPledgeDigestStore.Collection);
-        services.AddSingleton<IPledgeDigestStore, LiteDbPledgeDigestStore>();
+        services.AddStore<IPledgeDigestStore, LiteDbPledgeDigestStore, PgPledgeDigestStore>();
         services.AddSingleton<PledgeDigestComposer>();
         services.AddSingleton<PledgeDigestService>();
         services.AddHostedService(sp => sp.GetRequiredService<PledgeDigestService>());

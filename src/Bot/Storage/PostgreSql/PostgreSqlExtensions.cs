@@ -1,0 +1,24 @@
+using Npgsql;
+
+namespace Bot.Storage.PostgreSql;
+
+public static class PostgreSqlExtensions
+{
+    /// <summary>The PostgreSQL pieces every store shares; nothing connects until a store or the start needs it.</summary>
+    public static IServiceCollection AddPostgreSqlStorage(this IServiceCollection services)
+    {
+        services.AddSingleton(sp =>
+        {
+            var builder = new NpgsqlDataSourceBuilder(sp.GetRequiredService<IOptions<StorageOptions>>().Value.ConnectionString);
+            // Npgsql's own logging stays off: its messages can carry parameters (members' words).
+            return builder.Build();
+        });
+        services.AddSingleton<PgDatabase>();
+        services.AddSingleton<PgCommitter>();
+        services.AddSingleton<PgMigrations>();
+        services.AddSingleton<PgSchema>();
+        // First of the hosted services: the tables exist before any feature's start reads them.
+        services.Insert(0, ServiceDescriptor.Singleton<IHostedService, PgSchemaStarter>());
+        return services;
+    }
+}
