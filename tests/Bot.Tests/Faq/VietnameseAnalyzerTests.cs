@@ -68,6 +68,8 @@ public class VietnameseAnalyzerTests
         // spelling variants and phone shorthand
         { "ai kí kế hoạch", "ai ký kế hoạch" },
         { "ko có j", "không có gì" },
+        { "kq cx ms có trc tg đó", "kết quả cũng mới có trước thời gian" }, // "đó" at the end is a filler
+        { "cb đv", "cb cán bộ đv đoàn viên" },
         // politeness is dropped; "ban" in "ban hành" is not "bạn"
         { "cho em hỏi ban hành ngày nào ạ", "ban hành ngày nào" },
         // paraphrases: the end of a when-question, a meeting as members name it
