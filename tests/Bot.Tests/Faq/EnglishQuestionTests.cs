@@ -21,6 +21,8 @@ public class EnglishQuestionTests
     // "does the plan mention", "how big", "was asked to": asking words, not the topic
     [InlineData("does the plan mention people's council elections", "People's Councils")]
     [InlineData("how big is the support package from the government that the bloc must monitor", "62 trillion")]
+    // everyday words for the translations' own: "competition" is emulation, "stage" a phase
+    [InlineData("how many stages does the 2021 competition have", "2 phases")]
     public async Task EnglishQuestionsAreAnsweredInEnglish(string question, string expected)
     {
         await using var bot = await TestBot.StartAsync();
