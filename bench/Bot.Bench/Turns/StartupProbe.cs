@@ -49,7 +49,10 @@ public static class StartupProbe
         var results = new List<(double Ms, double Rss)>();
         for (var i = 0; i < rounds; i++)
         {
-            var start = new ProcessStartInfo(Environment.ProcessPath!, [typeof(StartupProbe).Assembly.Location, "turns", "--startup-child"]) { RedirectStandardOutput = true };
+            // Under `dotnet run` the process is the bench's own executable, under `dotnet Bot.Bench.dll` it is dotnet.
+            var viaDotnet = Path.GetFileNameWithoutExtension(Environment.ProcessPath!) == "dotnet";
+            string[] args = viaDotnet ? [typeof(StartupProbe).Assembly.Location, "turns", "--startup-child"] : ["turns", "--startup-child"];
+            var start = new ProcessStartInfo(Environment.ProcessPath!, args) { RedirectStandardOutput = true };
             using var child = Process.Start(start)!;
             var output = await child.StandardOutput.ReadToEndAsync();
             await child.WaitForExitAsync();
