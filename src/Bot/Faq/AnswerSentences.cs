@@ -34,6 +34,8 @@ public sealed partial class AnswerSentences(QuestionTypesFile types)
 
     public string UnansweredEntry { get; } = types.Unanswered.Entry;
 
+    public CountedNoun Counted { get; } = new(types);
+
     /// <summary>
     /// A question about the member's own emulation affairs ("đạt LĐTT cần tiêu chuẩn gì", "ai duyệt bản đăng ký của
     /// em"): the plans do not answer it, but the member deserves to hear that and where to ask, not "I did not

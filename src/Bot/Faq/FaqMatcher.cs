@@ -51,6 +51,13 @@ public static class FaqMatcher
             // ("do Thủ tướng Chính phủ phát động") does not answer it, however well it covers the words.
             .Select(c => office is not null && !facts!.NamesHolder(c.Item.Answer.For(index.Language), office) ? c with { Confidence = c.Confidence - IdentityPenalty } : c)
             .ToList();
+        // "mấy nội dung": when some item gives that count ("5 nội dung"), one that only holds a digit ("Nội dung 2") does not answer.
+        if (type == QuestionType.HowMany && facts?.Counted.Of(question) is { } noun)
+        {
+            var counts = ranked.Where(c => facts.Counted.IsCountedIn(c.Item.Answer.For(index.Language), noun)).Select(c => c.Item).ToHashSet();
+            if (counts.Count > 0)
+                ranked = [.. ranked.Select(c => counts.Contains(c.Item) ? c : c with { Confidence = c.Confidence - options.TypeMismatchPenalty })];
+        }
         // An item that only says the question back (a headline: "…: thực hiện mục tiêu kép" for "mục tiêu kép là gì")
         // covers every word and answers nothing.
         if (ranked.Count > 0)

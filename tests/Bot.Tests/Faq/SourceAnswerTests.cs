@@ -81,6 +81,25 @@ public class SourceAnswerTests
     }
 
     [Fact]
+    public async Task AHowManyQuestionIsAnsweredByTheItemThatGivesTheCountNotByOneHoldingADigit()
+    {
+        await using var bot = await TestBot.StartAsync();
+        // "Nội dung 2: … do Tổng Liên đoàn phát động" shares more words; "5 nội dung" answers.
+        await bot.Flow().Send("cho e hoi tld phat dong may noi dung thi dua 2021").AssertReply(r => r.Text.Contains("5 nội dung"), "the count");
+    }
+
+    [Theory]
+    [InlineData("tld phát động mấy nội dung", "Phong trào tập trung vào 5 nội dung: (1) …", true)]
+    [InlineData("tld phát động mấy nội dung", "Nội dung 2: đẩy mạnh các phong trào do Tổng Liên đoàn phát động.", false)]
+    [InlineData("năm 2021 thi đua mấy đợt", "Phong trào được tổ chức thành hai đợt.", true)]
+    [InlineData("how many phases are there", "The movement has 2 phases: Phase 1 …", true)]
+    public void AnAnswerGivesTheCountOnlyWithANumberRightBeforeTheCountedThing(string question, string answer, bool counts)
+    {
+        var counted = FaqTestContent.Engine.Sentences.Counted;
+        Assert.Equal(counts, counted.Of(question) is { } noun && counted.IsCountedIn(answer, noun));
+    }
+
+    [Fact]
     public async Task WhoReviewsAPledgeIsAnsweredWithTheGrassrootsUnionAndTheBot()
     {
         await using var bot = await TestBot.StartAsync();
