@@ -48,8 +48,15 @@ public sealed class TelegramDurableIntakeTests : IDisposable
         await using var host = await TelegramTestHost.StartAsync(webhook: true, settings: new Dictionary<string, string?> { ["Storage:Path"] = _path });
         var received = host.Services.GetRequiredService<IReceivedUpdates>();
         var stored = await host.Services.GetRequiredService<Bot.Channels.Telegram.TelegramInbox>()
-            .StoreAsync([new Update { Id = 9, Message = new Message { Id = 1, Text = "hi", Chat = new Chat { Id = 5, Type = ChatType.Private } } }], default);
+            .StoreAsync([new Update { Id = 9, Message = new Message { Id = 1, Text = "hi", Chat = new Chat { Id = 5, Type = ChatType.Private }, From = new User { Id = 5, FirstName = "An" } } }], default);
         var pending = await received.PendingAsync("telegram");
+        if (pending.Count == 0)
+        {
+            // The inbox may already have run its turn: then the update left the store in the same commit that wrote the
+            // turn's processed mark, which is on disk instead.
+            Assert.True(await host.Services.GetRequiredService<IActivityDeduplicator>().WasProcessedAsync("telegram:5:1"), "neither pending nor processed");
+            return;
+        }
         Assert.Equal(stored[0], Assert.Single(pending).Id);
         Assert.Contains("\"update_id\":9", pending[0].Payload);
     }
