@@ -51,7 +51,7 @@ public class DashboardPlansTests
     [Fact]
     public async Task AValidPlanFileIsAppliedWithoutARestartAndAuditedAndMembersSeeItAtOnce()
     {
-        using var dir = Faq.FaqContentTests.CopyOfDialogs();
+        using var dir = Faq.FaqContentTests.CopyOfDialogs(sources: false);
         await using var bot = await TestBot.StartAsync(settings: new Dictionary<string, string?> { ["Content:Path"] = dir.Path }, web: true);
         using var site = new WebSite(bot);
         await SignInTests.SignInAsync(site, await SignInTests.LinkFromBotAsync(bot));
@@ -68,7 +68,7 @@ public class DashboardPlansTests
     [Fact]
     public async Task ABrokenPlanFileIsNotAppliedAndTheFolderStaysAsItWas()
     {
-        using var dir = Faq.FaqContentTests.CopyOfDialogs();
+        using var dir = Faq.FaqContentTests.CopyOfDialogs(sources: false);
         await using var bot = await TestBot.StartAsync(settings: new Dictionary<string, string?> { ["Content:Path"] = dir.Path }, web: true);
         using var site = new WebSite(bot);
         await SignInTests.SignInAsync(site, await SignInTests.LinkFromBotAsync(bot));
@@ -84,7 +84,7 @@ public class DashboardPlansTests
     [Fact]
     public async Task AnOfficerOfOnePlanMayCheckButNotApplyAPlanFile()
     {
-        using var dir = Faq.FaqContentTests.CopyOfDialogs();
+        using var dir = Faq.FaqContentTests.CopyOfDialogs(sources: false);
         await using var bot = await TestBot.StartAsync(settings: new Dictionary<string, string?>
         {
             ["Content:Path"] = dir.Path,
