@@ -52,6 +52,7 @@ public static partial class CrashRun
         var counts = Enumerable.Range(0, members).Select(m => api.To(Traffic.ChatOf(m)).Count(r => r.Text.Contains(Marker, StringComparison.Ordinal))).ToList();
         var (missed, repeated, tooMany) = (counts.Count(c => c == 0), counts.Count(c => c == 2), counts.Count(c => c > 2));
         Console.WriteLine(report);
+        if (!report.Clean) Console.WriteLine(RunReport.Example(traffic, api, script, members));
         Console.WriteLine($"  broadcast: {members - missed} of {members} members got it; missed {missed} (target 0); repeated once {repeated} (allowed); more than one repeat {tooMany} (target 0)");
         Console.WriteLine($"  load balancer retries on the other instance: {cluster.Retried}; 429s from the fake (flood limits exceeded): {api.Violations} (target 0)");
         return report.Clean && missed == 0 && tooMany == 0 && api.Violations == 0;

@@ -40,6 +40,20 @@ public sealed record RunReport(string Label, int Sent, int Acknowledged, int Ans
             answered / seconds, Percentile(latencies, 0.50), Percentile(latencies, 0.99), api.Violations);
     }
 
+    /// <summary>What a member with a step unanswered received, to see why.</summary>
+    public static string? Example(Traffic traffic, RecordingBotApi api, MemberScript script, int members)
+    {
+        for (var m = 0; m < members; m++)
+        {
+            var chat = Traffic.ChatOf(m);
+            var received = api.To(chat);
+            var steps = received.Select(r => script.StepOf(r.Text)).ToList();
+            if (Enumerable.Range(0, script.Count).All(steps.Contains) && steps.Where(s => s >= 0).Count() == script.Count) continue;
+            return $"  e.g. member {chat} received: " + string.Join(" | ", received.Select((r, i) => $"[{steps[i]}] {r.Text[..Math.Min(60, r.Text.Length)].ReplaceLineEndings(" ")}"));
+        }
+        return null;
+    }
+
     private static double Percentile(List<double> sorted, double p) => sorted.Count == 0 ? 0 : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
 
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,

@@ -44,6 +44,7 @@ public static class ScaleOutBench
                 var report = RunReport.Of(label, cluster.Traffic, api, script, members);
                 reports.Add(report);
                 Console.WriteLine(report);
+                if (!report.Clean) Console.WriteLine(RunReport.Example(cluster.Traffic, api, script, members));
             }
         }
         var crash = await CrashRun.RunAsync(await Pg(), members, thinkMs, folder, script);
