@@ -54,7 +54,9 @@ public static partial class CrashRun
         Console.WriteLine(report);
         if (!report.Clean) Console.WriteLine(RunReport.Example(traffic, api, script, members));
         Console.WriteLine($"  broadcast: {members - missed} of {members} members got it; missed {missed} (target 0); repeated once {repeated} (allowed); more than one repeat {tooMany} (target 0)");
-        Console.WriteLine($"  load balancer retries on the other instance: {cluster.Retried}; 429s from the fake (flood limits exceeded): {api.Violations} (target 0)");
+        var (chat, officer) = api.ViolationsByKind;
+        Console.WriteLine($"  load balancer retries on the other instance: {cluster.Retried}; 429s from the fake (flood limits exceeded): {api.Violations} (target 0): " +
+                          $"{api.Violations - chat} over 30/s overall, {chat} over one chat's limit ({officer} of them the officer's chat)");
         return report.Clean && missed == 0 && tooMany == 0 && api.Violations == 0;
     }
 

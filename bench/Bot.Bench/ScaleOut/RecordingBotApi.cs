@@ -25,12 +25,15 @@ public sealed class RecordingBotApi(bool limits) : IAsyncDisposable
     private readonly Dictionary<string, List<Sent>> _sent = [];
     private WebApplication? _app;
     private long _nextMessageId;
-    private int _violations, _accepted;
+    private int _violations, _accepted, _chatViolations, _officerViolations;
 
     public sealed record Sent(string Text, TimeSpan At);
 
     public string Url { get; private set; } = "";
     public int Violations => Volatile.Read(ref _violations);
+
+    /// <summary>Of <see cref="Violations"/>: those over one chat's limit (the rest: over the overall limit), and those to the officer's chat.</summary>
+    public (int Chat, int Officer) ViolationsByKind => (Volatile.Read(ref _chatViolations), Volatile.Read(ref _officerViolations));
     public int Accepted => Volatile.Read(ref _accepted);
     public TimeSpan Now => _clock.Elapsed;
 
@@ -79,6 +82,8 @@ public sealed class RecordingBotApi(bool limits) : IAsyncDisposable
             if (wait is { } w)
             {
                 _violations++;
+                if (_global.Count < 30) _chatViolations++;
+                if (chat == "1") _officerViolations++;
                 var retryAfter = Math.Max(1, (int)Math.Ceiling(w.TotalSeconds));
                 return Results.Json(new JsonObject
                 {
