@@ -21,20 +21,64 @@ public sealed class RegistrationOverride
 /// When each plan takes pledges. Order: an officer's open/close, then `registration:` in the plan file (a missing
 /// end falls back to the plan's), then the plan's own period. Officers' overrides are stored and kept in memory
 /// (one per plan, read on every registration step), loaded at start and replaced after each write, so a change made
-/// by one officer holds for every member at once and survives restarts. (Several instances will need the content
-/// version that reloads plans to reload these too.)
+/// by one officer holds for every member at once and survives restarts. With several instances on PostgreSQL each
+/// instance reads them again every <see cref="RefreshEvery"/>, so an officer's change on one instance holds on all
+/// within that time (found by the scale-out check: a form refused on the instance that had not seen /mopdangky).
 /// </summary>
-public sealed class RegistrationPeriods(IRegistrationOverrideStore store, BotContent content, PlanCalendar calendar) : IHostedService
+public sealed class RegistrationPeriods(
+    IRegistrationOverrideStore store, BotContent content, PlanCalendar calendar, TimeProvider? time = null, ILogger<RegistrationPeriods>? logger = null) : IHostedService
 {
+    /// <summary>How often an instance on a shared store re-reads the overrides (a one-row-per-plan table).</summary>
+    public static readonly TimeSpan RefreshEvery = TimeSpan.FromSeconds(2);
+
     private readonly BotContent _content = content;
     private readonly PlanCalendar _calendar = calendar;
+    private readonly CancellationTokenSource _stopping = new();
     private volatile IReadOnlyDictionary<string, RegistrationOverride> _overrides = new Dictionary<string, RegistrationOverride>();
+    private Task _refreshing = Task.CompletedTask;
+    private int _saves;
 
-    /// <summary>Loads the stored overrides (the host does this at start).</summary>
-    public async Task StartAsync(CancellationToken cancellationToken) =>
-        _overrides = (await store.AllAsync(cancellationToken)).ToDictionary(o => o.PlanId, StringComparer.Ordinal);
+    /// <summary>Loads the stored overrides (the host does this at start); on a shared store, keeps re-reading them.</summary>
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        _overrides = await LoadAsync(cancellationToken);
+        if (store is PgRegistrationOverrideStore) _refreshing = RefreshAsync(_stopping.Token);
+    }
 
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await _stopping.CancelAsync();
+        await _refreshing;
+    }
+
+    private async Task<IReadOnlyDictionary<string, RegistrationOverride>> LoadAsync(CancellationToken cancellationToken) =>
+        (await store.AllAsync(cancellationToken)).ToDictionary(o => o.PlanId, StringComparer.Ordinal);
+
+    private async Task RefreshAsync(CancellationToken stopping)
+    {
+        try
+        {
+            while (true)
+            {
+                await Task.Delay(RefreshEvery, time ?? TimeProvider.System, stopping);
+                var saves = Volatile.Read(ref _saves);
+                try
+                {
+                    var loaded = await LoadAsync(stopping);
+                    // A save here while reading may not be in what was read: keep it, read again next time.
+                    if (saves == Volatile.Read(ref _saves)) _overrides = loaded;
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    logger?.LogWarning(ex, "Could not re-read the registration openings; keeping the last ones read");
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+            // stopping
+        }
+    }
 
     public RegistrationOverride? Override(string planId) => _overrides.GetValueOrDefault(planId);
 
@@ -81,6 +125,7 @@ public sealed class RegistrationPeriods(IRegistrationOverrideStore store, BotCon
     private async Task SaveAsync(RegistrationOverride o, CancellationToken ct)
     {
         await store.SaveAsync(o, ct);
+        Interlocked.Increment(ref _saves);
         _overrides = new Dictionary<string, RegistrationOverride>(_overrides, StringComparer.Ordinal) { [o.PlanId] = o };
     }
 

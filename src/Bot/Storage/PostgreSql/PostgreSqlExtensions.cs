@@ -17,6 +17,9 @@ public static class PostgreSqlExtensions
         services.AddSingleton<PgCommitter>();
         services.AddSingleton<PgMigrations>();
         services.AddSingleton<PgSchema>();
+        services.AddSingleton<PgContentVersion>();
+        // Follows content reloads made on other instances; does nothing unless the provider is PostgreSql.
+        services.AddHostedService<Content.ContentReloadFollower>();
         // First of the hosted services: the tables exist before any feature's start reads them.
         services.Insert(0, ServiceDescriptor.Singleton<IHostedService, PgSchemaStarter>());
         return services;
