@@ -114,8 +114,9 @@ public sealed partial class TextNormalizer
             return $" {(digits.Length > 0 ? digits : "0")} {string.Concat(Words(m.Groups[2].Value).Select(VietnameseText.Fold))} ";
         });
 
-    // Digits, then letter groups joined by "-" or "/": "05-CT/TW". Not a date ("2/9/1945") nor "covid-19".
-    [System.Text.RegularExpressions.GeneratedRegex(@"(?<![\p{L}\d])(\d{1,4})\s*[-/]\s*(\p{L}[\p{L}&]*(?:\s*[-/]\s*\p{L}[\p{L}&]*)*)")]
+    // Digits, then letter groups joined by "-" or "/" with no space: "05-CT/TW". Not a date ("2/9/1945"), "covid-19",
+    // nor a dash between words ("năm 2020 - Công đoàn").
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<![\p{L}\d])(\d{1,4})[-/](\p{L}[\p{L}&]*(?:[-/]\p{L}[\p{L}&]*)*)")]
     private static partial System.Text.RegularExpressions.Regex DocumentCode();
 
     private (Rule? Rule, int Length) Match(string[] words, string[] folded, int start)

@@ -63,7 +63,8 @@ public class VietnameseAnalyzerTests
         // a document's number is one word too ("TW" in it does not name the national plan); a date is not a number
         { "Chỉ thị 05-CT/TW", "chỉ thị 5 cttw" },
         { "số 13/PĐTD-LĐLĐ", "số 13 pdtdldld" },
-        { "ngày 2/9/1945", "ngày 2 9 1945" }, // a one-letter unit stays with its number ("k" alone would be "không")
+        { "ngày 2/9/1945", "ngày 2 9 1945" },
+        { "năm 2020 - Công đoàn", "năm 2020 công đoàn" }, // a one-letter unit stays with its number ("k" alone would be "không")
         { "từ 01/7/2021", "từ 1 7 2021" },
         // spelling variants and phone shorthand
         { "ai kí kế hoạch", "ai ký kế hoạch" },
