@@ -7,13 +7,13 @@ namespace Bot.Bench.ScaleOut;
 /// <summary>
 /// Two instances on PostgreSQL with the fake's flood limits on; members at a human pace; once every member has been
 /// answered once, the officer broadcasts to everyone; when the broadcast is under way the instance holding the sender
-/// lease is killed with SIGKILL and started again 3 s later. Each instance sends at half of Telegram's budget
-/// (Pacing 12.5/s): the budget is the bot token's, and member replies are paced per instance.
+/// lease is killed with SIGKILL and started again 3 s later. Each instance runs with the product's Telegram pacing
+/// (25/s): the budget is the bot token's, and the instances share it through PostgreSQL (Pacing/PgSendBudget).
 /// </summary>
 public static partial class CrashRun
 {
     private const string Marker = "BENCH-SCALEOUT";
-    private const double RatePerInstance = 12.5;
+    private const double RatePerInstance = 25;
 
     public static async Task<bool> RunAsync(Dictionary<string, string> storage, int members, int thinkMs, string folder, MemberScript? script)
     {
@@ -23,7 +23,7 @@ public static partial class CrashRun
         var traffic = cluster.Traffic;
         await ScaleOutBench.OpenRegistrationAsync(traffic);
         script ??= await MemberScript.CalibrateAsync(traffic, api, 799_999);
-        Console.WriteLine($"Crash run (2 instances on PostgreSQL, fake with flood limits, {RatePerInstance}/s per instance, members think {thinkMs / 2000.0:0.#}–{thinkMs * 1.5 / 1000:0.#} s):");
+        Console.WriteLine($"Crash run (2 instances on PostgreSQL, fake with flood limits, pacing {RatePerInstance}/s shared by the instances, members think {thinkMs / 2000.0:0.#}–{thinkMs * 1.5 / 1000:0.#} s):");
 
         var started = 0;
         var everyoneKnown = new TaskCompletionSource();

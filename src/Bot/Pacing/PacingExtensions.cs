@@ -1,3 +1,4 @@
+using Bot.Storage;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Bot.Pacing;
@@ -10,6 +11,7 @@ public static class PacingExtensions
         var services = builder.Services;
         services.AddOptions<PacingOptions>().BindConfiguration(PacingOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<PacingOptions>, PacingOptionsValidator>();
+        services.AddStore<ISharedSendBudget, ProcessSendBudget, PgSendBudget>();
         services.AddSingleton<SendPacer>();
         services.Replace(ServiceDescriptor.Singleton<ISendPacer>(sp => sp.GetRequiredService<SendPacer>()));
         return builder;

@@ -3,16 +3,17 @@ namespace Bot.Pacing;
 /// <summary>
 /// One channel's overall budget: a GCRA (a token bucket that remembers a "theoretical arrival time") with a small
 /// burst to absorb late timers, and a pause that every sender honours after a 429.
-/// Replies have priority: they never wait for the budget (only for a 429 pause), but each one is charged to it, so
-/// the broadcast messages behind make room. Reply volume is bounded by people typing; should it ever exceed the
-/// platform's limit, the 429 pause catches it.
+/// Replies have priority: they go ahead of every waiting broadcast message and have a larger burst (an overdraft of
+/// <paramref name="replyBurst"/> sends), so a reply is held only when members' replies alone run past the platform's
+/// limit at a peak — then it waits its turn rather than meeting a 429 (which would pause everyone for seconds).
 /// </summary>
-internal sealed class RateGate(TimeProvider time, TimeSpan interval, int burst)
+internal sealed class RateGate(TimeProvider time, TimeSpan interval, int burst, int replyBurst)
 {
     private readonly object _lock = new();
     private readonly Queue<TaskCompletionSource> _replies = new();
     private readonly Queue<TaskCompletionSource> _broadcasts = new();
     private readonly TimeSpan _tolerance = interval * Math.Max(0, burst - 1);
+    private readonly TimeSpan _replyTolerance = interval * Math.Max(0, Math.Max(burst, replyBurst) - 1);
     private DateTimeOffset _tat = time.GetUtcNow();
     private DateTimeOffset _pausedUntil = DateTimeOffset.MinValue;
     private bool _pumping;
@@ -31,7 +32,7 @@ internal sealed class RateGate(TimeProvider time, TimeSpan interval, int burst)
         {
             var now = time.GetUtcNow();
             var go = priority == SendPriority.Reply
-                ? _replies.Count == 0 && _pausedUntil <= now
+                ? _replies.Count == 0 && ReplyDue() <= now
                 : _replies.Count + _broadcasts.Count == 0 && Due() <= now;
             if (go)
             {
@@ -63,6 +64,8 @@ internal sealed class RateGate(TimeProvider time, TimeSpan interval, int burst)
 
     private DateTimeOffset Due() => _tat - _tolerance > _pausedUntil ? _tat - _tolerance : _pausedUntil;
 
+    private DateTimeOffset ReplyDue() => _tat - _replyTolerance > _pausedUntil ? _tat - _replyTolerance : _pausedUntil;
+
     private void Take(DateTimeOffset now) => _tat = (_tat > now ? _tat : now) + interval;
 
     /// <summary>Hands out permits while anyone waits, replies first; sleeps on the injected clock in between.</summary>
@@ -75,13 +78,13 @@ internal sealed class RateGate(TimeProvider time, TimeSpan interval, int burst)
             lock (_lock)
             {
                 var now = time.GetUtcNow();
-                while (Next() is { } queue && (queue == _replies ? _pausedUntil : Due()) <= now)
+                while (Next() is { } queue && (queue == _replies ? ReplyDue() : Due()) <= now)
                 {
                     ready.Add(queue.Dequeue());
                     Take(now);
                 }
                 var next = Next();
-                wait = next is null ? TimeSpan.Zero : (next == _replies ? _pausedUntil : Due()) - now;
+                wait = next is null ? TimeSpan.Zero : (next == _replies ? ReplyDue() : Due()) - now;
                 if (next is null) _pumping = false;
             }
             // Released outside the lock: a sender continues right here and may come back for its next message.

@@ -117,6 +117,34 @@ internal static class BroadcastHarness
     public static IReadOnlyList<SentReply> To(this TestConnector connector, string chatId) => [.. connector.All.Where(r => r.To.ChatId == chatId)];
 
     /// <summary>
+    /// Keeps the fake clock moving by <paramref name="step"/> every couple of real milliseconds until disposed, as a real
+    /// clock would while a conversation goes on: paced messages (a reply past its chat's burst) then leave a moment later.
+    /// </summary>
+    public static IAsyncDisposable Ticking(FakeTimeProvider time, TimeSpan step)
+    {
+        var stop = new CancellationTokenSource();
+        var ticking = Task.Run(async () =>
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                time.Advance(step);
+                await Task.Delay(2);
+            }
+        });
+        return new Ticker(stop, ticking);
+    }
+
+    private sealed class Ticker(CancellationTokenSource stop, Task ticking) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            await stop.CancelAsync();
+            await ticking;
+            stop.Dispose();
+        }
+    }
+
+    /// <summary>
     /// Waits (in real time, briefly) for background work, advancing the fake clock by <paramref name="step"/> each
     /// round when given. Fails with <paramref name="what"/> after a few seconds.
     /// </summary>

@@ -61,8 +61,10 @@ public partial class ProgressTests
         await using var bot = await StartAsync(Paced(1), time);
         bot.Seed(members: 10);
         var officer = bot.Flow(Officer, "Cán bộ Hà");
-        await officer.Send("/thongbao " + Text).AssertReply(TestBot.Text("broadcast.pick-audience")).Press("Chỉ thành viên nhắn riêng (11)")
-            .AssertReply("Xem trước").AssertReply(Text).AssertReply("tới 11 người nhận").Press("✅ Gửi").AssertReply("Bắt đầu gửi #1");
+        // The preview is three messages to the officer's chat after the question: its window holds the fourth a moment.
+        await using (Ticking(time, TimeSpan.FromMilliseconds(20)))
+            await officer.Send("/thongbao " + Text).AssertReply(TestBot.Text("broadcast.pick-audience")).Press("Chỉ thành viên nhắn riêng (11)")
+                .AssertReply("Xem trước").AssertReply(Text).AssertReply("tới 11 người nhận").Press("✅ Gửi").AssertReply("Bắt đầu gửi #1");
         await UntilAsync(() => Delivered(bot) >= 3, "three members to get it", time, TimeSpan.FromMilliseconds(250));
 
         await officer.Press("⏹ Dừng gửi");

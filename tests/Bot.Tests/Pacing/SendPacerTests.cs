@@ -90,7 +90,46 @@ public class SendPacerTests
         var pacer = Pacer(rate: 25);
         for (var i = 0; i < 3; i++) Assert.True(pacer.WaitAsync(Private("m1"), SendPriority.Reply, default).IsCompleted);
         var granted = await GrantTimesAsync(pacer, [Private("m1")], SendPriority.Broadcast, TimeSpan.FromSeconds(5));
-        Assert.Equal(_time.Start + TimeSpan.FromSeconds(3), granted.Single());
+        Assert.Equal(_time.Start + TimeSpan.FromSeconds(3.1), granted.Single()); // the window and its margin for arrival
+    }
+
+    [Fact]
+    public async Task RepliesBeyondTheirBurstWaitForTheBudgetInsteadOfMeetingA429()
+    {
+        var pacer = Pacer(rate: 10);
+        var granted = await GrantTimesAsync(pacer, Enumerable.Range(0, 30).Select(i => Private($"m{i}")).ToList(), SendPriority.Reply, TimeSpan.FromSeconds(5));
+
+        Assert.Equal(30, granted.Count);
+        Assert.Equal(4, granted.Count(t => t == _time.Start)); // the replies' burst
+        Assert.True(MostInAnyWindow(granted, TimeSpan.FromSeconds(1)) <= 14, $"{MostInAnyWindow(granted, TimeSpan.FromSeconds(1))} in one second"); // rate + burst of 4
+    }
+
+    [Fact]
+    public async Task WaitingRepliesGoBeforeWaitingBroadcastMessages()
+    {
+        var pacer = Pacer(rate: 10);
+        var broadcasts = Enumerable.Range(0, 6).Select(i => pacer.WaitAsync(Private($"b{i}"), SendPriority.Broadcast, default).AsTask()).ToList();
+        var replies = Enumerable.Range(0, 6).Select(i => pacer.WaitAsync(Private($"m{i}"), SendPriority.Reply, default).AsTask()).ToList();
+
+        for (var step = 0; step < 100 && !replies.All(r => r.IsCompleted); step++)
+        {
+            _time.Advance(TimeSpan.FromMilliseconds(10));
+            await Task.Delay(1);
+        }
+
+        Assert.All(replies, r => Assert.True(r.IsCompleted));
+        Assert.True(broadcasts.Count(b => b.IsCompleted) <= 3, $"{broadcasts.Count(b => b.IsCompleted)} broadcast messages went before the replies");
+    }
+
+    [Fact]
+    public async Task AFourthReplyToOneChatWithinItsWindowWaitsForTheWindow()
+    {
+        var pacer = Pacer(rate: 25);
+        for (var i = 0; i < 3; i++) Assert.True(pacer.WaitAsync(Private("m1"), SendPriority.Reply, default).IsCompleted);
+
+        var granted = await GrantTimesAsync(pacer, [Private("m1")], SendPriority.Reply, TimeSpan.FromSeconds(5));
+
+        Assert.Equal(_time.Start + TimeSpan.FromSeconds(3.1), granted.Single());
     }
 
     [Fact]

@@ -76,8 +76,12 @@ internal sealed class ZaloBot : IAsyncDisposable
     public Task<IReadOnlyList<string>> SayAsync(string text, string userId = "u1", string? chatId = null, bool group = false, string name = "Nguyễn Văn An") =>
         DeliverAsync(ZaloFixtures.Text(text, userId, chatId, group, name), chatId ?? userId);
 
-    /// <summary>Puts an event in getUpdates, waits until the bot has handled it, and returns its new messages to <paramref name="chatId"/>.</summary>
-    public async Task<IReadOnlyList<string>> DeliverAsync(JsonObject update, string chatId, bool advanceClock = false)
+    /// <summary>
+    /// Puts an event in getUpdates, waits until the bot has handled it, and returns its new messages to <paramref name="chatId"/>.
+    /// The clock moves on meanwhile, as a real one would: an answer in several parts is paced (Zalo's conservative
+    /// 5 messages a second, three to a chat at once) and its last parts leave a moment later.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> DeliverAsync(JsonObject update, string chatId, bool advanceClock = true)
     {
         var before = Api.SentTo(chatId).Count;
         var target = Interlocked.Increment(ref _delivered);
