@@ -14,16 +14,33 @@ public sealed record MemberQuestion(string Q, string Kind, string? Seed, IReadOn
     public bool MustDecline => Expect == "decline";
     public bool MustPoint => Expect == "pointer";
 
-    /// <summary>Every fact (one of its alternatives) is in the text, ignoring case, marks, leading zeros and spacing.</summary>
+    /// <summary>
+    /// Every fact (one of its alternatives) is in the text, ignoring case, marks, leading zeros and spacing. A date
+    /// written as the documents do ("30/6/2021", "20/7") is also held by the same date in English words ("30 June
+    /// 2021", "20 July"): an English answer spells its dates out.
+    /// </summary>
     public bool HeldBy(string text)
     {
         var folded = MemberSet.Comparable(text);
-        return Facts.All(alternatives => alternatives.Any(f => folded.Contains(MemberSet.Comparable(f), StringComparison.Ordinal)));
+        return Facts.All(alternatives => alternatives.SelectMany(MemberSet.WithEnglishDate).Any(f => folded.Contains(MemberSet.Comparable(f), StringComparison.Ordinal)));
     }
 }
 
 public static partial class MemberSet
 {
+    private static readonly string[] Months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+
+    /// <summary>The fact, and for a day/month(/year) date the same date in English words.</summary>
+    public static IEnumerable<string> WithEnglishDate(string fact)
+    {
+        yield return fact;
+        if (DayMonth().Match(fact.Trim()) is { Success: true } m && int.Parse(m.Groups[2].Value) is >= 1 and <= 12 and var month)
+            yield return $"{int.Parse(m.Groups[1].Value)} {Months[month - 1]}{(m.Groups[3].Success ? " " + m.Groups[3].Value : "")}";
+    }
+
+    [GeneratedRegex(@"^(\d{1,2})/(\d{1,2})(?:/(\d{4}))?$")]
+    private static partial Regex DayMonth();
+
     public static List<MemberQuestion> Load(string path)
     {
         var stream = new YamlStream();

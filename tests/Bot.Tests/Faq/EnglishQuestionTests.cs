@@ -31,6 +31,22 @@ public class EnglishQuestionTests
     }
 
     [Fact]
+    public async Task AnEnglishAnswerGivesANameInTheDocumentsOwnVietnameseWordsToo()
+    {
+        await using var bot = await TestBot.StartAsync();
+        await bot.Flow(language: "en").Send("union activity theme for 2021?")
+            .AssertReply(r => r.Text.Contains("“Improving the quality of grassroots union officers” (“Nâng cao chất lượng đội ngũ cán bộ công đoàn cơ sở”)"), "the theme in English, then in Vietnamese");
+    }
+
+    [Fact]
+    public async Task AnEnglishExcerptOfADocumentShowsItsVietnameseSentenceUnderneath()
+    {
+        await using var bot = await TestBot.StartAsync();
+        await bot.Flow(language: "en").Send("how big is the support package from the government that the bloc must monitor")
+            .AssertReply(r => r.Text.Contains("62 trillion") && r.Text.Contains("In the document (Vietnamese): «") && r.Text.Contains("62 nghìn tỷ"), "the English sentence and the Vietnamese one");
+    }
+
+    [Fact]
     public async Task AnEnglishQuestionFromAVietnameseSpeakingMemberIsAnsweredInEnglish()
     {
         await using var bot = await TestBot.StartAsync();
