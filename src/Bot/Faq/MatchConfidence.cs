@@ -54,6 +54,7 @@ internal sealed class MatchConfidence
     private const double NotDefaultPenalty = 0.15; // the question names no plan, the item is not about the default one
     private const double OtherNumber = 0.5;        // the question names a number (or year) the item neither mentions nor covers
 
+    private static readonly char[] Vowels = ['a', 'e', 'i', 'o', 'u', 'y'];
     private readonly ItemTerms[] _items;
     private readonly HashSet<string> _questionWords;
     private readonly IReadOnlyDictionary<string, (int From, int To)> _planYears;
@@ -83,7 +84,11 @@ internal sealed class MatchConfidence
     public bool IsQuestionWord(string word) => _questionWords.Contains(word);
 
     /// <summary>1 + IDF without the floor for numbers: how much a word tells one sentence from another.</summary>
-    public double WordWeight(string word) => _questionWords.Contains(word) ? QuestionWordWeight : 1 + Idf(_frequency.GetValueOrDefault(word));
+    public double WordWeight(string word)
+    {
+        var frequency = _frequency.GetValueOrDefault(word);
+        return _questionWords.Contains(word) || Shorthand(word, frequency) ? QuestionWordWeight : 1 + Idf(frequency);
+    }
 
     public int Frequency(string word) => _frequency.GetValueOrDefault(word);
 
@@ -182,9 +187,15 @@ internal sealed class MatchConfidence
     private double Weight(string word, int frequency)
     {
         if (_questionWords.Contains(word)) return QuestionWordWeight;
+        // A word without a vowel is no Vietnamese syllable: when no item contains it, it is chat shorthand the tables do
+        // not know ("xd", "qg"), not a topic the plans are silent on, so it weighs like a question word instead of
+        // like the rarest word there is. ("xe" in "đăng ký xe máy" is a syllable and keeps its weight.)
+        if (Shorthand(word, frequency)) return QuestionWordWeight;
         var weight = 1 + Idf(frequency);
         return char.IsDigit(word[0]) ? Math.Max(weight, 0.75 * (1 + Idf(0))) : weight;
     }
+
+    private static bool Shorthand(string word, int frequency) => frequency == 0 && !char.IsDigit(word[0]) && word.IndexOfAny(Vowels) < 0;
 
     private double Idf(int frequency) => Math.Log(1 + (_items.Length - frequency + 0.5) / (frequency + 0.5));
 }

@@ -26,6 +26,23 @@ public class FaqMatcherTests
         Assert.Equal(expected, match.Answer!.Id);
     }
 
+    [Fact]
+    public void ShorthandWithoutAVowelThatNoItemHoldsWeighsLikeAQuestionWordButAnUnknownSyllableDoesNot()
+    {
+        var index = FaqTestContent.Index;
+        Assert.Equal(index.Weight("là"), index.Weight("kbt"));
+        Assert.True(index.Weight("trâu") > 3 * index.Weight("kbt"), "an unknown syllable (\"trâu\") keeps the weight of a rare word");
+    }
+
+    [Fact]
+    public void ChatShorthandTheTablesDoNotKnowDoesNotSinkAnOtherwiseClearQuestion()
+    {
+        var plain = Ask("chương trình mục tiêu quốc gia xây dựng nông thôn mới giai đoạn nào");
+        var chat = Ask("ctr mục tiêu quốc gia xây dựng nông thôn mới giai đoạn nào vkl");
+        Assert.Equal(FaqOutcome.Answer, chat.Outcome);
+        Assert.Equal(plain.Answer!.Id, chat.Answer!.Id);
+    }
+
     [Theory]
     [InlineData("giá vàng hôm nay")]
     [InlineData("thời tiết Hà Nội ngày mai thế nào")]
