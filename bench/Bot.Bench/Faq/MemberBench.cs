@@ -13,7 +13,10 @@ internal static class MemberBench
 {
     public static void Run(string name, List<MemberQuestion> questions, FaqEngine engine, FaqReplies replies, FaqOptions options, bool timed, bool showFailures)
     {
-        var results = questions.Select(q => Score(q, engine.Ask(q.Q, options), engine, replies)).ToList();
+        // As in the chat: a message that is only small talk gets its short answer before the FAQ is asked.
+        var results = questions.Select(q => engine.SmallTalk.Recognize(q.Q) is { } talk
+            ? new Result(FaqOutcome.Declined, q.MustDecline, q.MustDecline, "smalltalk." + talk.Name, "")
+            : Score(q, engine.Ask(q.Q, options), engine, replies)).ToList();
         IReadOnlyList<FaqCandidate> engines(MemberQuestion q) => engine.Ask(q.Q, options).Candidates;
         Console.WriteLine();
         Console.WriteLine($"{name}: {questions.Count} member questions");

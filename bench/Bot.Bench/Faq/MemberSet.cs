@@ -16,8 +16,8 @@ public sealed record MemberQuestion(string Q, string Kind, string? Seed, IReadOn
 
     /// <summary>
     /// Every fact (one of its alternatives) is in the text, ignoring case, marks, leading zeros and spacing. A date
-    /// written as the documents do ("30/6/2021", "20/7") is also held by the same date in English words ("30 June
-    /// 2021", "20 July"): an English answer spells its dates out.
+    /// written as the documents do ("30/6/2021", "20/7", "22 tháng 02 năm 2021") is also held by the same date in
+    /// English words ("30 June 2021", "20 July") or in digits: an English answer spells its dates out.
     /// </summary>
     public bool HeldBy(string text)
     {
@@ -34,12 +34,21 @@ public static partial class MemberSet
     public static IEnumerable<string> WithEnglishDate(string fact)
     {
         yield return fact;
-        if (DayMonth().Match(fact.Trim()) is { Success: true } m && int.Parse(m.Groups[2].Value) is >= 1 and <= 12 and var month)
-            yield return $"{int.Parse(m.Groups[1].Value)} {Months[month - 1]}{(m.Groups[3].Success ? " " + m.Groups[3].Value : "")}";
+        var m = DayMonth().Match(fact.Trim()) is { Success: true } numeric ? numeric : DayMonthInWords().Match(fact.Trim());
+        if (m.Success && int.Parse(m.Groups[2].Value) is >= 1 and <= 12 and var month)
+        {
+            var (day, year) = (int.Parse(m.Groups[1].Value), m.Groups[3].Success ? m.Groups[3].Value : null);
+            yield return $"{day} {Months[month - 1]}{(year is null ? "" : " " + year)}";
+            yield return $"{day}/{month}{(year is null ? "" : "/" + year)}";
+        }
     }
 
     [GeneratedRegex(@"^(\d{1,2})/(\d{1,2})(?:/(\d{4}))?$")]
     private static partial Regex DayMonth();
+
+    /// <summary>"22 tháng 02 năm 2021", as some documents write a date.</summary>
+    [GeneratedRegex(@"^(\d{1,2}) tháng (\d{1,2})(?: năm (\d{4}))?$")]
+    private static partial Regex DayMonthInWords();
 
     public static List<MemberQuestion> Load(string path)
     {

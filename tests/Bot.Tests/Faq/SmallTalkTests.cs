@@ -17,6 +17,9 @@ public class SmallTalkTests
     [InlineData("huỷ", "không có việc gì đang dở để huỷ")]
     [InlineData("thôi", "không có việc gì đang dở để huỷ")]
     [InlineData("quay lại", "không có biểu mẫu nào đang điền")]
+    // about the bot's own life: "người yêu" is not "yêu nước"
+    [InlineData("bot có người yêu chưa", "không có chuyện riêng")]
+    [InlineData("ad bao nhiêu tuổi rồi", "không có chuyện riêng")]
     public async Task SmallTalkGetsAShortAnswerAndTheMenu(string text, string expected)
     {
         await using var bot = await TestBot.StartAsync();
