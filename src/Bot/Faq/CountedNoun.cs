@@ -27,7 +27,11 @@ public sealed class CountedNoun(QuestionTypesFile types)
     {
         var words = VietnameseText.Words(text);
         for (var i = 1; i < words.Length; i++)
-            if (words[i] == noun && (char.IsDigit(words[i - 1][0]) || _countWords.Contains(words[i - 1]))) return true;
+            if (SameNoun(words[i], noun) && (char.IsDigit(words[i - 1][0]) || _countWords.Contains(words[i - 1]))) return true;
         return false;
     }
+
+    /// <summary>An English noun is counted in its plural ("how many content" asks about "5 contents").</summary>
+    private static bool SameNoun(string word, string noun) =>
+        word == noun || word == noun + "s" || word == noun + "es" || noun == word + "s";
 }

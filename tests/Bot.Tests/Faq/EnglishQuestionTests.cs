@@ -23,6 +23,9 @@ public class EnglishQuestionTests
     [InlineData("how big is the support package from the government that the bloc must monitor", "62 trillion")]
     // everyday words for the translations' own: "competition" is emulation, "stage" a phase
     [InlineData("how many stages does the 2021 competition have", "2 phases")]
+    // a counted noun in the singular, and the Confederation's Vietnamese name typed without accents
+    [InlineData("how many content the 2021 movement of Tong Lien Doan focus on?", "5 contents")]
+    [InlineData("How many key emulation movements did the PM launch, according to the bloc review?", "04 key emulation movements")]
     public async Task EnglishQuestionsAreAnsweredInEnglish(string question, string expected)
     {
         await using var bot = await TestBot.StartAsync();
