@@ -33,7 +33,8 @@ internal static class MemberBench
         Row("all answerable", answerable);
         var cut = questions.Select((q, i) => (q, i)).Count(x => results[x.i].ExcerptMissed);
         Console.WriteLine($"  answered from the right passage but the short answer left the fact out: {cut}");
-        Console.WriteLine($"  off-topic/injection answered with plan content: {decline.Count(r => r.Outcome == FaqOutcome.Answer)}/{decline.Count}" +
+        Console.WriteLine($"  off-topic/injection answered with plan content: {decline.Count(r => r.Outcome == FaqOutcome.Answer && !r.Honest)}/{decline.Count}" +
+            $" (the honest \"the plans do not cover this, ask your CĐCS\": {decline.Count(r => r.Honest)})" +
             $" (\"did you mean\": {decline.Count(r => r.Outcome == FaqOutcome.DidYouMean)})");
         if (timed)
         {
@@ -53,7 +54,7 @@ internal static class MemberBench
                 Console.WriteLine($"  ✗ [{questions[i].Kind}/{results[i].Outcome}] {questions[i].Q} → {results[i].First ?? "-"} | {results[i].Shown}");
     }
 
-    private sealed record Result(FaqOutcome Outcome, bool Right, bool Top1, string? First, string Shown, bool ExcerptMissed = false);
+    private sealed record Result(FaqOutcome Outcome, bool Right, bool Top1, string? First, string Shown, bool ExcerptMissed = false, bool Honest = false);
 
     private static Result Score(MemberQuestion q, FaqMatch match, FaqEngine engine, FaqReplies replies)
     {
@@ -61,11 +62,14 @@ internal static class MemberBench
         string Text(FaqItem item, FaqMatch? m) => replies.Render(engine, item, language, m).Text;
         var shown = match.Outcome == FaqOutcome.Answer ? Text(match.Items[0], match) : "";
         bool Holds(string text) => q.MustPoint ? Points(text) : !q.MustDecline && q.HeldBy(text);
-        var right = q.MustDecline ? match.Outcome == FaqOutcome.Declined : match.Outcome == FaqOutcome.Answer && Holds(shown);
+        // The honest answer ("the plans do not cover this; ask your grassroots union") answers nothing from the plans:
+        // for an off-topic question it is a refusal with a pointer, not plan content.
+        var honest = match.Outcome == FaqOutcome.Answer && match.Items[0].Id == engine.Sentences.UnansweredEntry;
+        var right = q.MustDecline ? match.Outcome == FaqOutcome.Declined || honest : match.Outcome == FaqOutcome.Answer && Holds(shown);
         var top1 = right || (!q.MustDecline && match.Outcome == FaqOutcome.DidYouMean && Holds(Text(match.Items[0], null)));
         var snippet = shown.Length > 140 ? shown[..140] + "…" : shown;
         var missed = !right && match.Outcome == FaqOutcome.Answer && !q.MustDecline && !q.MustPoint && Holds(Text(match.Items[0], null));
-        return new Result(match.Outcome, right, top1, match.First?.Id, snippet.Replace('\n', ' '), missed);
+        return new Result(match.Outcome, right, top1, match.First?.Id, snippet.Replace('\n', ' '), missed, honest);
     }
 
     /// <summary>The honest answer for what the documents do not say: it sends the member to their grassroots union.</summary>

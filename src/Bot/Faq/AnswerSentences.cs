@@ -30,7 +30,8 @@ public sealed partial class AnswerSentences(QuestionTypesFile types)
     private readonly HashSet<string> _identityFillers = [.. types.IdentityFillers.SelectMany(VietnameseText.Words)];
     private const int IdentityWords = 6, NameWindow = 8;
     private readonly string[][] _unansweredTopics = Phrases(types.Unanswered.Topics);
-    private readonly HashSet<string> _asks = [.. types.Unanswered.Asks.Select(VietnameseText.Fold)];
+    // Phrases, not single words: "bao nhiêu", "thế nào" are two words each.
+    private readonly string[][] _asks = Phrases(types.Unanswered.Asks);
 
     public string UnansweredEntry { get; } = types.Unanswered.Entry;
 
@@ -47,7 +48,7 @@ public sealed partial class AnswerSentences(QuestionTypesFile types)
         if (trimmed.StartsWith('/') || UnansweredEntry.Length == 0) return false;
         var words = VietnameseText.Words(question);
         var expanded = VietnameseText.Words(normalized);
-        var asks = question.Contains('?') || words.Any(_asks.Contains);
+        var asks = question.Contains('?') || _asks.Any(p => Contains(words, p));
         return asks && _unansweredTopics.Any(p => Contains(words, p) || Contains(expanded, p));
     }
 

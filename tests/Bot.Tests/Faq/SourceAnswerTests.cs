@@ -73,6 +73,8 @@ public class SourceAnswerTests
     [Theory]
     [InlineData("muốn đạt lao động tiên tiến cần tiêu chuẩn gì")]
     [InlineData("đạt lao động tiên tiến được thưởng bao nhiêu tiền")]
+    // asked with a two-word question word and no question mark, without accents
+    [InlineData("doan phi cong doan moi thang dong bao nhieu phan tram luong")]
     public async Task AQuestionTheDocumentsDoNotAnswerSaysSoAndPointsToTheGrassrootsUnion(string question)
     {
         await using var bot = await TestBot.StartAsync();
