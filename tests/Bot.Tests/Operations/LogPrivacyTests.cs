@@ -31,8 +31,12 @@ public sealed class LogPrivacyTests
         // A send that fails and a poll that fails: their warnings carry Telegram's answers and URLs.
         host.Api.Fail("sendMessage", 500, "Internal Server Error", chat: chat);
         host.Api.Fail("getUpdates", 502, "Bad Gateway");
+        var answered = host.Api.BotMessagesIn(chat).Count;
         host.Api.Say(Hoa, chat, "/dot");
         await host.AdvanceUntilAsync(() => host.Logs.Lines.Any(l => l.Text.Contains("Bad Gateway", StringComparison.Ordinal)), TimeSpan.FromSeconds(1), "the failed poll logged");
+        // The reply whose send failed goes out on a later try; waiting for it also lets the host stop at once
+        // (a turn still retrying on the stopped fake clock held the shutdown for its 30 s timeout).
+        await host.AdvanceUntilAsync(() => host.Api.BotMessagesIn(chat).Count > answered, TimeSpan.FromSeconds(1), "the /dot answer sent on a later try");
 
         var lines = host.Logs.Lines;
         Assert.NotEmpty(lines);
