@@ -121,4 +121,39 @@ public sealed class PgStrandedTakeoverTests : IAsyncLifetime
         await BroadcastHarness.UntilAsync(async () => await PendingAsync() == 0, "the stored event to be forgotten");
         Assert.Single(zalo.Api.SentTo("u1"), t => t.Contains("Hôm nay"));
     }
+
+    [Fact]
+    public async Task AnUpdateLeftByAnInstanceThatStoppedCleanlyIsAnsweredAtTheNextStartWithoutWaiting()
+    {
+        if (_db.Off) return;
+        var (left, leftUpdates) = Other(new FakeTimeProvider(TestBot.DefaultNow));
+        await leftUpdates.AddAsync("telegram", [DotFrom(1001)]);
+        await left.LeaveAsync();
+
+        FakeChat? chat = null;
+        await using var host = await TelegramTestHost.StartAsync(settings: Settings, arrange: api => chat = api.PrivateChat(new FakeUser(1001, "An")));
+        // The clock never moves: the start-up resume claims it.
+        Assert.Contains("Hôm nay", (await host.Api.NextBotMessageAsync(chat!, 0, "the answer to the left /dot")).Text);
+        await BroadcastHarness.UntilAsync(async () => await PendingAsync() == 0, "the stored update to be forgotten");
+    }
+
+    [Fact]
+    public async Task ARunningBotKeepsItsHeartbeatFreshAndRemovesItWhenItStops()
+    {
+        if (_db.Off) return;
+        var bot = await TestBot.StartAsync(Settings);
+        var me = bot.Services.GetRequiredService<PgInstance>().Id;
+        async Task<DateTimeOffset?> HeartbeatAsync() =>
+            (await _db.Database.QueryAsync("SELECT heartbeat_at FROM instances WHERE id = $1", r => r.GetFieldValue<DateTimeOffset>(0), me)).Cast<DateTimeOffset?>().FirstOrDefault();
+        try
+        {
+            await BroadcastHarness.UntilAsync(async () => await HeartbeatAsync() == TestBot.DefaultNow, "the first heartbeat");
+            await BroadcastHarness.UntilAsync(async () => await HeartbeatAsync() >= TestBot.DefaultNow + PgInstance.BeatEvery, "a later heartbeat", bot.Time, PgInstance.BeatEvery);
+        }
+        finally
+        {
+            await bot.DisposeAsync();
+        }
+        Assert.Null(await HeartbeatAsync());
+    }
 }
