@@ -24,6 +24,9 @@ public static class BuilderServiceExtensions
         // Registered before any channel's receiver, so it stops after them and lets their last turns finish.
         services.AddSingleton<Inbox>();
         services.AddHostedService(sp => sp.GetRequiredService<Inbox>());
+        // After the inbox, so it stops first and never hands an update to an inbox that has stopped.
+        services.AddSingleton<StrandedUpdateTaker>();
+        services.AddHostedService(sp => sp.GetRequiredService<StrandedUpdateTaker>());
         return services;
     }
 }

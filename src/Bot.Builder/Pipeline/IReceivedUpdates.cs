@@ -8,7 +8,8 @@ public sealed record ReceivedUpdate(long Id, string Channel, string Payload);
 /// <summary>
 /// The durable intake: a channel stores what the platform sent before it says "received" (webhook 200, polling offset),
 /// and the turn that handles it removes it in the same commit as the turn's own writes. After a crash, what is still
-/// here is handed over again at start; the de-duplication marker keeps a message from being answered twice.
+/// here is handed over again at start (several instances: claimed by a live one, see <see cref="ISharedReceivedUpdates"/>);
+/// the de-duplication marker keeps a message from being answered twice.
 /// </summary>
 public interface IReceivedUpdates
 {

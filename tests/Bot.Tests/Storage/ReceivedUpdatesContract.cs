@@ -52,7 +52,7 @@ public sealed class PgReceivedUpdatesTests : ReceivedUpdatesContract, IAsyncLife
     public async Task InitializeAsync()
     {
         await _db.InitializeAsync();
-        _updates = _db.Pick<IReceivedUpdates>(d => new PgReceivedUpdates(d.Database, d.Committer, TimeProvider.System), l => new LiteDbReceivedUpdates(l.Database, l.Writer, TimeProvider.System));
+        _updates = _db.Pick<IReceivedUpdates>(d => new PgReceivedUpdates(d.Database, d.Committer, new PgInstance(d.Database, TimeProvider.System), TimeProvider.System), l => new LiteDbReceivedUpdates(l.Database, l.Writer, TimeProvider.System));
     }
 
     public async Task DisposeAsync() => await _db.DisposeAsync();

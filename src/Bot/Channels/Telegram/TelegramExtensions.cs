@@ -27,6 +27,7 @@ public static class TelegramExtensions
         services.AddSingleton<TelegramChatMigration>();
         services.AddSingleton<IDeliveryObserver>(sp => sp.GetRequiredService<TelegramChatMigration>());
         services.AddSingleton<TelegramInbox>();
+        services.AddSingleton<IStoredUpdateHandler>(sp => sp.GetRequiredService<TelegramInbox>());
         services.AddSingleton<TelegramCommandMenu>();
         services.AddSingleton<TelegramDeepLinks>();
         // Replaces the pledges' default (no links): registered later, so it is the one resolved.

@@ -16,7 +16,7 @@ public sealed class TelegramInbox(
     TelegramCommandMenu menu,
     TelegramErrors errors,
     IReceivedUpdates received,
-    ILogger<TelegramInbox> logger)
+    ILogger<TelegramInbox> logger) : IStoredUpdateHandler
 {
     private readonly RecentIds _seen = new(10_000);
 
@@ -24,16 +24,20 @@ public sealed class TelegramInbox(
     public Task<IReadOnlyList<long>> StoreAsync(IReadOnlyList<Update> updates, CancellationToken ct) =>
         received.AddAsync(TelegramUpdateTranslator.Channel, [.. updates.Select(u => JsonSerializer.Serialize(u, JsonBotAPI.Options))], ct);
 
-    /// <summary>Hands over what was stored and not handled before the last stop, oldest first.</summary>
+    public string Channel => TelegramUpdateTranslator.Channel;
+
+    /// <summary>Hands over what was stored and not handled before the last stop (with several instances: what nobody alive owns), oldest first.</summary>
     public async Task ResumeAsync(CancellationToken ct)
     {
-        var pending = await received.PendingAsync(TelegramUpdateTranslator.Channel, ct);
+        var pending = await received.LeftOverAsync(Channel, ct);
         if (pending.Count > 0) logger.LogInformation("Handing over {Count} Telegram updates received before the last stop", pending.Count);
-        foreach (var stored in pending)
-        {
-            if (JsonSerializer.Deserialize<Update>(stored.Payload, JsonBotAPI.Options) is { } update) await HandOverAsync(update, ct, stored.Id);
-            else await received.CompleteAsync(stored.Id, ct);
-        }
+        foreach (var stored in pending) await HandOverStoredAsync(stored, ct);
+    }
+
+    public async Task HandOverStoredAsync(ReceivedUpdate stored, CancellationToken ct)
+    {
+        if (JsonSerializer.Deserialize<Update>(stored.Payload, JsonBotAPI.Options) is { } update) await HandOverAsync(update, ct, stored.Id);
+        else await received.CompleteAsync(stored.Id, ct);
     }
 
     /// <summary>Translates and queues the update; <paramref name="receipt"/> (its stored copy) is removed by its turn, or here when no turn follows.</summary>

@@ -27,6 +27,7 @@ public static class ZaloExtensions
         services.AddSingleton<IGroupOverflow, ZaloGroupOverflow>();
 
         services.AddSingleton<ZaloInbox>();
+        services.AddSingleton<IStoredUpdateHandler>(sp => sp.GetRequiredService<ZaloInbox>());
         services.AddSingleton<ITypingIndicator, ZaloTyping>();
         if (Mode(builder.Configuration) == ZaloMode.Webhook)
         {

@@ -8,7 +8,7 @@ namespace Bot.Channels.Zalo;
 /// delivered again), maps each to an activity and passes it to the shared <see cref="Inbox"/>, which queues the turn,
 /// shows "typing…" when it is slow and drains on shutdown. The turn removes the stored event in its own commit.
 /// </summary>
-public sealed class ZaloInbox(Inbox inbox, ZaloActivityMapper mapper, IReceivedUpdates received, ILogger<ZaloInbox> logger)
+public sealed class ZaloInbox(Inbox inbox, ZaloActivityMapper mapper, IReceivedUpdates received, ILogger<ZaloInbox> logger) : IStoredUpdateHandler
 {
     private long _ignored;
 
@@ -19,16 +19,20 @@ public sealed class ZaloInbox(Inbox inbox, ZaloActivityMapper mapper, IReceivedU
     public Task<IReadOnlyList<long>> StoreAsync(IReadOnlyList<ZaloUpdate> updates, CancellationToken ct) =>
         received.AddAsync(ZaloActivityMapper.Channel, [.. updates.Select(u => JsonSerializer.Serialize(u))], ct);
 
-    /// <summary>Hands over what was stored and not handled before the last stop, oldest first.</summary>
+    public string Channel => ZaloActivityMapper.Channel;
+
+    /// <summary>Hands over what was stored and not handled before the last stop (with several instances: what nobody alive owns), oldest first.</summary>
     public async Task ResumeAsync(CancellationToken ct)
     {
-        var pending = await received.PendingAsync(ZaloActivityMapper.Channel, ct);
+        var pending = await received.LeftOverAsync(Channel, ct);
         if (pending.Count > 0) logger.LogInformation("Handing over {Count} Zalo events received before the last stop", pending.Count);
-        foreach (var stored in pending)
-        {
-            if (JsonSerializer.Deserialize<ZaloUpdate>(stored.Payload) is { } update) await DispatchAsync(update, ct, stored.Id);
-            else await received.CompleteAsync(stored.Id, ct);
-        }
+        foreach (var stored in pending) await HandOverStoredAsync(stored, ct);
+    }
+
+    public async Task HandOverStoredAsync(ReceivedUpdate stored, CancellationToken ct)
+    {
+        if (JsonSerializer.Deserialize<ZaloUpdate>(stored.Payload) is { } update) await DispatchAsync(update, ct, stored.Id);
+        else await received.CompleteAsync(stored.Id, ct);
     }
 
     /// <summary>Queues the turn for this event and returns; waits only when too many turns are running.</summary>

@@ -18,6 +18,9 @@ public static class PostgreSqlExtensions
         services.AddSingleton<PgMigrations>();
         services.AddSingleton<PgSchema>();
         services.AddSingleton<PgContentVersion>();
+        services.AddSingleton<PgInstance>();
+        // Registered before the turn pipeline's inbox: it stops after the last turns, so a clean stop's leftovers go at once.
+        services.AddHostedService<PgInstanceHeartbeat>();
         // Follows content reloads made on other instances; does nothing unless the provider is PostgreSql.
         services.AddHostedService<Content.ContentReloadFollower>();
         // First of the hosted services: the tables exist before any feature's start reads them.
