@@ -19,6 +19,7 @@ public class ZaloPledgeTests
     public async Task TheGuidedFormIsFilledInWithNumbersAndSavedForTheZaloMember()
     {
         await using var zalo = await ZaloBot.StartAsync();
+        zalo.ClockMovesWhileWaiting = true;
         Assert.Contains("Họ và tên", await Say(zalo, "/dangky"));
         Assert.Contains("Chức vụ", await Say(zalo, "Nguyễn Văn An"));
         Assert.Contains("tổ công đoàn", await Say(zalo, "Công nhân"));
@@ -52,6 +53,7 @@ public class ZaloPledgeTests
     {
         const string group = "g-zalo";
         await using var zalo = await ZaloBot.StartAsync();
+        zalo.ClockMovesWhileWaiting = true;
         var summary = await Say(zalo, $"{Bot} /dangky Nguyễn Văn An, Công nhân, Tổ Cơ khí, LĐTT", chatId: group, group: true);
         Assert.Contains("Lao động tiên tiến", summary);
         Assert.DoesNotContain("Tổ Cơ khí", summary);
@@ -64,6 +66,7 @@ public class ZaloPledgeTests
     public async Task TheGuidedFormAskedForInAGroupPointsToThePrivateChat()
     {
         await using var zalo = await ZaloBot.StartAsync();
+        zalo.ClockMovesWhileWaiting = true;
         var reply = await Say(zalo, $"{Bot} /dangky", chatId: "g-zalo", group: true);
         Assert.Contains("tin nhắn riêng", reply);
         Assert.Contains("/dangky", reply);

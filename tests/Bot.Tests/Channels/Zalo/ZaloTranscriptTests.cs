@@ -13,6 +13,7 @@ public class ZaloTranscriptTests
     public async Task TheMenuIsNumberedAndANumberOrALabelPicksAnEntry()
     {
         await using var zalo = await ZaloBot.StartAsync();
+        zalo.ClockMovesWhileWaiting = true;
         var menu = Assert.Single(await zalo.SayAsync("/start"));
         Assert.Contains("\n1. Phong trào thi đua\n2. Đợt thi đua hiện tại\n", menu);
         Assert.Matches(@"\n\d\. Trợ giúp", menu);
@@ -25,6 +26,7 @@ public class ZaloTranscriptTests
     public async Task HelpListsTheCommandsInPlainText()
     {
         await using var zalo = await ZaloBot.StartAsync();
+        zalo.ClockMovesWhileWaiting = true;
         var help = Assert.Single(await zalo.SayAsync("/trogiup"));
         Assert.Contains("/phongtrao", help);
         Assert.Contains("/dot", help);
@@ -35,6 +37,7 @@ public class ZaloTranscriptTests
     public async Task MovementsArriveInFullUnderTheLimitWithNumberedPlanChoices()
     {
         await using var zalo = await ZaloBot.StartAsync();
+        zalo.ClockMovesWhileWaiting = true;
         var plan = zalo.Bot.Services.GetRequiredService<BotContent>().DefaultPlan;
         var replies = await zalo.SayAsync("/phongtrao");
         var text = string.Join("\n", replies);
@@ -51,6 +54,7 @@ public class ZaloTranscriptTests
     public async Task AnUnknownPlanNameListsTheKnownPlansByNumber()
     {
         await using var zalo = await ZaloBot.StartAsync();
+        zalo.ClockMovesWhileWaiting = true;
         var reply = Assert.Single(await zalo.SayAsync("/phongtrao hà nội 2030"));
         Assert.Contains("hà nội 2030", reply);
         Assert.Contains("\n3. ", reply);
@@ -60,6 +64,7 @@ public class ZaloTranscriptTests
     public async Task DuringAPhaseTheBotNamesItAndWhatMembersMustDo()
     {
         await using var zalo = await ZaloBot.StartAsync(time: At(2021, 3, 1));
+        zalo.ClockMovesWhileWaiting = true;
         var plan = zalo.Bot.Services.GetRequiredService<BotContent>().FindPlan("tld-2021")!;
         var reply = string.Join("\n", await zalo.SayAsync("/dot"));
         Assert.Contains("Đợt 1", reply);
@@ -71,6 +76,7 @@ public class ZaloTranscriptTests
     public async Task AfterEveryPlanEndedTheBotSaysSoHonestly()
     {
         await using var zalo = await ZaloBot.StartAsync();
+        zalo.ClockMovesWhileWaiting = true;
         var reply = Assert.Single(await zalo.SayAsync("/dot"));
         Assert.Contains("không có đợt thi đua nào", reply);
         Assert.Contains("31/12/2025", reply);
@@ -80,6 +86,7 @@ public class ZaloTranscriptTests
     public async Task TheLanguageCanBeSwitchedToEnglishAndBack()
     {
         await using var zalo = await ZaloBot.StartAsync();
+        zalo.ClockMovesWhileWaiting = true;
         Assert.Contains(TestBot.TextIn("en", "core.language-set"), Assert.Single(await zalo.SayAsync("/ngonngu")));
         Assert.Contains("Today", (await zalo.SayAsync("/phase"))[0]);
         Assert.Contains("tiếng Việt", Assert.Single(await zalo.SayAsync("/language vi")));
@@ -89,6 +96,7 @@ public class ZaloTranscriptTests
     public async Task AnUnknownCommandIsNamedAndTheMenuOffered()
     {
         await using var zalo = await ZaloBot.StartAsync();
+        zalo.ClockMovesWhileWaiting = true;
         var reply = Assert.Single(await zalo.SayAsync("/xyz"));
         Assert.Contains("/xyz", reply);
         Assert.Contains("\n1. ", reply);
@@ -98,6 +106,7 @@ public class ZaloTranscriptTests
     public async Task AQuestionInAPrivateChatIsAnsweredFromTheFaq()
     {
         await using var zalo = await ZaloBot.StartAsync();
+        zalo.ClockMovesWhileWaiting = true;
         var answer = string.Join("\n", await zalo.SayAsync("Chủ đề thi đua năm 2021 là gì?"));
         Assert.Contains("Tận dụng cơ hội", answer);
         var inGroup = string.Join("\n", await zalo.SayAsync($"@{FakeZaloApi.BotDisplayName} chủ đề thi đua năm 2021 là gì?", chatId: "g1", group: true));

@@ -77,16 +77,22 @@ internal sealed class ZaloBot : IAsyncDisposable
         DeliverAsync(ZaloFixtures.Text(text, userId, chatId, group, name), chatId ?? userId);
 
     /// <summary>
-    /// Puts an event in getUpdates, waits until the bot has handled it, and returns its new messages to <paramref name="chatId"/>.
-    /// The clock moves on meanwhile, as a real one would: an answer in several parts is paced (Zalo's conservative
-    /// 5 messages a second, three to a chat at once) and its last parts leave a moment later.
+    /// Whether the clock moves on while <see cref="DeliverAsync"/> waits (as a real one would), for transcripts whose
+    /// answers come in more parts than a chat's burst of three; off where a test needs the clock to stand still.
     /// </summary>
-    public async Task<IReadOnlyList<string>> DeliverAsync(JsonObject update, string chatId, bool advanceClock = true)
+    public bool ClockMovesWhileWaiting { get; set; }
+
+    /// <summary>
+    /// Puts an event in getUpdates, waits until the bot has handled it, and returns its new messages to <paramref name="chatId"/>.
+    /// With <paramref name="advanceClock"/> the clock moves on meanwhile, as a real one would: an answer in more parts
+    /// than a chat's burst (three) is paced, and its last parts leave a moment later.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> DeliverAsync(JsonObject update, string chatId, bool? advanceClock = null)
     {
         var before = Api.SentTo(chatId).Count;
         var target = Interlocked.Increment(ref _delivered);
         Api.Enqueue(update);
-        await WaitForHandledAsync(target, advanceClock);
+        await WaitForHandledAsync(target, advanceClock ?? ClockMovesWhileWaiting);
         return [.. Api.SentTo(chatId).Skip(before)];
     }
 
