@@ -18,7 +18,9 @@ public sealed class PgSendBudget(PgDatabase db, TimeProvider time) : ISharedSend
     {
         var now = time.GetUtcNow();
         var interval = TimeSpan.FromSeconds(1 / limits.MessagesPerSecond);
-        var burst = priority == SendPriority.Reply ? SendPacer.ReplyBurst : SendPacer.Burst;
+        // One burst for every message here: the shared slots leave room for arrivals bunched by a busy machine (two
+        // processes' sends meeting in one second); replies still go first within each instance.
+        var burst = SendPacer.Burst;
         var groupCount = to.Kind == ChatKind.Group ? limits.GroupPerMinute : 0;
         var slot = await db.QueryAsync("SELECT reserve_send($1, $2, $3, $4, $5, $6, $7, $8, $9)", r => r.GetFieldValue<DateTimeOffset>(0),
             to.Channel, to.ChatId, now, interval, interval * (burst - 1),
