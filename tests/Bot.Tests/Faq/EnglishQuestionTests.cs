@@ -26,6 +26,9 @@ public class EnglishQuestionTests
     // a counted noun in the singular, and the Confederation's Vietnamese name typed without accents
     [InlineData("how many content the 2021 movement of Tong Lien Doan focus on?", "5 contents")]
     [InlineData("How many key emulation movements did the PM launch, according to the bloc review?", "04 key emulation movements")]
+    // chat shorthand
+    [InlineData("what r the movements", "launched by the Prime Minister")]
+    [InlineData("can u tell me wen phase 2 starts", "1 July 2021")]
     public async Task EnglishQuestionsAreAnsweredInEnglish(string question, string expected)
     {
         await using var bot = await TestBot.StartAsync();
