@@ -4,8 +4,8 @@ namespace Bot.Pacing;
 
 /// <summary>
 /// The budget shared through PostgreSQL: each message reserves its slot with one call of <c>reserve_send</c>
-/// (migration 0004), which applies the same rules as this process's own gate — the overall rate with a small burst
-/// (larger for replies), the chat's burst window and a group's minute — to the sends of every instance. Times come
+/// (migration 0004), which applies the rules of this process's own gate — the overall rate with the broadcast's burst
+/// (for replies too, see below), the chat's burst window and a group's minute — to the sends of every instance. Times come
 /// from the instances' clocks, as the broadcast sender lease's do (kept in step by NTP; the windows are seconds).
 /// </summary>
 public sealed class PgSendBudget(PgDatabase db, TimeProvider time) : ISharedSendBudget
