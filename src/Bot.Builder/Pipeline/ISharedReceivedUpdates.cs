@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Logging;
+
 namespace Bot.Builder.Pipeline;
 
 /// <summary>
@@ -20,6 +22,17 @@ public interface ISharedReceivedUpdates
 
 public static class ReceivedUpdatesExtensions
 {
+    /// <summary>
+    /// A starting channel hands over what was stored and not handled before the last stop (with several instances: what
+    /// nobody alive owns), oldest first, each the way it came in.
+    /// </summary>
+    public static async Task ResumeAsync(this IStoredUpdateHandler handler, IReceivedUpdates received, ILogger logger, CancellationToken cancellationToken)
+    {
+        var pending = await received.LeftOverAsync(handler.Channel, cancellationToken);
+        if (pending.Count > 0) logger.LogInformation("Handing over {Count} {Channel} updates received before the last stop", pending.Count, handler.Channel);
+        foreach (var stored in pending) await handler.HandOverStoredAsync(stored, cancellationToken);
+    }
+
     /// <summary>
     /// What a starting channel hands over: every pending update of a single-process store, or only the stranded ones of
     /// a shared store (a live instance's updates are being handled there right now).

@@ -22,12 +22,7 @@ public sealed class ZaloInbox(Inbox inbox, ZaloActivityMapper mapper, IReceivedU
     public string Channel => ZaloActivityMapper.Channel;
 
     /// <summary>Hands over what was stored and not handled before the last stop (with several instances: what nobody alive owns), oldest first.</summary>
-    public async Task ResumeAsync(CancellationToken ct)
-    {
-        var pending = await received.LeftOverAsync(Channel, ct);
-        if (pending.Count > 0) logger.LogInformation("Handing over {Count} Zalo events received before the last stop", pending.Count);
-        foreach (var stored in pending) await HandOverStoredAsync(stored, ct);
-    }
+    public Task ResumeAsync(CancellationToken ct) => this.ResumeAsync(received, logger, ct);
 
     public async Task HandOverStoredAsync(ReceivedUpdate stored, CancellationToken ct)
     {
