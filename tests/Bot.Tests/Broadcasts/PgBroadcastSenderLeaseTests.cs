@@ -1,3 +1,4 @@
+using Bot.Storage.PostgreSql;
 using Bot.Broadcasts.Outbox;
 using Bot.Tests.Storage.PostgreSql;
 using Microsoft.Extensions.Time.Testing;
@@ -14,11 +15,14 @@ public sealed class PgBroadcastSenderLeaseTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _db.DisposeAsync();
 
+    /// <summary>One instance's lease: each has its own id.</summary>
+    private PgBroadcastSenderLease Lease() => new(_db.Database, new PgInstance(_db.Database, _time), _time);
+
     [Fact]
     public async Task OneInstanceHoldsTheLeaseAndRenewsItWhileTheOtherWaits()
     {
         if (_db.Off) return;
-        var (first, second) = (new PgBroadcastSenderLease(_db.Database, _time), new PgBroadcastSenderLease(_db.Database, _time));
+        var (first, second) = (Lease(), Lease());
 
         Assert.True(await first.HoldAsync(default));
         Assert.False(await second.HoldAsync(default));
@@ -32,7 +36,7 @@ public sealed class PgBroadcastSenderLeaseTests : IAsyncLifetime
     public async Task ALeaseNotRenewedInTimeIsTakenOverAndTheOldHolderHasLostIt()
     {
         if (_db.Off) return;
-        var (first, second) = (new PgBroadcastSenderLease(_db.Database, _time), new PgBroadcastSenderLease(_db.Database, _time));
+        var (first, second) = (Lease(), Lease());
         Assert.True(await first.HoldAsync(default));
 
         _time.Advance(PgBroadcastSenderLease.Duration);
@@ -45,7 +49,7 @@ public sealed class PgBroadcastSenderLeaseTests : IAsyncLifetime
     public async Task ALeaseGivenUpIsTakenAtOnce()
     {
         if (_db.Off) return;
-        var (first, second) = (new PgBroadcastSenderLease(_db.Database, _time), new PgBroadcastSenderLease(_db.Database, _time));
+        var (first, second) = (Lease(), Lease());
         Assert.True(await first.HoldAsync(default));
 
         await first.ReleaseAsync(default);
