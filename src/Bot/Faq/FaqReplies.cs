@@ -10,8 +10,6 @@ namespace Bot.Faq;
 /// </summary>
 public sealed class FaqReplies(Texts texts)
 {
-    private const string English = "en";
-
     /// <summary>A whole plan passage shorter than this also shows its Vietnamese wording in English.</summary>
     private const int ShortPassage = 320;
 
@@ -26,22 +24,24 @@ public sealed class FaqReplies(Texts texts)
                     ("original", Original(excerpt, original, language))),
                 Choices = [new Choice(FaqResponder.ChoiceValue(item), texts.Get(language, "faq-answers.whole-passage"))],
             };
-        var vietnamese = item.Answer.For("vi");
+        // A short passage shows its Vietnamese whole underneath; a longer one its quoted names in brackets.
+        var vietnamese = item.Answer.For(Languages.Vietnamese);
+        var whole = vietnamese.Length <= ShortPassage;
         return new Reply
         {
             Text = texts.Get(language, "faq.passage-answer",
-                [("heading", item.Heading?.For(language)), ("text", Localize(item.Answer, language)),
+                [("heading", item.Heading?.For(language)), ("text", whole ? item.Answer.For(language) : Localize(item.Answer, language)),
                  ("document", item.Document?.For(language)), ("section", item.Source.For(language))],
-                ("original", Original(item.Answer.For(language), vietnamese.Length <= ShortPassage ? vietnamese : null, language))),
+                ("original", Original(item.Answer.For(language), whole ? vietnamese : null, language))),
         };
     }
 
     private static string Localize(Localized answer, string language) =>
-        language == English ? EnglishOriginals.WithQuotedOriginals(answer.For(English), answer.For("vi")) : answer.For(language);
+        language == Languages.English ? EnglishOriginals.WithQuotedOriginals(answer.For(Languages.English), answer.For(Languages.Vietnamese)) : answer.For(language);
 
     /// <summary>Under an English quotation, the document's Vietnamese sentences, as HTML (nothing in Vietnamese).</summary>
     private string Original(string text, string? original, string language) =>
-        language == English && !string.IsNullOrWhiteSpace(original) && original != text
+        language == Languages.English && !string.IsNullOrWhiteSpace(original) && original != text
             ? "\n" + texts.Get(language, "faq-answers.original", ("text", original))
             : "";
 
@@ -63,6 +63,6 @@ public sealed class FaqReplies(Texts texts)
             var other = AnswerSentences.Split(item.Answer.For(lang));
             return other.Count == sentences.Count ? string.Join(' ', picked.Select(i => other[i])) : null;
         }
-        return Take(language) is { } text ? (text, Take("vi")) : null;
+        return Take(language) is { } text ? (text, Take(Languages.Vietnamese)) : null;
     }
 }

@@ -1,0 +1,58 @@
+using Bot.Content;
+using Bot.Faq;
+
+namespace Bot.Tests.Faq;
+
+/// <summary>What a member reads in English keeps the documents' own Vietnamese words.</summary>
+public class FaqRepliesTests
+{
+    private static readonly FaqReplies Replies = new(TestBot.Texts);
+
+    [Fact]
+    public void AShortPlanPassageInEnglishShowsItsVietnameseWholeUnderneathAndNotTwice()
+    {
+        var passage = Passage(en: "Phase 2: carry out “Good work, Creative work”.", vi: "Đợt 2: thực hiện “Lao động giỏi, Lao động sáng tạo”.");
+
+        var text = Replies.Render(FaqTestContent.Engine, passage, Languages.English, match: null).Text;
+
+        Assert.Contains("“Phase 2: carry out “Good work, Creative work”.”", text);
+        Assert.Contains("In the document (Vietnamese): «Đợt 2: thực hiện “Lao động giỏi, Lao động sáng tạo”.»", text);
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(text, "Lao động giỏi"));
+    }
+
+    [Fact]
+    public void ALongPlanPassageInEnglishGivesItsQuotedNamesInVietnameseInstead()
+    {
+        var filler = new string('x', 320);
+        var passage = Passage(en: $"Take part in “Good work, Creative work”. {filler}", vi: $"Tham gia “Lao động giỏi, Lao động sáng tạo”. {filler}");
+
+        var text = Replies.Render(FaqTestContent.Engine, passage, Languages.English, match: null).Text;
+
+        Assert.Contains("“Good work, Creative work” (“Lao động giỏi, Lao động sáng tạo”)", text);
+        Assert.DoesNotContain("In the document", text);
+    }
+
+    [Fact]
+    public void InVietnameseNothingIsAdded()
+    {
+        var passage = Passage(en: "Phase 2: carry out “Good work, Creative work”.", vi: "Đợt 2: thực hiện “Lao động giỏi, Lao động sáng tạo”.");
+
+        var text = Replies.Render(FaqTestContent.Engine, passage, Languages.Vietnamese, match: null).Text;
+
+        Assert.DoesNotContain("Good work", text);
+        Assert.DoesNotContain("Nguyên văn", text);
+    }
+
+    private static FaqItem Passage(string en, string vi) => new()
+    {
+        Id = "test-passage",
+        Kind = FaqItemKind.Passage,
+        Label = new Localized { Vi = "Đợt 2", En = "Phase 2" },
+        Answer = new Localized { Vi = vi, En = en },
+        Source = new Localized { Vi = "Kế hoạch, đợt 2", En = "Plan, phase 2" },
+        Document = new Localized { Vi = "Kế hoạch thử", En = "test plan" },
+        Heading = new Localized { Vi = "Đợt 2", En = "Phase 2" },
+        Questions = [],
+        Body = vi,
+    };
+}
