@@ -67,7 +67,7 @@ public class UnansweredOwnAffairsTests
     public async Task IsAnsweredWithWhatTheDocumentsDoNotSayAndTheGrassrootsUnion(string question)
     {
         await using var bot = await TestBot.StartAsync();
-        await bot.Flow().Send(question).AssertReply(r => r.Text.Contains("không nói về trường hợp này") && r.Text.Contains("công đoàn cơ sở"), "the honest pointer");
+        await bot.Flow().Send(question).AssertReply(r => r.Text.Contains("không nói về việc này") && r.Text.Contains("công đoàn cơ sở"), "the honest pointer");
     }
 
     [Fact]
@@ -83,7 +83,7 @@ public class UnansweredOwnAffairsTests
     public async Task AnOrderAboutRegistrationsIsNotAnsweredWithThePointer(string question)
     {
         await using var bot = await TestBot.StartAsync();
-        await bot.Flow().Send(question).AssertReply(r => !r.Text.Contains("không nói về trường hợp này"), "no honest-answer text for an order");
+        await bot.Flow().Send(question).AssertReply(r => !r.Text.Contains("không nói về việc này"), "no honest-answer text for an order");
     }
 }
 
