@@ -89,7 +89,7 @@ public class SendPacerTests
     {
         var pacer = Pacer(rate: 25);
         for (var i = 0; i < 3; i++) Assert.True(pacer.WaitAsync(Private("m1"), SendPriority.Reply, default).IsCompleted);
-        var granted = await GrantTimesAsync(pacer, [Private("m1")], SendPriority.Broadcast, TimeSpan.FromSeconds(5));
+        var granted = await GrantTimesAsync(pacer, [Private("m1")], SendPriority.Broadcast, TimeSpan.FromSeconds(5), sequential: true);
         Assert.Equal(_time.Start + TimeSpan.FromSeconds(3.1), granted.Single()); // the window and its margin for arrival
     }
 
@@ -127,7 +127,7 @@ public class SendPacerTests
         var pacer = Pacer(rate: 25);
         for (var i = 0; i < 3; i++) Assert.True(pacer.WaitAsync(Private("m1"), SendPriority.Reply, default).IsCompleted);
 
-        var granted = await GrantTimesAsync(pacer, [Private("m1")], SendPriority.Reply, TimeSpan.FromSeconds(5));
+        var granted = await GrantTimesAsync(pacer, [Private("m1")], SendPriority.Reply, TimeSpan.FromSeconds(5), sequential: true);
 
         Assert.Equal(_time.Start + TimeSpan.FromSeconds(3.1), granted.Single());
     }
