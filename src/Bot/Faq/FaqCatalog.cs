@@ -107,6 +107,7 @@ public sealed partial class FaqCatalog
         Body = entry.Answer.Vi,
         QuestionsEn = entry.QuestionsEn,
         BodyEn = entry.Answer.En,
+        VietnameseUnderEnglish = entry.VietnameseUnderEnglish,
     };
 
     private static T LoadOptional<T>(BotContent content, string path, List<string> problems) where T : new() =>

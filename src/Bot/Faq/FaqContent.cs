@@ -19,6 +19,12 @@ public sealed class FaqEntry
 
     public Localized Answer { get; set; } = new();
     public Localized? Source { get; set; }
+
+    /// <summary>
+    /// An English answer quotes its Vietnamese answer underneath (the documents' names and dates as they are written);
+    /// false for answers about the bot itself, where the Vietnamese adds nothing.
+    /// </summary>
+    public bool VietnameseUnderEnglish { get; set; } = true;
 }
 
 /// <summary>

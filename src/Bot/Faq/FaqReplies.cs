@@ -16,7 +16,11 @@ public sealed class FaqReplies(Texts texts)
     public Reply Render(FaqEngine engine, FaqItem item, string language, FaqMatch? match)
     {
         if (item.Kind == FaqItemKind.Entry)
-            return new Reply { Text = texts.Get(language, "faq.answer", ("answer", Localize(item.Answer, language)), ("source", item.Source.For(language))) };
+            return new Reply
+            {
+                Text = texts.Get(language, "faq.answer", [("answer", Localize(item.Answer, language)), ("source", item.Source.For(language))],
+                    ("original", item.VietnameseUnderEnglish ? Vietnamese(item.Answer.For(language), item.Answer.Vi, language) : "")),
+            };
         if (match is not null && item.Extractable && Short(engine, item, language, match) is var (excerpt, original))
             return new Reply
             {
@@ -43,6 +47,12 @@ public sealed class FaqReplies(Texts texts)
     private string Original(string text, string? original, string language) =>
         language == Languages.English && !string.IsNullOrWhiteSpace(original) && original != text
             ? "\n" + texts.Get(language, "faq-answers.original", ("text", original))
+            : "";
+
+    /// <summary>Under an English curated answer, its Vietnamese answer: the names, dates and titles as the documents write them.</summary>
+    private string Vietnamese(string text, string vietnamese, string language) =>
+        language == Languages.English && !string.IsNullOrWhiteSpace(vietnamese) && vietnamese != text
+            ? "\n" + texts.Get(language, "faq-answers.vietnamese", ("text", vietnamese))
             : "";
 
     /// <summary>

@@ -43,6 +43,40 @@ public class FaqRepliesTests
         Assert.DoesNotContain("Nguyên văn", text);
     }
 
+    [Fact]
+    public void AnEnglishCuratedAnswerShowsTheSameAnswerInVietnameseUnderneath()
+    {
+        var entry = FaqTestContent.Catalog.Items.Single(i => i.Id == "general-cum-5-thanh-pho");
+
+        var text = Replies.Render(FaqTestContent.Engine, entry, Languages.English, match: null).Text;
+
+        Assert.Contains("chose Hồ Chí Minh City as cluster head", text);
+        Assert.Contains("In Vietnamese: «Ngày 9/4/2021", text);
+        Assert.Contains("TP Hồ Chí Minh làm Cụm trưởng", text);
+        Assert.True(text.IndexOf("In Vietnamese", StringComparison.Ordinal) < text.IndexOf("Source:", StringComparison.Ordinal), "the source closes the answer");
+    }
+
+    [Fact]
+    public void AnEnglishAnswerAboutTheBotItselfIsNotRepeatedInVietnamese()
+    {
+        var entry = FaqTestContent.Catalog.Items.Single(i => i.Id == "registration-how-bot");
+
+        var text = Replies.Render(FaqTestContent.Engine, entry, Languages.English, match: null).Text;
+
+        Assert.DoesNotContain("In Vietnamese", text);
+    }
+
+    [Fact]
+    public void AVietnameseCuratedAnswerIsNotFollowedByAnything()
+    {
+        var entry = FaqTestContent.Catalog.Items.Single(i => i.Id == "general-cum-5-thanh-pho");
+
+        var text = Replies.Render(FaqTestContent.Engine, entry, Languages.Vietnamese, match: null).Text;
+
+        Assert.DoesNotContain("Bằng tiếng Việt", text);
+        Assert.DoesNotContain("cluster head", text);
+    }
+
     private static FaqItem Passage(string en, string vi) => new()
     {
         Id = "test-passage",
