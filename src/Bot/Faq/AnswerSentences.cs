@@ -24,6 +24,7 @@ public sealed partial class AnswerSentences(QuestionTypesFile types)
     private readonly HashSet<string> _placeWords = [.. types.Facts.PlaceWords.Select(VietnameseText.Fold)];
     private readonly HashSet<string> _dayWords = [.. types.Facts.DayWords.Select(VietnameseText.Fold)];
     private readonly HashSet<string> _familyNames = [.. types.Facts.FamilyNames.Select(VietnameseText.Fold)];
+    private readonly string[][] _personPhrases = Phrases(types.Facts.PersonPhrases);
     private readonly HashSet<string> _focus = [.. types.Focus.Select(VietnameseText.Fold)];
     private readonly HashSet<string> _focusAfter = [.. types.FocusAfter.Select(VietnameseText.Fold)];
     private readonly string[][] _identity = Phrases(types.Identity);
@@ -86,6 +87,8 @@ public sealed partial class AnswerSentences(QuestionTypesFile types)
     /// every sentence of a union report holds), more when two of them stand together as in the question, and a bonus
     /// when it holds the kind of fact asked for.
     /// </summary>
+    private const double CloseSecond = 0.75;
+
     public int[]? Pick(IReadOnlyList<string> sentences, Func<string, IReadOnlyList<string>> terms, IReadOnlyList<string> questionWords, QuestionType type, Func<string, double>? weight = null)
     {
         if (sentences.Count <= 1 || sentences.Sum(s => s.Length) <= ShortEnough) return null;
@@ -98,7 +101,10 @@ public sealed partial class AnswerSentences(QuestionTypesFile types)
         var best = Array.IndexOf(scores, scores.Max());
         // The sentence after (or before) often carries the rest: "Đợt 1: từ … đến …" then what to do in it.
         var next = best + 1 < sentences.Count ? best + 1 : -1;
-        var withNext = next >= 0 && (sentences[best].Length < 80 || (type != QuestionType.Other && !Holds(sentences[best], type) && Holds(sentences[next], type)));
+        // A next sentence that holds nearly as much of the question goes on with the same thing ("… at Tết 2020. The
+        // activities “Tết Sum vầy” … were held"): the two together answer it.
+        var withNext = next >= 0 && (sentences[best].Length < 80 || scores[next] >= CloseSecond * scores[best]
+            || (type != QuestionType.Other && !Holds(sentences[best], type) && Holds(sentences[next], type)));
         return withNext ? [best, next] : [best];
     }
 
@@ -145,7 +151,7 @@ public sealed partial class AnswerSentences(QuestionTypesFile types)
             QuestionType.HowMany => sentence.Any(char.IsDigit) || words.Any(_countWords.Contains),
             QuestionType.Day => DayDate().IsMatch(sentence) || Followed(_dayWords, w => char.IsDigit(w[0])) || _datePhrases.Any(p => Contains(words, p)),
             QuestionType.Who => NamePattern().IsMatch(sentence),
-            QuestionType.Person => NamesPerson(sentence),
+            QuestionType.Person => NamesPerson(sentence) || _personPhrases.Any(p => Contains(words, p)),
             _ => Followed(_placeWords, w => char.IsLetter(w[0])),
         };
     }

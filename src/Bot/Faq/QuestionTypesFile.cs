@@ -66,4 +66,7 @@ public sealed class FactWords
 
     /// <summary>Capitalised and followed by a capitalised word, a person's name: "Nguyễn Đình Khang".</summary>
     public List<string> FamilyNames { get; set; } = [];
+
+    /// <summary>Who did it without a person's name: a byline "Nhóm PV" (a group of reporters) answers "ai viết".</summary>
+    public List<string> PersonPhrases { get; set; } = [];
 }

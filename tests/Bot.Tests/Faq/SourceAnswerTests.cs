@@ -53,6 +53,22 @@ public class SourceAnswerTests
         Assert.Equal(reportWins ? 1 : 0, picked![0]);
     }
 
+    [Fact]
+    public void ASentenceThatGoesOnWithWhatWasAskedComesAlongWithTheBestOne()
+    {
+        string[] sentences =
+        [
+            "Công đoàn các cấp tổ chức nhiều hoạt động chăm lo thiết thực cho đoàn viên, nhất là dịp Tết Nguyên đán 2020, tạo sự lan tỏa mạnh mẽ.",
+            "Các hoạt động “Tết Sum vầy” được tổ chức tại hầu hết các tỉnh, thành, thể hiện sự quan tâm kịp thời của tổ chức công đoàn.",
+            "Phong trào văn hóa công sở cũng được triển khai rộng khắp trong các cơ quan, đơn vị của toàn Khối thi đua trong năm qua.",
+        ];
+        string[] words = ["hoat", "dong", "tet", "2020", "gi"];
+
+        var picked = FaqTestContent.Engine.Sentences.Pick(sentences, s => Bot.Builder.Recognizers.VietnameseText.Words(s), words, QuestionType.Other);
+
+        Assert.Equal([0, 1], picked!);
+    }
+
     [Theory]
     [InlineData("When", "Ngày 20/7, tại Hà Nội, Khối thi đua họp. Các đại biểu thảo luận nhiều vấn đề quan trọng trong sáu tháng qua và đề ra phương hướng cho thời gian tới của cả Khối.", true)]
     [InlineData("HowMany", "Có 16 nền kinh tế.", true)]
@@ -60,6 +76,8 @@ public class SourceAnswerTests
     [InlineData("When", "Các đại biểu thảo luận nhiều vấn đề.", false)]
     [InlineData("When", "Phát động từ nay đến hết đợt.", true)]
     [InlineData("Where", "Hội nghị họp tại Hà Nội.", true)]
+    [InlineData("Person", "Nhóm PV", true)]            // a byline without a person's name still says who wrote it
+    [InlineData("Person", "Hội nghị họp tại Hà Nội.", false)]
     public void AQuestionTypeIsHeldOnlyBySentencesWithItsKindOfFact(string type, string sentence, bool holds) =>
         Assert.Equal(holds, FaqTestContent.Engine.Sentences.Holds(sentence, Enum.Parse<QuestionType>(type)));
 
