@@ -85,6 +85,20 @@ public sealed class FaqIndex : IDisposable
 
     public IReadOnlyList<string> SearchedWords(string question) => Prepare(question) is var (words, _) ? words.Words : [];
 
+    /// <summary>Whether the searched words name the document a passage is from ("theo bài sơ kết khối thi đua…").</summary>
+    public bool NamesDocument(FaqItem item, IReadOnlyList<string> searched)
+    {
+        if (item.DocumentNames.Count == 0 || searched.Count == 0) return false;
+        var names = _documentNames.GetValue(item.DocumentNames, n => [.. n.Select(SearchedWords).Where(w => w.Count > 0)]);
+        foreach (var name in names)
+            for (var i = 0; i + name.Count <= searched.Count; i++)
+                if (name.Select((w, j) => searched[i + j] == w).All(x => x)) return true;
+        return false;
+    }
+
+    // A document's names as searched words, worked out once per index (the list is shared by the document's passages).
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<IReadOnlyList<string>, List<IReadOnlyList<string>>> _documentNames = new();
+
     public static FaqIndex Build(FaqCatalog catalog, int maxQueryWords = 64) => Build(catalog, IndexProfile.Vietnamese(catalog), maxQueryWords);
 
     public static FaqIndex Build(FaqCatalog catalog, IndexProfile profile, int maxQueryWords = 64)

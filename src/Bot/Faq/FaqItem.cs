@@ -23,6 +23,9 @@ public sealed record FaqItem
     /// <summary>The plan document a passage is quoted from (entries name theirs in <see cref="Source"/>).</summary>
     public Localized? Document { get; init; }
 
+    /// <summary>How members name a source passage's document in a question (<see cref="SourceFile.Names"/>).</summary>
+    public IReadOnlyList<string> DocumentNames { get; init; } = [];
+
     /// <summary>What a passage is ("Nội dung 3", a movement's name): its quote alone does not always say.</summary>
     public Localized? Heading { get; init; }
 

@@ -40,8 +40,12 @@ public static class FaqMatcher
     /// <param name="office">The office a "who holds it" question asks about, in the index's language (see <see cref="AnswerSentences.Office"/>).</param>
     public static FaqMatch Match(FaqIndex index, string question, FaqOptions options, QuestionType type = QuestionType.Other, AnswerSentences? facts = null, string[]? office = null)
     {
-        var ranked = index.Search(question, max: 10)
-            .Select(c => c.Item.Kind == FaqItemKind.Passage ? c with { Confidence = c.Confidence - (c.Item.Extractable ? options.SourcePenalty : options.PassagePenalty) } : c)
+        var found = index.Search(question, max: 10);
+        // A question that names a document ("theo bài sơ kết khối thi đua…") asks what that document says: its
+        // paragraphs are not held back behind the curated entries.
+        var searched = found.Any(c => c.Item.DocumentNames.Count > 0) ? index.SearchedWords(question) : [];
+        var ranked = found
+            .Select(c => c.Item.Kind == FaqItemKind.Passage ? c with { Confidence = c.Confidence - PassagePenalty(index, c.Item, searched, options) } : c)
             // "khi nào" wants a date, "ai" a name, "bao nhiêu" a number: an item that holds none cannot be the answer,
             // however many of the question's words it shares.
             // The narrow kinds ("ai ký" wants a person, "ngày nào" a day) are surer signs than "ai" or "khi nào": twice the penalty.
@@ -69,6 +73,9 @@ public static class FaqMatcher
         var match = Decide(ranked, options);
         return match with { Index = index, Language = index.Language, Question = question };
     }
+
+    private static double PassagePenalty(FaqIndex index, FaqItem item, IReadOnlyList<string> searched, FaqOptions options) =>
+        !item.Extractable ? options.PassagePenalty : index.NamesDocument(item, searched) ? options.NamedSourcePenalty : options.SourcePenalty;
 
     private static FaqMatch Decide(List<FaqCandidate> ranked, FaqOptions options)
     {

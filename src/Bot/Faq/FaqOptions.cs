@@ -45,6 +45,10 @@ public sealed class FaqOptions
     [Range(0.0, 1.0)]
     public double SourcePenalty { get; set; } = 0.2;
 
+    /// <summary>Subtracted instead of <see cref="SourcePenalty"/> when the question names the paragraph's document ("theo bài sơ kết khối…").</summary>
+    [Range(0.0, 1.0)]
+    public double NamedSourcePenalty { get; set; } = 0.1;
+
     /// <summary>Subtracted from an item that holds no date for a "when" question, no name for "who", no number for "how many".</summary>
     [Range(0.0, 1.0)]
     public double TypeMismatchPenalty { get; set; } = 0.1;

@@ -12,6 +12,10 @@ public sealed class SourceFile
     public string? Plan { get; set; }
     public DateOnly? Published { get; set; }
     public Localized? Document { get; set; }
+
+    /// <summary>How members name the document in a question ("bài sơ kết khối", "hội nghị cụm 5 thành phố"), either language.</summary>
+    public List<string> Names { get; set; } = [];
+
     public List<SourcePassage> Passages { get; set; } = [];
 }
 

@@ -50,6 +50,7 @@ internal static partial class SourcePassages
         Answer = p.Text!,
         Source = p.Section!,
         Document = source.Document,
+        DocumentNames = source.Names,
         Heading = p.Topic,
         // Members name the document a fact is in ("theo bài sơ kết khối thi đua…"): its title and the section are
         // searched next to the topic.

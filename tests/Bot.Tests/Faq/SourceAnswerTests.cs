@@ -41,6 +41,15 @@ public class SourceAnswerTests
         await bot.Flow().Send(question).AssertReply(r => r.Text.Contains(fact) && r.Text.Contains("Nguồn:"), fact);
     }
 
+    [Fact]
+    public async Task AQuestionNamingAReportIsAnsweredFromThatReportAheadOfACuratedEntry()
+    {
+        await using var bot = await TestBot.StartAsync();
+        // A curated entry (the 2021 plan's movement) also covers "văn hóa công sở"; the question asks what the report says.
+        await bot.Flow().Send("bài sơ kết khối thi đua nói gì về văn hóa công sở trong công đoàn")
+            .AssertReply(r => r.Text.Contains("Nguồn: Bản tin sơ kết thi đua 6 tháng đầu năm 2020"), "the bloc report's paragraph, cited");
+    }
+
     [Theory]
     [InlineData("ai", "bao cao", true)]   // "ai báo cáo": what comes after "ai" is asked about
     [InlineData("gì", "bao cao", false)]  // "hội nghị sơ kết gì": what comes before "gì" is
