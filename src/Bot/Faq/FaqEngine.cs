@@ -42,7 +42,11 @@ public sealed class FaqEngine : IDisposable
     public FaqMatch Ask(string question, FaqOptions options)
     {
         var match = Match(question, options);
-        return match.Outcome == FaqOutcome.Declined && Sentences.AsksOwnAffairs(question, Vietnamese.Normalizer.Normalize(question).Text)
+        // A member's own affairs (a form, founding a union, their own case) that nothing answers with confidence: the
+        // honest answer (the plans do not say; ask your CĐCS) serves better than guesses offered as "did you mean".
+        var unsure = match.Outcome == FaqOutcome.Declined
+            || (match.Outcome == FaqOutcome.DidYouMean && match.Candidates[0].Confidence < options.AnswerConfidence);
+        return unsure && Sentences.AsksOwnAffairs(question, Vietnamese.Normalizer.Normalize(question).Text)
             && Find(Sentences.UnansweredEntry) is { } honest
             ? match with { Outcome = FaqOutcome.Answer, Items = [honest], Index = null }
             : match;
