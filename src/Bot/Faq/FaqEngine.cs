@@ -55,6 +55,9 @@ public sealed class FaqEngine : IDisposable
     private FaqMatch Match(string question, FaqOptions options)
     {
         var type = Sentences.TypeOf(question);
+        // "khi naof", "bao nhieeu": the question word is found once the words are repaired.
+        if (type == QuestionType.Other && LanguageOf(question) != Languages.English)
+            type = Sentences.TypeOf(string.Join(' ', Vietnamese.SearchedWords(question)));
         var office = Sentences.Office(question);
         if (LanguageOf(question) != Languages.English) return Topic(FaqMatcher.Match(Vietnamese, question, options, type, Sentences, office), question);
         var english = FaqMatcher.Match(English, question, options, type, Sentences, office);

@@ -211,7 +211,9 @@ public sealed class FaqIndex : IDisposable
                 Add(query, FaqFields.QuestionsExact, x, ExactBoost);
         // "when", "là gì" alone ask about nothing: question words only shape a question.
         if (query.Clauses.Count == 0 || words.All(_confidence.IsQuestionWord)) return null;
-        return (new QueryWords(words, corrected, pairs, normalized.Plans), query);
+        // A plan's name typed wrong ("quangr trij", "quangtri") is found once the words are repaired.
+        IReadOnlySet<string> plans = corrected.Any(c => c) ? new HashSet<string>(normalized.Plans.Union(Normalizer.PlansNamed(words)), StringComparer.Ordinal) : normalized.Plans;
+        return (new QueryWords(words, corrected, pairs, plans), query);
     }
 
     /// <summary>

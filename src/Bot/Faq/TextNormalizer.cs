@@ -187,7 +187,8 @@ public sealed partial class TextNormalizer
         return covered.All(c => c);
     }
 
-    private HashSet<string> PlansNamed(List<string> words)
+    /// <summary>The plans some words name ("quảng trị" → quang-tri-2021), folded, in order.</summary>
+    public HashSet<string> PlansNamed(IReadOnlyList<string> words)
     {
         var named = new HashSet<string>(StringComparer.Ordinal);
         if (_planNames.Count == 0) return named;
