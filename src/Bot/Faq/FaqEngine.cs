@@ -20,7 +20,7 @@ public sealed class FaqEngine : IDisposable
         _language = new QuestionLanguage(Vietnamese, English, catalog.English.Markers,
             catalog.English.Plans.Values.SelectMany(n => n).Concat(catalog.English.Neutral));
         _glossary = new GlossaryTranslator(catalog.Glossary, catalog.English.StopWords.Concat(catalog.English.Fillers).Concat(catalog.English.QuestionWords));
-        SmallTalk = new SmallTalk(catalog.SmallTalk);
+        SmallTalk = new SmallTalk(catalog.SmallTalk, text => Vietnamese.Normalizer.Normalize(text).Text);
         _plainWords = [.. catalog.Synonyms.QuestionWords.Concat(catalog.Synonyms.TopicWords).SelectMany(Bot.Builder.Recognizers.VietnameseText.Words)];
         Sentences = new AnswerSentences(catalog.QuestionTypes);
     }

@@ -50,14 +50,21 @@ public sealed class SmallTalk
     private readonly HashSet<string> _fillers;
     private readonly List<(SmallTalkIntent Intent, string[][] Phrases)> _intents;
 
-    public SmallTalk(SmallTalkFile file)
+    private readonly Func<string, string>? _normalize;
+
+    /// <param name="normalize">The FAQ's rewriting of chat shorthand ("dc" → "được", "j" → "gì"), tried when the message as typed is not small talk.</param>
+    public SmallTalk(SmallTalkFile file, Func<string, string>? normalize = null)
     {
+        _normalize = normalize;
         _fillers = [.. file.Fillers.Select(VietnameseText.Fold)];
         // Fillers are dropped from the phrases too, so "what can you do" still matches once "you" is let go.
         _intents = [.. file.Intents.Select(i => (i, i.Phrases.Select(p => Words(p).Where(w => !_fillers.Contains(w)).ToArray()).Where(p => p.Length > 0).OrderByDescending(p => p.Length).ToArray()))];
     }
 
-    public SmallTalkIntent? Recognize(string text)
+    public SmallTalkIntent? Recognize(string text) =>
+        RecognizeAsTyped(text) ?? (_normalize?.Invoke(text) is { Length: > 0 } normalized && normalized != text ? RecognizeAsTyped(normalized) : null);
+
+    private SmallTalkIntent? RecognizeAsTyped(string text)
     {
         var words = Words(text).Where(w => !_fillers.Contains(w)).ToArray();
         // "👍" has no words: a message that is exactly a phrase (an emoji) is recognised as typed.

@@ -31,6 +31,7 @@ public class SmallTalkTests
     [InlineData("bot làm được gì")]
     [InlineData("bạn là ai vậy")]
     [InlineData("what can you do")]
+    [InlineData("bot lam dc j v ad")]   // chat shorthand: "dc" = được, "j" = gì
     public async Task QuestionsAboutTheBotAreAnsweredWithItsCommands(string text)
     {
         await using var bot = await TestBot.StartAsync();
