@@ -17,7 +17,7 @@ public sealed class LiteDbChatDirectory(LiteDatabase db, StorageWriter writer, T
 
     // Every turn asks whether its chat changed; a LiteDB lookup and mapping of the record was ~5 % of a /start's CPU.
     // Stored records are kept in memory (one small record per chat) and dropped when a write to them commits.
-    private readonly SeenChats _seen = new();
+    private readonly StoredCopies<KnownChat> _seen = new();
 
     public Task<KnownChat?> FindAsync(string channel, string chatId, CancellationToken cancellationToken = default) =>
         Task.FromResult<KnownChat?>(_chats.FindById(KnownChat.KeyOf(channel, chatId)));
@@ -48,7 +48,7 @@ public sealed class LiteDbChatDirectory(LiteDatabase db, StorageWriter writer, T
             ChatChanges.Apply(chat, activity, now);
             chats.Upsert(chat);
             stored = chat;
-        }, committed: () => _seen.Drop(KnownChat.KeyOf(activity.Channel, activity.ChatId), stored));
+        }, committed: () => _seen.Written(KnownChat.KeyOf(activity.Channel, activity.ChatId), stored));
         // A new or changed chat is committed at once, so the rest of this turn (an officer counting the audience in
         // their first message, say) sees it; a refreshed LastSeen rides along with the turn's other writes.
         return known is not null && ChatChanges.Unchanged(known, activity, now, out _)
@@ -63,7 +63,7 @@ public sealed class LiteDbChatDirectory(LiteDatabase db, StorageWriter writer, T
             if (chats.FindById(KnownChat.KeyOf(channel, chatId)) is not { } chat) return;
             chat.UnreachableReason = reason;
             chats.Update(chat);
-        }, committed: () => _seen.Drop(KnownChat.KeyOf(channel, chatId))), cancellationToken);
+        }, committed: () => _seen.Written(KnownChat.KeyOf(channel, chatId))), cancellationToken);
 
     public Task MigrateAsync(string channel, string oldChatId, string newChatId, CancellationToken cancellationToken = default) =>
         UnitOfWork.WriteAsync(writer, new LiteWrite("chat migrated", d =>
@@ -76,8 +76,8 @@ public sealed class LiteDbChatDirectory(LiteDatabase db, StorageWriter writer, T
             chats.Upsert(chat);
         }, committed: () =>
         {
-            _seen.Drop(KnownChat.KeyOf(channel, oldChatId));
-            _seen.Drop(KnownChat.KeyOf(channel, newChatId));
+            _seen.Written(KnownChat.KeyOf(channel, oldChatId));
+            _seen.Written(KnownChat.KeyOf(channel, newChatId));
         }), cancellationToken);
 
     public async Task<bool> ForgetAsync(string channel, string chatId, CancellationToken cancellationToken = default)
@@ -85,7 +85,7 @@ public sealed class LiteDbChatDirectory(LiteDatabase db, StorageWriter writer, T
         var deleted = false;
         await UnitOfWork.CommitNowAsync(writer, new LiteWrite("chat forgotten",
             d => deleted = d.GetCollection<KnownChat>(Collection).Delete(KnownChat.KeyOf(channel, chatId)),
-            committed: () => _seen.Drop(KnownChat.KeyOf(channel, chatId))), cancellationToken);
+            committed: () => _seen.Written(KnownChat.KeyOf(channel, chatId))), cancellationToken);
         return deleted;
     }
 }

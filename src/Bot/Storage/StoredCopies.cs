@@ -1,40 +1,61 @@
 using System.Collections.Concurrent;
 
-namespace Bot.Audience;
+namespace Bot.Storage;
 
 /// <summary>
-/// Chat records as stored, kept in memory so a turn need not read its chat from the database. A write drops its record
-/// after it commits; a lookup that read the database before that commit does not put its (older) copy back.
+/// Records as stored, kept in memory so a turn need not read them from the database. A write replaces or drops its
+/// record after it commits (<see cref="LiteWrite.Committed"/>); a lookup that read the database before that commit does
+/// not put its older copy back. Bounded: past <see cref="Capacity"/> records everything is dropped and read again.
 /// </summary>
-internal sealed class SeenChats
+public sealed class StoredCopies<T>(int capacity = StoredCopies<T>.DefaultCapacity) where T : class
 {
-    private readonly ConcurrentDictionary<string, KnownChat> _chats = new(StringComparer.Ordinal);
-    private readonly Lock _gate = new();
-    private long _drops;
+    public const int DefaultCapacity = 10_000;
 
-    /// <summary>The stored record (null if none); read through <paramref name="load"/> when not in memory. Do not change it.</summary>
-    public KnownChat? Get(string key, Func<string, KnownChat?> load)
+    private readonly ConcurrentDictionary<string, T> _copies = new(StringComparer.Ordinal);
+    private readonly Lock _gate = new();
+    private long _writes;
+
+    public int Capacity => capacity;
+
+    /// <summary>The stored record (null if none); read through <paramref name="load"/> when not in memory. Callers must not change it.</summary>
+    public T? Get(string key, Func<string, T?> load)
     {
-        if (_chats.TryGetValue(key, out var chat)) return chat;
-        var drops = Interlocked.Read(ref _drops);
-        chat = load(key);
-        if (chat is null) return null;
+        if (_copies.TryGetValue(key, out var copy)) return copy;
+        var writes = Interlocked.Read(ref _writes);
+        copy = load(key);
+        if (copy is null) return null;
         lock (_gate)
         {
             // A write committed while we read: our copy may be older than what is stored now.
-            if (_drops == drops) _chats[key] = chat;
+            if (_writes == writes) Keep(key, copy);
         }
-        return chat;
+        return copy;
     }
 
     /// <summary>Called after a write to <paramref name="key"/> committed; <paramref name="stored"/> is what it wrote, when known.</summary>
-    public void Drop(string key, KnownChat? stored = null)
+    public void Written(string key, T? stored = null)
     {
         lock (_gate)
         {
-            _drops++;
-            if (stored is null) _chats.TryRemove(key, out _);
-            else _chats[key] = stored;
+            _writes++;
+            if (stored is null) _copies.TryRemove(key, out _);
+            else Keep(key, stored);
         }
+    }
+
+    /// <summary>Called after a write that touched records it cannot name one by one (a prefix move).</summary>
+    public void WrittenAll()
+    {
+        lock (_gate)
+        {
+            _writes++;
+            _copies.Clear();
+        }
+    }
+
+    private void Keep(string key, T copy)
+    {
+        if (_copies.Count >= capacity && !_copies.ContainsKey(key)) _copies.Clear();
+        _copies[key] = copy;
     }
 }
