@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Bot.Bench.Turns;
 
@@ -56,6 +57,9 @@ public sealed class TurnsHost : IAsyncDisposable, ITurnObserver
             {
                 s.AddKeyedSingleton("telegram", (_, _) => new HttpClient(host.Api));
                 s.AddSingleton<ITurnObserver>(host);
+                // The peer sends without pacing; Telegram's 25/s send budget (SendPacer) would make this a benchmark of
+                // the budget, not of the turn. The product keeps it: a real bot cannot send faster than Telegram allows.
+                s.Replace(ServiceDescriptor.Singleton<ISendPacer, ImmediatePacer>());
             },
         });
         await host._app.StartAsync();

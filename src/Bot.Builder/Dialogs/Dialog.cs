@@ -11,7 +11,7 @@ public sealed class DialogInstance
 {
     public required string Id { get; set; }
     public int Version { get; set; }
-    public JsonNode? State { get; set; }
+    public JsonElement? State { get; set; }
     public DateTimeOffset StartedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
 }
@@ -50,7 +50,8 @@ public abstract class Dialog(string id)
     public virtual Task EndDialogAsync(ITurnContext turn, DialogInstance instance, DialogReason reason, CancellationToken cancellationToken) =>
         Task.CompletedTask;
 
-    protected static T? ReadState<T>(DialogInstance instance) => instance.State is null ? default : instance.State.Deserialize<T>(State.TurnState.Json);
+    protected static T? ReadState<T>(DialogInstance instance) =>
+        instance.State is { ValueKind: not JsonValueKind.Null } state ? state.Deserialize<T>(State.TurnState.Json) : default;
 
-    protected static void WriteState<T>(DialogInstance instance, T value) => instance.State = JsonSerializer.SerializeToNode(value, State.TurnState.Json);
+    protected static void WriteState<T>(DialogInstance instance, T value) => instance.State = JsonSerializer.SerializeToElement(value, State.TurnState.Json);
 }

@@ -12,22 +12,30 @@ public sealed class LiteDbStateStore(LiteDatabase db, StorageWriter writer, Time
     public const string Collection = "state";
     private readonly ILiteCollection<BsonDocument> _docs = db.GetCollection(Collection);
 
+    // Every turn reads its member's state; a LiteDB lookup per read was most of a form step's reading. The documents are
+    // kept as stored (immutable records), replaced when a write commits; the version check at commit still reads the file.
+    private readonly StoredCopies<StateDocument> _copies = new();
+
     public Task<StateDocument?> ReadAsync(string key, CancellationToken cancellationToken = default) =>
-        Task.FromResult(ToState(_docs.FindById(key), key));
+        Task.FromResult(_copies.Get(key, k => ToState(_docs.FindById(k), k)));
 
     public async Task<long> WriteAsync(string key, string json, long expectedVersion, CancellationToken cancellationToken = default)
     {
         var now = time.GetUtcNow().UtcDateTime;
+        // What LiteDB gives back: its dates keep milliseconds.
+        now = now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMillisecond));
         var next = expectedVersion + 1;
         await UnitOfWork.WriteAsync(writer, new LiteWrite($"state {key}",
             db => db.GetCollection(Collection).Upsert(new BsonDocument { ["_id"] = key, ["Version"] = next, ["Json"] = json, ["UpdatedAt"] = now }),
-            db => VersionOf(db.GetCollection(Collection).FindById(key)) == expectedVersion ? null : new StateConflictException(key, expectedVersion)),
+            db => VersionOf(db.GetCollection(Collection).FindById(key)) == expectedVersion ? null : new StateConflictException(key, expectedVersion),
+            () => _copies.Written(key, new StateDocument(key, next, json, new DateTimeOffset(now, TimeSpan.Zero)))),
             cancellationToken);
         return next;
     }
 
     public Task DeleteAsync(string key, CancellationToken cancellationToken = default) =>
-        UnitOfWork.WriteAsync(writer, new LiteWrite($"delete state {key}", db => db.GetCollection(Collection).Delete(key)), cancellationToken);
+        UnitOfWork.WriteAsync(writer, new LiteWrite($"delete state {key}", db => db.GetCollection(Collection).Delete(key),
+            committed: () => _copies.Written(key)), cancellationToken);
 
     /// <summary>One write: the documents move together or not at all.</summary>
     public async Task<int> MovePrefixAsync(string fromPrefix, string toPrefix, CancellationToken cancellationToken = default)
@@ -48,7 +56,7 @@ public sealed class LiteDbStateStore(LiteDatabase db, StorageWriter writer, Time
                 }
                 docs.Delete(key);
             }
-        }), cancellationToken);
+        }, committed: _copies.WrittenAll), cancellationToken);
         return moved;
     }
 

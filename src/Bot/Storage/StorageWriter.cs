@@ -171,8 +171,14 @@ public sealed partial class StorageWriter : IUnitOfWorkCommitter, IDisposable
         Interlocked.Add(ref _units, group.Count);
         for (var i = 0; i < group.Count; i++)
         {
-            if (rejections[i] is { } r) group[i].Done.TrySetException(new WriteRejectedException(r.Write, r.Reason));
-            else if (group[i].BetweenCommits is null) group[i].Done.TrySetResult();
+            if (rejections[i] is { } r)
+            {
+                group[i].Done.TrySetException(new WriteRejectedException(r.Write, r.Reason));
+                continue;
+            }
+            // Before the unit hears it is durable: whoever it tells reads the stored data, not a copy dropped too late.
+            foreach (var write in group[i].Writes) write.Committed();
+            if (group[i].BetweenCommits is null) group[i].Done.TrySetResult();
         }
         foreach (var unit in group)
         {

@@ -100,5 +100,31 @@ public sealed class LiteDbChatDirectoryTests : ChatDirectoryContract, IDisposabl
         Assert.Equal(units + 1, _db.Writer.Units);
     }
 
+    [Fact]
+    public async Task AKnownChatsTurnIsAnsweredFromMemoryWithoutReadingTheDatabase()
+    {
+        await Chats.SeenAsync(Message("u1"));
+        // Removed behind the directory's back: only a lookup in the database would notice and write the chat again.
+        _db.Database.GetCollection(LiteDbChatDirectory.Collection).Delete("test:u1");
+        var units = _db.Writer.Units;
+
+        await Chats.SeenAsync(Message("u1"));
+
+        Assert.Equal(units, _db.Writer.Units);
+    }
+
+    [Fact]
+    public async Task AChatChangedAfterItWasReadIsReadAgainAtItsNextTurn()
+    {
+        await Chats.SeenAsync(Message("g1", ChatKind.Group));
+        await Chats.MigrateAsync("test", "g1", "g2");
+        await Chats.SeenAsync(Message("g1", ChatKind.Group));
+        Assert.NotNull(await Chats.FindAsync("test", "g1"));
+
+        await Chats.ForgetAsync("test", "g1");
+        await Chats.SeenAsync(Message("g1", ChatKind.Group));
+        Assert.NotNull(await Chats.FindAsync("test", "g1"));
+    }
+
     public void Dispose() => _db.Dispose();
 }

@@ -143,6 +143,23 @@ public sealed class LiteDbFileStateStoreTests : StateStoreContract, IDisposable
     protected override IStateStore Store { get; }
 
     [Fact]
+    public async Task AStateReadOnceIsReadFromMemoryUntilTheStoreWritesIt()
+    {
+        await Store.WriteAsync("k", """{"v":1}""", 0);
+        Assert.Equal(1, (await Store.ReadAsync("k"))!.Version);
+        // Changed behind the store's back: only a read of the file would see it.
+        _db.Database.GetCollection(LiteDbStateStore.Collection).Update(new LiteDB.BsonDocument
+            { ["_id"] = "k", ["Version"] = 7L, ["Json"] = "{}", ["UpdatedAt"] = DateTime.UtcNow });
+
+        Assert.Equal((1L, """{"v":1}"""), ((await Store.ReadAsync("k"))!.Version, (await Store.ReadAsync("k"))!.Json));
+
+        // The version check at commit reads the file, so a write from the older copy is still refused.
+        await Assert.ThrowsAsync<StateConflictException>(() => Store.WriteAsync("k", """{"v":2}""", 1));
+        await Store.WriteAsync("k", """{"v":8}""", 7);
+        Assert.Equal((8L, """{"v":8}"""), ((await Store.ReadAsync("k"))!.Version, (await Store.ReadAsync("k"))!.Json));
+    }
+
+    [Fact]
     public async Task DatesAreReadBackAsUtcWhateverTheServersTimeZone()
     {
         _db.Database.GetCollection("dates").Insert(new LiteDB.BsonDocument { ["_id"] = 1, ["At"] = new DateTime(2026, 11, 24, 2, 0, 0, DateTimeKind.Utc) });
