@@ -106,6 +106,28 @@ internal static class MemberBench
                 fastest[i] = Math.Min(fastest[i], micros);
             }
         times.Sort();
+        // Allocation per question (one more pass, single thread): what a question costs the GC.
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        foreach (var q in questions) engine.Ask(q.Q, options);
+        Console.WriteLine($"  allocated per question (match only): {(GC.GetAllocatedBytesForCurrentThread() - before) / 1024.0 / questions.Count:0} KB");
+        // FAQ_ALLOC=1: the same, part by part (where a question's allocations come from).
+        if (Environment.GetEnvironmentVariable("FAQ_ALLOC") is { Length: > 0 })
+        {
+            void Part(string name, Action<string> a)
+            {
+                var b = GC.GetAllocatedBytesForCurrentThread();
+                foreach (var q in questions) a(q.Q);
+                Console.WriteLine($"    {name}: {(GC.GetAllocatedBytesForCurrentThread() - b) / 1024.0 / questions.Count:0} KB");
+            }
+            Part("language", q => engine.LanguageOf(q));
+            Part("type", q => engine.Sentences.TypeOf(q));
+            Part("office", q => engine.Sentences.Office(q));
+            Part("normalize", q => engine.Vietnamese.Normalizer.Normalize(q));
+            Part("searched words vi", q => engine.Vietnamese.SearchedWords(q));
+            Part("search vi (words + Lucene + coverage)", q => engine.Vietnamese.Search(q, 10));
+            Part("search en", q => engine.English.Search(q, 10));
+            Part("smalltalk", q => engine.SmallTalk.Recognize(q));
+        }
         // The questions that are slow every time (not just once, when the machine was busy): where to look first.
         foreach (var i in Enumerable.Range(0, questions.Count).OrderByDescending(i => fastest[i]).Take(3))
             Console.WriteLine($"  slowest (best of 5): {fastest[i]:0} µs  {questions[i].Kind}");
