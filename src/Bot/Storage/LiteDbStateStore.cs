@@ -14,7 +14,8 @@ public sealed class LiteDbStateStore(LiteDatabase db, StorageWriter writer, Time
 
     // Every turn reads its member's state; a LiteDB lookup per read was most of a form step's reading. The documents are
     // kept as stored (immutable records), replaced when a write commits; the version check at commit still reads the file.
-    private readonly StoredCopies<StateDocument> _copies = new();
+    // Missing documents are remembered too: every turn asks for its member's language (user scope), which few ever set.
+    private readonly StoredCopies<StateDocument> _copies = new(rememberAbsent: true);
 
     public Task<StateDocument?> ReadAsync(string key, CancellationToken cancellationToken = default) =>
         Task.FromResult(_copies.Get(key, k => ToState(_docs.FindById(k), k)));

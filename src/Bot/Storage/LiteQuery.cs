@@ -13,4 +13,8 @@ public static class LiteQuery
     public static BsonExpression Equal(string field, BsonValue value) => BsonExpression.Create($"$.{field} = @0", value);
 
     public static BsonExpression Before(string field, BsonValue value) => BsonExpression.Create($"$.{field} < @0", value);
+
+    /// <summary>Both ends included; on an indexed field LiteDB reads only that range of the index.</summary>
+    public static BsonExpression Between(string field, BsonValue from, BsonValue to) =>
+        BsonExpression.Create($"$.{field} BETWEEN @0 AND @1", from, to);
 }

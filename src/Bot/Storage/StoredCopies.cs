@@ -5,13 +5,15 @@ namespace Bot.Storage;
 /// <summary>
 /// Records as stored, kept in memory so a turn need not read them from the database. A write replaces or drops its
 /// record after it commits (<see cref="LiteWrite.Committed"/>); a lookup that read the database before that commit does
-/// not put its older copy back. Bounded: past <see cref="Capacity"/> records everything is dropped and read again.
+/// not put its older copy back. Bounded: past <see cref="Capacity"/> records everything is dropped and read again. With
+/// <paramref name="rememberAbsent"/> a record found missing is remembered as missing too, for stores whose every write
+/// reports here (a key that most turns read and few ever write, such as a member's language, was otherwise read each time).
 /// </summary>
-public sealed class StoredCopies<T>(int capacity = StoredCopies<T>.DefaultCapacity) where T : class
+public sealed class StoredCopies<T>(int capacity = StoredCopies<T>.DefaultCapacity, bool rememberAbsent = false) where T : class
 {
     public const int DefaultCapacity = 10_000;
 
-    private readonly ConcurrentDictionary<string, T> _copies = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, T?> _copies = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
     private long _writes;
 
@@ -23,7 +25,7 @@ public sealed class StoredCopies<T>(int capacity = StoredCopies<T>.DefaultCapaci
         if (_copies.TryGetValue(key, out var copy)) return copy;
         var writes = Interlocked.Read(ref _writes);
         copy = load(key);
-        if (copy is null) return null;
+        if (copy is null && !rememberAbsent) return null;
         lock (_gate)
         {
             // A write committed while we read: our copy may be older than what is stored now.
@@ -53,7 +55,7 @@ public sealed class StoredCopies<T>(int capacity = StoredCopies<T>.DefaultCapaci
         }
     }
 
-    private void Keep(string key, T copy)
+    private void Keep(string key, T? copy)
     {
         if (_copies.Count >= capacity && !_copies.ContainsKey(key)) _copies.Clear();
         _copies[key] = copy;

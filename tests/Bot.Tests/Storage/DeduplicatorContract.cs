@@ -57,5 +57,48 @@ public sealed class LiteDbDeduplicatorTests : DeduplicatorContract, IDisposable
         }
     }
 
+    [Fact]
+    public async Task ANewMessageIsKnownNewWithoutReadingTheStore()
+    {
+        var dedup = new LiteDbDeduplicator(_db.Database, _db.Writer, TimeProvider.System);
+        await dedup.MarkAsync("telegram:1:10");
+        Assert.False(await dedup.WasProcessedAsync("telegram:1:11"));
+        var reads = dedup.Reads;
+        for (var id = 12; id < 20; id++) Assert.False(await dedup.WasProcessedAsync($"telegram:1:{id}"));
+        await dedup.MarkAsync("telegram:1:12");
+        Assert.False(await dedup.WasProcessedAsync("telegram:1:13"));
+        Assert.Equal(reads, dedup.Reads);
+        Assert.True(await dedup.WasProcessedAsync("telegram:1:12"));
+    }
+
+    [Fact]
+    public async Task AMessageReDeliveredAfterARestartIsStillRefused()
+    {
+        var path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"bot-{Guid.NewGuid():N}.db");
+        try
+        {
+            using (var before = new TestDatabase(path, new StoreCollection(LiteDbDeduplicator.Collection)))
+            {
+                var dedup = new LiteDbDeduplicator(before.Database, before.Writer, TimeProvider.System);
+                foreach (var key in new[] { "telegram:1:10", "telegram:1:11", "telegram:-1001234:50", "telegram:-100123:7" })
+                    await dedup.MarkAsync(key);
+            }
+            using var after = new TestDatabase(path, new StoreCollection(LiteDbDeduplicator.Collection));
+            var restarted = new LiteDbDeduplicator(after.Database, after.Writer, TimeProvider.System);
+            Assert.False(await restarted.WasProcessedAsync("telegram:1:12"));
+            Assert.True(await restarted.WasProcessedAsync("telegram:1:11"));
+            Assert.True(await restarted.WasProcessedAsync("telegram:1:10"));
+            // Chats whose ids share a beginning keep their own highest mark.
+            Assert.False(await restarted.WasProcessedAsync("telegram:-100123:8"));
+            Assert.True(await restarted.WasProcessedAsync("telegram:-100123:7"));
+            Assert.True(await restarted.WasProcessedAsync("telegram:-1001234:50"));
+            Assert.False(await restarted.WasProcessedAsync("telegram:-1001234:49"));
+        }
+        finally
+        {
+            foreach (var f in Directory.GetFiles(System.IO.Path.GetDirectoryName(path)!, System.IO.Path.GetFileNameWithoutExtension(path) + "*")) File.Delete(f);
+        }
+    }
+
     public void Dispose() => _db.Dispose();
 }

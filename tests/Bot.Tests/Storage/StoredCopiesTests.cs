@@ -64,4 +64,28 @@ public sealed class StoredCopiesTests
         copies.Get("test:u1", _ => { loads++; return Chat("An"); });
         Assert.Equal(1, loads);
     }
+
+    [Fact]
+    public void AMissingRecordIsRememberedAsMissingUntilAWriteCommits()
+    {
+        var copies = new StoredCopies<KnownChat>(rememberAbsent: true);
+        var loads = 0;
+        KnownChat? Missing(string _) { loads++; return null; }
+        Assert.Null(copies.Get("test:u1", Missing));
+        Assert.Null(copies.Get("test:u1", Missing));
+        Assert.Equal(1, loads);
+        copies.Written("test:u1", Chat("An"));
+        Assert.Equal("An", copies.Get("test:u1", Missing)!.Title);
+        copies.Written("test:u1");
+        Assert.Null(copies.Get("test:u1", Missing));
+        Assert.Equal(2, loads);
+    }
+
+    [Fact]
+    public void AMissingRecordReadWhileAWriteCommittedIsNotRemembered()
+    {
+        var copies = new StoredCopies<KnownChat>(rememberAbsent: true);
+        Assert.Null(copies.Get("test:u1", key => { copies.Written("test:u2", Chat("Bình")); return null; }));
+        Assert.Equal("An", copies.Get("test:u1", _ => Chat("An"))!.Title);
+    }
 }
