@@ -135,7 +135,7 @@ public sealed class FaqIndex : IDisposable
             }
             writer.Commit();
         }
-        return new FaqIndex(catalog, profile, directory, items, new MatchConfidence(terms, profile.QuestionWords, catalog.PlanYears, profile.Language == Bot.Content.Languages.English), fieldTerms, maxQueryWords);
+        return new FaqIndex(catalog, profile, directory, items, new MatchConfidence(terms, profile.QuestionWords, catalog.PlanYears, profile.Language == Bot.Content.Languages.English, profile.Normalizer.MarkedFillers), fieldTerms, maxQueryWords);
 
         void Index(Document doc, string field, string text)
         {

@@ -65,8 +65,12 @@ internal sealed class MatchConfidence
     // package), where a lone Vietnamese syllable often belongs to another word ("thủ" of "thủ đô" in "thủ tướng").
     private readonly double _loneSyllable;
 
-    public MatchConfidence(ItemTerms[] items, IEnumerable<string> questionWords, IReadOnlyDictionary<string, (int From, int To)> planYears, bool wholeWords = false)
+    // Words that weigh like question words when no item holds them: one-word fillers typed without their marks.
+    private readonly HashSet<string> _lightWhenUnknown;
+
+    public MatchConfidence(ItemTerms[] items, IEnumerable<string> questionWords, IReadOnlyDictionary<string, (int From, int To)> planYears, bool wholeWords = false, IEnumerable<string>? lightWhenUnknown = null)
     {
+        _lightWhenUnknown = [.. lightWhenUnknown ?? []];
         _loneSyllable = wholeWords ? LoneWord : LoneSyllable;
         _items = items;
         _planYears = planYears;
@@ -87,7 +91,7 @@ internal sealed class MatchConfidence
     public double WordWeight(string word)
     {
         var frequency = _frequency.GetValueOrDefault(word);
-        return _questionWords.Contains(word) || Shorthand(word, frequency) ? QuestionWordWeight : 1 + Idf(frequency);
+        return _questionWords.Contains(word) || Shorthand(word, frequency) || Filler(word, frequency) ? QuestionWordWeight : 1 + Idf(frequency);
     }
 
     public int Frequency(string word) => _frequency.GetValueOrDefault(word);
@@ -191,9 +195,14 @@ internal sealed class MatchConfidence
         // not know ("xd", "qg"), not a topic the plans are silent on, so it weighs like a question word instead of
         // like the rarest word there is. ("xe" in "đăng ký xe máy" is a syllable and keeps its weight.)
         if (Shorthand(word, frequency)) return QuestionWordWeight;
+        // "giup", "biet" typed without marks: the filler "giúp" is dropped from every indexed text, so the word is unknown
+        // to the index, yet it is a filler, not a topic the plans are silent on.
+        if (Filler(word, frequency)) return QuestionWordWeight;
         var weight = 1 + Idf(frequency);
         return char.IsDigit(word[0]) ? Math.Max(weight, 0.75 * (1 + Idf(0))) : weight;
     }
+
+    private bool Filler(string word, int frequency) => frequency == 0 && _lightWhenUnknown.Contains(word);
 
     private static bool Shorthand(string word, int frequency) => frequency == 0 && !char.IsDigit(word[0]) && word.IndexOfAny(Vowels) < 0;
 

@@ -57,7 +57,11 @@ public sealed partial class TextNormalizer
         {
             // "bạn" is a filler but "ban" is in "ban hành": a one-word filler typed with marks only matches as typed.
             var words = Split(filler);
-            if (words.Length == 1 && VietnameseText.HasDiacritics(filler)) Add(_exact, words[0], new Rule(Kind.Drop, []));
+            if (words.Length == 1 && VietnameseText.HasDiacritics(filler))
+            {
+                Add(_exact, words[0], new Rule(Kind.Drop, []));
+                MarkedFillers.Add(VietnameseText.Fold(words[0]));
+            }
             else Add(_folded, Key(filler), new Rule(Kind.Drop, []));
         }
         foreach (var (word, digits) in synonyms.Numbers)
@@ -72,6 +76,12 @@ public sealed partial class TextNormalizer
             foreach (var name in names.Names) _planNames.Add((plan, Key(name).Split(' ')));
         _longest = _folded.Keys.Concat(_exact.Keys).Select(k => k.Count(c => c == ' ') + 1).DefaultIfEmpty(1).Max();
     }
+
+    /// <summary>
+    /// One-word fillers typed with marks ("giúp", "biết", "chào"), folded: dropped only as typed, so the indexed texts
+    /// never hold them, while a question typed without marks keeps "giup", "biet" as words no item holds.
+    /// </summary>
+    public HashSet<string> MarkedFillers { get; } = new(StringComparer.Ordinal);
 
     /// <summary>The folded words abbreviations are written with ("cdcs", "ldg"): kept next to their expansion, lightly weighted.</summary>
     public HashSet<string> AbbreviationWords { get; } = new(StringComparer.Ordinal);

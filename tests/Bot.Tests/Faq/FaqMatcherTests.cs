@@ -97,4 +97,20 @@ public class FaqMatcherTests
             TestBot.StartAsync(settings: new Dictionary<string, string?> { ["Faq:SuggestConfidence"] = "0.9", ["Faq:AnswerConfidence"] = "0.6" }));
         Assert.Contains("Faq:SuggestConfidence", error.Message);
     }
+
+    [Fact]
+    public void AFillerTypedWithoutItsMarksWeighsLikeAQuestionWordNotLikeAnUnknownTopic()
+    {
+        // "giúp" is dropped as typed, so no indexed text holds "giup"; typed without marks it is still the filler.
+        Assert.Equal(FaqTestContent.Index.Weight("gi"), FaqTestContent.Index.Weight("giup"));
+        Assert.True(FaqTestContent.Index.Weight("xylophone") > 3, "an unknown topic word still weighs most");
+    }
+
+    [Fact]
+    public void CelebratingIsATopicThoughGreetingIsAFiller()
+    {
+        // "chào" alone is a greeting and dropped; "chào mừng" (to celebrate) stays in the texts and in questions.
+        Assert.Contains("chào mừng", FaqTestContent.Index.Normalizer.Normalize("Lai Châu thi đua chào mừng ngày lễ nào").Text);
+        Assert.True(FaqTestContent.Index.Knows("chao"));
+    }
 }
