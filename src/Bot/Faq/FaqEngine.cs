@@ -55,11 +55,12 @@ public sealed class FaqEngine : IDisposable
     private FaqMatch Match(string question, FaqOptions options)
     {
         var type = Sentences.TypeOf(question);
+        var inEnglish = LanguageOf(question) == Languages.English;
         // "khi naof", "bao nhieeu": the question word is found once the words are repaired.
-        if (type == QuestionType.Other && LanguageOf(question) != Languages.English)
+        if (type == QuestionType.Other && !inEnglish)
             type = Sentences.TypeOf(string.Join(' ', Vietnamese.SearchedWords(question)));
         var office = Sentences.Office(question);
-        if (LanguageOf(question) != Languages.English) return Topic(FaqMatcher.Match(Vietnamese, question, options, type, Sentences, office), question);
+        if (!inEnglish) return Topic(FaqMatcher.Match(Vietnamese, question, options, type, Sentences, office), question);
         var english = FaqMatcher.Match(English, question, options, type, Sentences, office);
         if (english.Outcome == FaqOutcome.Answer || _glossary.IsEmpty || !options.GlossaryFallback) return english;
         var translated = _glossary.Translate(question);

@@ -92,8 +92,15 @@ public sealed class FaqIndex : IDisposable
         var names = _documentNames.GetValue(item.DocumentNames, n => [.. n.Select(SearchedWords).Where(w => w.Count > 0)]);
         foreach (var name in names)
             for (var i = 0; i + name.Count <= searched.Count; i++)
-                if (name.Select((w, j) => searched[i + j] == w).All(x => x)) return true;
+                if (StartsAt(searched, i, name)) return true;
         return false;
+
+        static bool StartsAt(IReadOnlyList<string> words, int at, IReadOnlyList<string> name)
+        {
+            for (var j = 0; j < name.Count; j++)
+                if (!string.Equals(words[at + j], name[j], StringComparison.Ordinal)) return false;
+            return true;
+        }
     }
 
     // A document's names as searched words, worked out once per index (the list is shared by the document's passages).
