@@ -95,7 +95,10 @@ public partial class ProgressTests
 
         await bot.BroadcastAsync(Text);
         await UntilAsync(() => bot.Services.GetRequiredService<BroadcastRunner>().Running.Count == 1, "the broadcast to run");
-        await officer.Send("/huyguitin").AssertReplies(rs => rs.Any(r => r.Text.Contains("Đang dừng gửi #1")), "the stop");
+        // The broadcast's progress message may have just taken the officer chat's window (1 a second): the reply waits
+        // for it, so the fake clock has to move while the reply is awaited (without it this test hung now and then).
+        await using (Ticking(time, TimeSpan.FromMilliseconds(10)))
+            await officer.Send("/huyguitin").AssertReplies(rs => rs.Any(r => r.Text.Contains("Đang dừng gửi #1")), "the stop");
         await UntilAsync(() => bot.Finished(1), "the broadcast to stop", time, TimeSpan.FromMilliseconds(200));
         Assert.Equal(BroadcastState.Cancelled, (await bot.Store().FindAsync(1))!.State);
     }
