@@ -19,6 +19,12 @@ public sealed class TestFlow(Func<Activity, Task> process, TestConnector connect
 
     public Activity Template { get; set; } = template;
 
+    /// <summary>
+    /// How long (real time) a sent message's turn may take before the test fails instead of hanging: a turn waiting for
+    /// a paced reply under a fake clock that nothing moves never ends on its own.
+    /// </summary>
+    public TimeSpan TurnLimit { get; set; } = TimeSpan.FromSeconds(60);
+
     /// <summary>The last reply an assertion looked at.</summary>
     public SentReply? Last => _last;
 
@@ -29,7 +35,15 @@ public sealed class TestFlow(Func<Activity, Task> process, TestConnector connect
         var a = activity();
         a = a with { MessageId = a.MessageId ?? $"{a.UserId}-m{Interlocked.Increment(ref _messageId)}-{Guid.NewGuid():N}", Timestamp = time.GetUtcNow() };
         _transcript.Add($"user: {a.Text ?? a.ButtonData}");
-        await process(a);
+        try
+        {
+            await process(a).WaitAsync(TurnLimit);
+        }
+        catch (TimeoutException)
+        {
+            throw new TestFlowException($"The turn for \"{a.Text ?? a.ButtonData}\" did not finish within {TurnLimit.TotalSeconds:0.#} s " +
+                $"(a reply waiting for a paced channel while the fake clock stands still?).\n{Transcript}");
+        }
     });
 
     /// <summary>Presses the button with this label on the most recent message that has one.</summary>
