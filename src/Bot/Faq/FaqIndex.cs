@@ -38,6 +38,7 @@ public sealed class FaqIndex : IDisposable
     private readonly Dictionary<(string Field, string Text), TermContext> _terms = [];
     private readonly int _maxQueryWords;
     private readonly WordRepair _repair;
+    private readonly DocumentNames _documentNames;
 
     private FaqIndex(FaqCatalog catalog, IndexProfile profile, RAMDirectory directory,
         FaqItem[] items, MatchConfidence confidence, Dictionary<string, HashSet<string>> fieldTerms, int maxQueryWords)
@@ -50,6 +51,7 @@ public sealed class FaqIndex : IDisposable
         _items = items;
         _confidence = confidence;
         _maxQueryWords = maxQueryWords;
+        _documentNames = new DocumentNames(SearchedWords);
         _repair = new WordRepair(w => confidence.Knows(w) || confidence.IsQuestionWord(w), KnownPair, Similar);
         _reader = DirectoryReader.Open(directory);
         // BM25 on both sides: the writer stores norms for it, the searcher scores with it.
@@ -86,25 +88,7 @@ public sealed class FaqIndex : IDisposable
     public IReadOnlyList<string> SearchedWords(string question) => Prepare(question) is var (words, _) ? words.Words : [];
 
     /// <summary>Whether the searched words name the document a passage is from ("theo bài sơ kết khối thi đua…").</summary>
-    public bool NamesDocument(FaqItem item, IReadOnlyList<string> searched)
-    {
-        if (item.DocumentNames.Count == 0 || searched.Count == 0) return false;
-        var names = _documentNames.GetValue(item.DocumentNames, n => [.. n.Select(SearchedWords).Where(w => w.Count > 0)]);
-        foreach (var name in names)
-            for (var i = 0; i + name.Count <= searched.Count; i++)
-                if (StartsAt(searched, i, name)) return true;
-        return false;
-
-        static bool StartsAt(IReadOnlyList<string> words, int at, IReadOnlyList<string> name)
-        {
-            for (var j = 0; j < name.Count; j++)
-                if (!string.Equals(words[at + j], name[j], StringComparison.Ordinal)) return false;
-            return true;
-        }
-    }
-
-    // A document's names as searched words, worked out once per index (the list is shared by the document's passages).
-    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<IReadOnlyList<string>, List<IReadOnlyList<string>>> _documentNames = new();
+    public bool NamesDocument(FaqItem item, IReadOnlyList<string> searched) => _documentNames.Named(item, searched);
 
     public static FaqIndex Build(FaqCatalog catalog, int maxQueryWords = 64) => Build(catalog, IndexProfile.Vietnamese(catalog), maxQueryWords);
 
@@ -162,16 +146,19 @@ public sealed class FaqIndex : IDisposable
         item.Extractable ? AnswerSentences.Split(profile.Body(item)).Select(s => normalizer.Normalize(s).Text) : [];
 
     /// <summary>The best candidates for a question, most confident first; empty when nothing in it is searchable.</summary>
-    public IReadOnlyList<FaqCandidate> Search(string question, int max = 5)
+    public IReadOnlyList<FaqCandidate> Search(string question, int max = 5) => SearchWithWords(question, max).Candidates;
+
+    /// <summary>The candidates and the words they were searched with (so a caller does not prepare the question twice).</summary>
+    public (IReadOnlyList<FaqCandidate> Candidates, IReadOnlyList<string> Words) SearchWithWords(string question, int max = 5)
     {
-        if (Prepare(question) is not var (words, query)) return [];
+        if (Prepare(question) is not var (words, query)) return ([], []);
         var hits = _searcher.Search(query, Hits).ScoreDocs;
         var top = hits.Length > 0 ? hits[0].Score : 1;
-        return [.. hits
+        return ([.. hits
             .Select(hit => (Ord: _itemByDoc[hit.Doc], hit.Score))
             .Select(h => new FaqCandidate(_items[h.Ord], _confidence.Of(h.Ord, _items[h.Ord], words, Catalog.DefaultPlanId) - RankShare * (1 - h.Score / top), h.Score))
             .OrderByDescending(c => c.Confidence).ThenByDescending(c => c.Score)
-            .Take(max)];
+            .Take(max)], words.Words);
     }
 
     /// <summary>For the benchmark: the searched words and, per candidate, what each word contributed.</summary>

@@ -40,10 +40,9 @@ public static class FaqMatcher
     /// <param name="office">The office a "who holds it" question asks about, in the index's language (see <see cref="AnswerSentences.Office"/>).</param>
     public static FaqMatch Match(FaqIndex index, string question, FaqOptions options, QuestionType type = QuestionType.Other, AnswerSentences? facts = null, string[]? office = null)
     {
-        var found = index.Search(question, max: 10);
         // A question that names a document ("theo bài sơ kết khối thi đua…") asks what that document says: its
         // paragraphs are not held back behind the curated entries.
-        var searched = found.Any(c => c.Item.DocumentNames.Count > 0) ? index.SearchedWords(question) : [];
+        var (found, searched) = index.SearchWithWords(question, max: 10);
         var ranked = found
             .Select(c => c.Item.Kind == FaqItemKind.Passage ? c with { Confidence = c.Confidence - PassagePenalty(index, c.Item, searched, options) } : c)
             // "khi nào" wants a date, "ai" a name, "bao nhiêu" a number: an item that holds none cannot be the answer,
