@@ -119,7 +119,10 @@ public sealed class FaqIndex : IDisposable
                     Terms(FaqFields.Questions, questions), Terms(FaqFields.QuestionPairs, questions),
                     Terms(FaqFields.Body, [body]), Terms(FaqFields.BodyPairs, [body]),
                     [.. questions.Concat(Sentences(items[i], profile, normalizer)).Select(q => Terms(FaqFields.Questions, [q]))])
-                { SentencesFrom = items[i].Extractable ? questions.Length : int.MaxValue };
+                {
+                    SentencesFrom = items[i].Extractable ? questions.Length : int.MaxValue,
+                    ContextFrom = items[i].Extractable ? questions.Length - items[i].ContextPhrasings : int.MaxValue,
+                };
                 // Every word the item knows, in one field, for typo correction.
                 doc.Add(new TextField(FaqFields.Vocabulary, string.Join(' ', terms[i].Questions.Union(terms[i].Body)), Field.Store.NO));
                 writer.AddDocument(doc);

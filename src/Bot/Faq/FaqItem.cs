@@ -43,6 +43,9 @@ public sealed record FaqItem
     /// <summary>A passage that is a whole paragraph of a source document: answered with its sentences that hold the fact.</summary>
     public bool Extractable { get; init; }
 
+    /// <summary>How many of the last <see cref="Questions"/> are where a passage stands (its document and section), not questions it answers.</summary>
+    public int ContextPhrasings { get; init; }
+
     /// <summary>An entry whose English answer shows its Vietnamese answer underneath (<see cref="FaqEntry.VietnameseUnderEnglish"/>).</summary>
     public bool VietnameseUnderEnglish { get; init; }
 }

@@ -12,10 +12,13 @@ internal sealed record ItemTerms(HashSet<string> Questions, HashSet<string> Ques
     /// </summary>
     public int SentencesFrom { get; init; } = int.MaxValue;
 
+    /// <summary>Phrasings from this index up to <see cref="SentencesFrom"/> are a source passage's context (its document and section).</summary>
+    public int ContextFrom { get; init; } = int.MaxValue;
+
     public double[] PhrasingWeights { get; set; } = [];
 
-    /// <summary>A source passage's document title and section (its phrasings after the topic), which every sentence of it shares.</summary>
-    public HashSet<string> Context => _context ??= SentencesFrom == int.MaxValue ? [] : [.. Phrasings.Take(SentencesFrom).Skip(1).SelectMany(p => p)];
+    /// <summary>A source passage's document title and section, which every sentence of it shares.</summary>
+    public HashSet<string> Context => _context ??= ContextFrom >= SentencesFrom ? [] : [.. Phrasings[ContextFrom..SentencesFrom].SelectMany(p => p)];
 
     private HashSet<string>? _context;
 }
@@ -151,7 +154,7 @@ internal sealed class MatchConfidence
             // stands, so a sentence holds the question's words together with its context ("phương châm khen thưởng" said at
             // "hội nghị cụm 5 thành phố" by "Chủ tịch UBND Hà Nội").
             var sentence = p >= terms.SentencesFrom;
-            if (p > 0 && !sentence && terms.SentencesFrom < int.MaxValue) continue;
+            if (p >= terms.ContextFrom && !sentence) continue;
             var phrasing = terms.Phrasings[p];
             double shared = 0;
             foreach (var (word, weight) in words)

@@ -24,6 +24,18 @@ public sealed class SourcePassage
     public Localized? Section { get; set; }
     public Localized? Topic { get; set; }
     public Localized? Text { get; set; }
+
+    /// <summary>
+    /// Questions a member would ask that this passage answers, in members' own words (optional): searched like a
+    /// curated entry's phrasings, so a question that shares no word with the document's wording can still reach it.
+    /// </summary>
+    public PassageAsks? Asks { get; set; }
+}
+
+public sealed class PassageAsks
+{
+    public List<string> Vi { get; set; } = [];
+    public List<string> En { get; set; } = [];
 }
 
 /// <summary>

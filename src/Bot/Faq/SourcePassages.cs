@@ -33,6 +33,8 @@ internal static partial class SourcePassages
                 PlanValidator.Require(file, $"passages[{i}].section", p.Section, problems);
                 PlanValidator.Require(file, $"passages[{i}].topic", p.Topic, problems);
                 PlanValidator.Require(file, $"passages[{i}].text", p.Text, problems);
+                if (p.Asks is { } asks && asks.Vi.Concat(asks.En).Any(string.IsNullOrWhiteSpace))
+                    problems.Add(file.Problem($"passages[{i}].asks", "a question is empty"));
             }
             if (problems.Count > before) continue;
             for (var i = 0; i < source.Passages.Count; i++)
@@ -53,12 +55,13 @@ internal static partial class SourcePassages
         DocumentNames = source.Names,
         Heading = p.Topic,
         // Members name the document a fact is in ("theo bài sơ kết khối thi đua…"): its title and the section are
-        // searched next to the topic.
-        Questions = [p.Topic!.Vi, $"{Title(source.Document!.Vi)} {p.Section!.Vi}"],
+        // searched next to the topic, as the last phrasing (the passage's context, not a question of its own).
+        Questions = [p.Topic!.Vi, .. p.Asks?.Vi ?? [], $"{Title(source.Document!.Vi)} {p.Section!.Vi}"],
         Body = p.Text!.Vi,
-        QuestionsEn = [p.Topic.En, $"{Title(source.Document.En)} {p.Section.En}"],
+        QuestionsEn = [p.Topic.En, .. p.Asks?.En ?? [], $"{Title(source.Document.En)} {p.Section.En}"],
         BodyEn = p.Text.En,
         Extractable = true,
+        ContextPhrasings = 1,
     };
 
     /// <summary>A document's title without its date in brackets: a date there would match every question naming the year.</summary>
