@@ -81,6 +81,15 @@ public static class FaqMatcher
         if (ranked.Count == 0 || ranked[0].Confidence < options.SuggestConfidence) return new FaqMatch(FaqOutcome.Declined, [], ranked);
 
         var best = ranked[0];
+        // A paragraph and a curated entry often hold the same fact (an entry is written from the paragraph, and since
+        // passages carry members' own questions they score alike): when an entry is as close as the paragraph on top,
+        // the entry is the answer — shorter, in both languages — not a choice between the two.
+        if (best.Item.Kind == FaqItemKind.Passage && ranked.FirstOrDefault(c => c.Item.Kind == FaqItemKind.Entry) is { } entry
+            && best.Confidence - entry.Confidence <= options.EntryTieWindow)
+        {
+            ranked = [entry, .. ranked.Where(c => c != entry)];
+            best = entry;
+        }
         // A passage close to a curated entry is not an alternative worth asking about: the entry is the better answer.
         var rival = ranked.Skip(1).FirstOrDefault(c => c.Item.Kind == best.Item.Kind || best.Item.Kind == FaqItemKind.Passage);
         var clear = rival is null || best.Confidence - rival.Confidence >= options.AnswerMargin;

@@ -45,6 +45,10 @@ public sealed class FaqOptions
     [Range(0.0, 1.0)]
     public double SourcePenalty { get; set; } = 0.2;
 
+    /// <summary>A curated entry this close below a passage on top is answered instead of the passage (they usually hold the same fact).</summary>
+    [Range(0.0, 0.5)]
+    public double EntryTieWindow { get; set; } = 0.03;
+
     /// <summary>Subtracted instead of <see cref="SourcePenalty"/> when the question names the paragraph's document ("theo bài sơ kết khối…").</summary>
     [Range(0.0, 1.0)]
     public double NamedSourcePenalty { get; set; } = 0.1;

@@ -106,6 +106,7 @@ internal sealed class MatchConfidence
     {
         var terms = _items[ord];
         double covered = 0, total = 0;
+        var scores = new Dictionary<string, double>(query.Words.Count, StringComparer.Ordinal);
         for (var i = 0; i < query.Words.Count; i++)
         {
             var word = query.Words[i];
@@ -125,10 +126,11 @@ internal sealed class MatchConfidence
             if (query.Corrected[i]) score *= CorrectedMatch;
             covered += weight * score;
             total += weight;
+            scores[word] = Math.Max(scores.GetValueOrDefault(word), score);
             why?.Append(FormattableString.Invariant($"{word}:{score:0.#}×{weight:0.0} "));
         }
         var coverage = total > 0 ? covered / total : 0;
-        var phrasing = ClosestPhrasing(terms, query);
+        var phrasing = ClosestPhrasing(terms, query, scores);
         var confidence = (1 - PhrasingShare) * coverage + PhrasingShare * phrasing;
         // "Chủ đề thi đua năm 2015", "đợt 3": close in words to an item, but about a number it never mentions (for a
         // year: nor covers), so about something else.
@@ -143,8 +145,12 @@ internal sealed class MatchConfidence
         return Math.Clamp(confidence, 0, 1);
     }
 
-    /// <summary>The F1 of the weighted words shared by the question and its nearest phrasing.</summary>
-    private double ClosestPhrasing(ItemTerms terms, QueryWords query)
+    /// <summary>
+    /// The F1 of the weighted words shared by the question and its nearest phrasing. A word the coverage found only as a
+    /// lone syllable counts less here too (the square root of its coverage score): "giảm cân" shares the syllables
+    /// "giam", "can" with "giám sát cán bộ", not the words. (The full score cost too many right answers.)
+    /// </summary>
+    private double ClosestPhrasing(ItemTerms terms, QueryWords query, Dictionary<string, double> scores)
     {
         var (words, queryTotal) = Distinct(query);
         var best = 0.0;
@@ -158,7 +164,7 @@ internal sealed class MatchConfidence
             var phrasing = terms.Phrasings[p];
             double shared = 0;
             foreach (var (word, weight) in words)
-                if (phrasing.Contains(word) || (sentence && terms.Context.Contains(word))) shared += weight;
+                if (phrasing.Contains(word) || (sentence && terms.Context.Contains(word))) shared += weight * Math.Sqrt(Math.Min(1, scores.GetValueOrDefault(word, 1)));
             if (shared > 0) best = Math.Max(best, p >= terms.SentencesFrom ? shared / queryTotal : 2 * shared / (terms.PhrasingWeights[p] + queryTotal));
         }
         return best;

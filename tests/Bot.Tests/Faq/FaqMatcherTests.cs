@@ -113,4 +113,18 @@ public class FaqMatcherTests
         Assert.Contains("chào mừng", FaqTestContent.Index.Normalizer.Normalize("Lai Châu thi đua chào mừng ngày lễ nào").Text);
         Assert.True(FaqTestContent.Index.Knows("chao"));
     }
+
+    [Theory]
+    [InlineData("giai đoạn đầu tiên của phong trào 2021 hết hạn lúc nào", "tld-2021-dot-1")]
+    [InlineData("tỉnh lai châu phát đọng thj đua mấy năm v", "lai-chau-2020-2025-period")]
+    public void ACuratedEntryAsCloseAsTheParagraphOnTopIsAnsweredRatherThanOfferedBesideIt(string question, string entry)
+    {
+        // The paragraph scores a hair above the entry written from it: without the tie rule the member is asked to choose.
+        var tie = FaqTestContent.Engine.Ask(question, Options);
+        var noTie = FaqTestContent.Engine.Ask(question, new FaqOptions { EntryTieWindow = 0 });
+
+        Assert.Equal(FaqOutcome.DidYouMean, noTie.Outcome);
+        Assert.Equal(FaqOutcome.Answer, tie.Outcome);
+        Assert.Equal(entry, tie.Items[0].Id);
+    }
 }
