@@ -32,6 +32,16 @@ public class FaqContentTests
     }
 
     [Fact]
+    public void AnAnswerThatNamesThe2013LawAlsoNamesTheLawInForce()
+    {
+        // The 2020–2021 documents cite the law as amended in 2013; since 01/01/2024 Law 06/2022/QH15 applies.
+        var citing = FaqTestContent.Catalog.Items.Where(i => i.Kind == FaqItemKind.Entry && (i.Answer.Vi.Contains("2013") || i.Answer.En.Contains("2013"))).ToList();
+
+        Assert.NotEmpty(citing);
+        Assert.All(citing, i => Assert.True(i.Answer.Vi.Contains("06/2022/QH15") && i.Answer.En.Contains("06/2022/QH15"), i.Id));
+    }
+
+    [Fact]
     public void AnAnswerWithoutSourceStopsTheLoadNamingFileAndLine()
     {
         using var dir = CopyOfDialogs();
