@@ -76,7 +76,7 @@ public static class FaqMatcher
     private static double PassagePenalty(FaqIndex index, FaqItem item, IReadOnlyList<string> searched, FaqOptions options) =>
         !item.Extractable ? options.PassagePenalty : index.NamesDocument(item, searched) ? options.NamedSourcePenalty : options.SourcePenalty;
 
-    private static FaqMatch Decide(List<FaqCandidate> ranked, FaqOptions options)
+    internal static FaqMatch Decide(List<FaqCandidate> ranked, FaqOptions options)
     {
         if (ranked.Count == 0 || ranked[0].Confidence < options.SuggestConfidence) return new FaqMatch(FaqOutcome.Declined, [], ranked);
 
