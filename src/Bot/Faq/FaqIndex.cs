@@ -40,6 +40,9 @@ public sealed class FaqIndex : IDisposable
     private readonly WordRepair _repair;
     private readonly DocumentNames _documentNames;
 
+    /// <summary>The capitalised words the items hold, to tell a question that names something no document names.</summary>
+    internal KnownNames Names { get; }
+
     private FaqIndex(FaqCatalog catalog, IndexProfile profile, RAMDirectory directory,
         FaqItem[] items, MatchConfidence confidence, Dictionary<string, HashSet<string>> fieldTerms, int maxQueryWords)
     {
@@ -52,6 +55,7 @@ public sealed class FaqIndex : IDisposable
         _confidence = confidence;
         _maxQueryWords = maxQueryWords;
         _documentNames = new DocumentNames(SearchedWords);
+        Names = new KnownNames(items, profile.Normalizer);
         _repair = new WordRepair(w => confidence.Knows(w) || confidence.IsQuestionWord(w), KnownPair, Similar);
         _reader = DirectoryReader.Open(directory);
         // BM25 on both sides: the writer stores norms for it, the searcher scores with it.

@@ -68,6 +68,9 @@ public static class FaqMatcher
             var asked = Bot.Builder.Recognizers.VietnameseText.Words(question).ToHashSet(StringComparer.Ordinal);
             ranked = [.. ranked.Select(c => Echoes(c.Item.Answer.For(index.Language), asked) ? c with { Confidence = c.Confidence - EchoPenalty } : c)];
         }
+        // "thủ đô của Pháp", "lương ở Samsung": a name no document holds makes the question about something else.
+        if (index.Language == Bot.Content.Languages.Vietnamese && options.UnknownNamePenalty > 0 && index.Names.Strangers(question) > 0)
+            ranked = [.. ranked.Select(c => c with { Confidence = c.Confidence - options.UnknownNamePenalty })];
         ranked = [.. ranked.OrderByDescending(c => c.Confidence).ThenByDescending(c => c.Score)];
         var match = Decide(ranked, options);
         return match with { Index = index, Language = index.Language, Question = question };

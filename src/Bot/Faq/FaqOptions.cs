@@ -49,6 +49,10 @@ public sealed class FaqOptions
     [Range(0.0, 0.5)]
     public double EntryTieWindow { get; set; } = 0.03;
 
+    /// <summary>Subtracted from every candidate when a Vietnamese question capitalises a name no text holds ("Pháp", "Samsung").</summary>
+    [Range(0.0, 1.0)]
+    public double UnknownNamePenalty { get; set; } = 0.2;
+
     /// <summary>Subtracted instead of <see cref="SourcePenalty"/> when the question names the paragraph's document ("theo bài sơ kết khối…").</summary>
     [Range(0.0, 1.0)]
     public double NamedSourcePenalty { get; set; } = 0.1;

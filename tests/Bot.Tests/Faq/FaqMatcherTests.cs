@@ -141,4 +141,26 @@ public class FaqMatcherTests
         Assert.Equal(FaqOutcome.Answer, match.Outcome);
         Assert.Equal("000-tld-2021-news/11", match.Items[0].Id);
     }
+
+    [Theory]
+    // "Pháp" is a syllable of "pháp luật", "Nhật" of "hàng ngày nhật"…: only the capital says it is a country.
+    [InlineData("thủ đô của Pháp tên là gì")]
+    [InlineData("ở Pháp thi đua thế nào")]
+    [InlineData("công đoàn ở Nhật có thi đua không")]
+    public void AQuestionNamingSomethingNoDocumentNamesIsNotAnswered(string question)
+    {
+        Assert.Equal(FaqOutcome.Answer, FaqTestContent.Engine.Ask(question, new FaqOptions { UnknownNamePenalty = 0 }).Outcome);
+        Assert.NotEqual(FaqOutcome.Answer, FaqTestContent.Engine.Ask(question, Options).Outcome);
+    }
+
+    [Theory]
+    [InlineData("Đợt 2 của Tổng Liên đoàn bắt đầu khi nào", "tld-2021-dot-2")]
+    [InlineData("Lai Châu phát động thi đua giai đoạn nào", "lai-chau-2020-2025-period")]
+    public void NamesTheDocumentsHoldAndTheFirstWordOfASentenceDoNotCount(string question, string entry)
+    {
+        var match = FaqTestContent.Engine.Ask(question, Options);
+
+        Assert.Equal(FaqOutcome.Answer, match.Outcome);
+        Assert.Equal(entry, match.Items[0].Id);
+    }
 }
