@@ -22,10 +22,11 @@ public interface IReceivedUpdates
     /// <summary>
     /// Stores one payload for a webhook that answers once it is durable: it rides in the commit of its own turn when
     /// that comes within <paramref name="within"/> (the turn's completion then stands for it and nothing more is written),
-    /// else it is committed after that bound. Stores that cannot hold a write store it at once, as <see cref="AddAsync"/>.
+    /// else it is committed after that bound. <paramref name="payload"/> is asked for only if it is written. Stores that
+    /// cannot hold a write store it at once, as <see cref="AddAsync"/>.
     /// </summary>
-    async Task<PendingReceipt> ReceiveAsync(string channel, string payload, TimeSpan within, CancellationToken cancellationToken = default) =>
-        new((await AddAsync(channel, [payload], cancellationToken))[0], Task.CompletedTask);
+    async Task<PendingReceipt> ReceiveAsync(string channel, Func<string> payload, TimeSpan within, CancellationToken cancellationToken = default) =>
+        new((await AddAsync(channel, [payload()], cancellationToken))[0], Task.CompletedTask);
 
     /// <summary>Removes a handled update: enlisted in the current unit of work (a turn), or committed alone.</summary>
     Task CompleteAsync(long id, CancellationToken cancellationToken = default);

@@ -19,7 +19,8 @@ public sealed class LiteDbReceivedUpdates(LiteDatabase db, StorageWriter writer,
 
     public async Task<IReadOnlyList<long>> AddAsync(string channel, IReadOnlyList<string> payloads, CancellationToken cancellationToken = default)
     {
-        var docs = payloads.Select(p => Document(NextId(), channel, p)).ToList();
+        var at = time.GetUtcNow().UtcDateTime;
+        var docs = payloads.Select(p => Document(NextId(), channel, p, at)).ToList();
         // Committed at once, whatever unit is around: the platform is told "received" right after this returns.
         await writer.CommitAsync([new LiteWrite("received updates", d =>
         {
@@ -29,11 +30,13 @@ public sealed class LiteDbReceivedUpdates(LiteDatabase db, StorageWriter writer,
         return [.. docs.Select(d => d["_id"].AsInt64)];
     }
 
-    public Task<PendingReceipt> ReceiveAsync(string channel, string payload, TimeSpan within, CancellationToken cancellationToken = default)
+    public Task<PendingReceipt> ReceiveAsync(string channel, Func<string> payload, TimeSpan within, CancellationToken cancellationToken = default)
     {
-        var id = NextId();
-        var doc = Document(id, channel, payload);
-        var held = writer.Hold(new LiteWrite("received update", d => d.GetCollection(Collection).Insert(doc), committed: () => _held.TryRemove(id, out _)), within);
+        var (id, at) = (NextId(), time.GetUtcNow().UtcDateTime);
+        // The payload is made only if the copy is written: most updates' turns commit first (a quick turn's update is
+        // never serialized again).
+        var held = writer.Hold(new LiteWrite("received update", d => d.GetCollection(Collection).Insert(Document(id, channel, payload(), at)),
+            committed: () => _held.TryRemove(id, out _)), within);
         _held[id] = held;
         return Task.FromResult(new PendingReceipt(id, held.Durable));
     }
@@ -69,8 +72,8 @@ public sealed class LiteDbReceivedUpdates(LiteDatabase db, StorageWriter writer,
         return Task.CompletedTask;
     }
 
-    private BsonDocument Document(long id, string channel, string payload) =>
-        new() { ["_id"] = id, ["Channel"] = channel, ["Payload"] = payload, ["At"] = time.GetUtcNow().UtcDateTime };
+    private static BsonDocument Document(long id, string channel, string payload, DateTime at) =>
+        new() { ["_id"] = id, ["Channel"] = channel, ["Payload"] = payload, ["At"] = at };
 
     private long NextId()
     {

@@ -61,7 +61,8 @@ public sealed class LiteDbReceivedUpdatesTests : ReceivedUpdatesContract, IDispo
     [Fact]
     public async Task AWebhookUpdateWhoseTurnCommitsWithinTheBoundIsDurableWithThatOneCommitAndNeverStoredApart()
     {
-        var receipt = await _updates.ReceiveAsync("telegram", "a", Bound);
+        var serialized = 0;
+        var receipt = await _updates.ReceiveAsync("telegram", () => { serialized++; return "a"; }, Bound);
         var before = _writer.Transactions;
         Assert.False(receipt.Durable.IsCompleted);
 
@@ -73,12 +74,13 @@ public sealed class LiteDbReceivedUpdatesTests : ReceivedUpdatesContract, IDispo
         await _writer.CommitAsync([], default);
         Assert.Equal(before + 1, _writer.Transactions);
         Assert.Empty(await _updates.PendingAsync("telegram"));
+        Assert.Equal(0, serialized);
     }
 
     [Fact]
     public async Task AWebhookUpdateWhoseTurnIsSlowIsStoredWhenTheBoundRunsOutAndRemovedByItsTurn()
     {
-        var receipt = await _updates.ReceiveAsync("telegram", "a", Bound);
+        var receipt = await _updates.ReceiveAsync("telegram", () => "a", Bound);
 
         _time.Advance(Bound);
         await receipt.Durable.WaitAsync(TimeSpan.FromSeconds(10));
@@ -92,8 +94,8 @@ public sealed class LiteDbReceivedUpdatesTests : ReceivedUpdatesContract, IDispo
     public async Task AnUpdateCompletedOutsideATurnIsAnsweredOnlyWithTheUpdatesHeldBeforeItOnDisk()
     {
         // A re-sent copy of an update whose first copy is still held: the first must be on disk before the copy's "200".
-        var first = await _updates.ReceiveAsync("telegram", "a", Bound);
-        var copy = await _updates.ReceiveAsync("telegram", "a", Bound);
+        var first = await _updates.ReceiveAsync("telegram", () => "a", Bound);
+        var copy = await _updates.ReceiveAsync("telegram", () => "a", Bound);
 
         await _updates.CompleteAsync(copy.Id);
 
@@ -104,7 +106,7 @@ public sealed class LiteDbReceivedUpdatesTests : ReceivedUpdatesContract, IDispo
     [Fact]
     public async Task WebhookUpdatesAndStoredBatchesShareOneArrivalOrder()
     {
-        var held = await _updates.ReceiveAsync("telegram", "a", Bound);
+        var held = await _updates.ReceiveAsync("telegram", () => "a", Bound);
         var stored = await _updates.AddAsync("telegram", ["b"]);
         _time.Advance(Bound);
         await held.Durable.WaitAsync(TimeSpan.FromSeconds(10));

@@ -26,7 +26,7 @@ public sealed class TelegramInbox(
 
     /// <summary>The webhook's way: stored with its turn's commit when that comes within <paramref name="within"/>, else alone.</summary>
     public Task<PendingReceipt> ReceiveAsync(Update update, TimeSpan within, CancellationToken ct) =>
-        received.ReceiveAsync(TelegramUpdateTranslator.Channel, JsonSerializer.Serialize(update, JsonBotAPI.Options), within, ct);
+        received.ReceiveAsync(TelegramUpdateTranslator.Channel, () => JsonSerializer.Serialize(update, JsonBotAPI.Options), within, ct);
 
     public string Channel => TelegramUpdateTranslator.Channel;
 
