@@ -12,6 +12,7 @@ public sealed partial class StorageWriter
     private readonly Lock _heldGate = new();
     private ITimer? _heldTimer;
     private bool _heldArmed;
+    private volatile bool _heldClosed;
 
     /// <summary>
     /// Queues <paramref name="write"/> to be committed with the first commit after <paramref name="within"/>, unless
@@ -23,8 +24,18 @@ public sealed partial class StorageWriter
         if (_queue.IsAddingCompleted) throw new ObjectDisposedException(nameof(StorageWriter), "The storage has stopped; nothing more can be written.");
         var held = new Held(new Unit([write]), _time.GetTimestamp() + (long)(within.TotalSeconds * _time.TimestampFrequency));
         _held.Enqueue(held);
+        // Held while the writer took its last ones on stopping: nobody would ever commit it.
+        if (_heldClosed) CloseHeld();
         ArmHeld();
         return held;
+    }
+
+    /// <summary>After the writer's last commit: what is still held fails instead of waiting forever.</summary>
+    private void CloseHeld()
+    {
+        _heldClosed = true;
+        while (_held.TryDequeue(out var late))
+            late.Unit.Done.TrySetException(new ObjectDisposedException(nameof(StorageWriter), "The storage has stopped; nothing more can be written."));
     }
 
     /// <summary>

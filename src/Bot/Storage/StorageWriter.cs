@@ -128,6 +128,7 @@ public sealed partial class StorageWriter : IUnitOfWorkCommitter, IDisposable
         var left = new List<Unit>();
         TakeHeld(left, all: true);
         if (left.Count > 0) Commit(left);
+        CloseHeld();
         while (_deferred.TryDequeue(out var late)) Commit([late]);
     }
 
