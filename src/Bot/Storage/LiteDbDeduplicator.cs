@@ -30,10 +30,15 @@ public sealed class LiteDbDeduplicator(LiteDatabase db, StorageWriter writer, Ti
     {
         var now = time.GetUtcNow().UtcDateTime;
         var prune = Interlocked.Increment(ref _marks) % 1000 == 0;
+        // A key above the chat's highest mark is not in the store (one writer; a chat's turns run one at a time, and
+        // a turn marks once): inserted without the index search for an existing mark that an upsert makes first.
+        var isNew = _highest.IsCertainlyNew(key, HighestStored);
         return UnitOfWork.WriteAsync(writer, new LiteWrite("mark processed", db =>
         {
             var seen = db.GetCollection(Collection);
-            seen.Upsert(new BsonDocument { ["_id"] = key, ["At"] = now });
+            var mark = new BsonDocument { ["_id"] = key, ["At"] = now };
+            if (isNew) seen.Insert(mark);
+            else seen.Upsert(mark);
             if (prune) seen.DeleteMany(LiteQuery.Before("At", now - Keep));
         }, committed: () => _highest.Marked(key)), cancellationToken);
     }

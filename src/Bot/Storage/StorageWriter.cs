@@ -92,11 +92,13 @@ public sealed partial class StorageWriter : IUnitOfWorkCommitter, IDisposable
         if (Interlocked.Exchange(ref _disposed, 1) == 1) return;
         _queue.CompleteAdding();
         _thread.Join();
+        _heldTimer?.Dispose();
     }
 
     private void Run()
     {
         var group = new List<Unit>();
+        var taken = new List<Unit>();
         while (!_queue.IsCompleted)
         {
             group.Clear();
@@ -110,13 +112,23 @@ public sealed partial class StorageWriter : IUnitOfWorkCommitter, IDisposable
             {
                 first = null; // completed while waiting: commit what was deferred, then stop
             }
-            // Disarmed before draining: a write deferred from here on arms a new wake-up.
+            // Disarmed before draining: a write deferred or held from here on arms a new wake-up.
             Volatile.Write(ref _flushArmed, 0);
-            while (group.Count < MaxUnitsPerCommit && _deferred.TryDequeue(out var deferred)) group.Add(deferred);
-            if (first is not null) group.Add(first);
-            while (group.Count < MaxUnitsPerCommit && _queue.TryTake(out var next)) group.Add(next);
+            DisarmHeld();
+            taken.Clear();
+            if (first is not null) taken.Add(first);
+            while (taken.Count < MaxUnitsPerCommit && _queue.TryTake(out var next)) taken.Add(next);
+            // Held writes go first: a turn's write that undoes one (its stored update, now handled) must come after it.
+            TakeHeld(group, all: first is null || taken.Exists(u => u.AfterHeld));
+            while (group.Count + taken.Count < MaxUnitsPerCommit && _deferred.TryDequeue(out var deferred)) group.Add(deferred);
+            group.AddRange(taken);
             if (group.Count > 0) Commit(group);
+            ArmHeld();
         }
+        var left = new List<Unit>();
+        TakeHeld(left, all: true);
+        if (left.Count > 0) Commit(left);
+        CloseHeld();
         while (_deferred.TryDequeue(out var late)) Commit([late]);
     }
 
@@ -204,9 +216,12 @@ public sealed partial class StorageWriter : IUnitOfWorkCommitter, IDisposable
         return null;
     }
 
-    private sealed record Unit(LiteWrite[] Writes)
+    internal sealed record Unit(LiteWrite[] Writes)
     {
         public Action<LiteDatabase>? BetweenCommits { get; init; }
+
+        /// <summary>Committed after every held write not settled yet (<see cref="CommitAfterHeldAsync"/>).</summary>
+        public bool AfterHeld { get; init; }
 
         public TaskCompletionSource Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }

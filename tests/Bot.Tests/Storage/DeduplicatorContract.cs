@@ -41,6 +41,18 @@ public sealed class LiteDbDeduplicatorTests : DeduplicatorContract, IDisposable
     protected override IActivityDeduplicator Deduplicator { get; }
 
     [Fact]
+    public async Task AMessageMarkedAgainAfterItsMarkCommittedStaysMarked()
+    {
+        // A new message's mark is inserted without looking for an older one: a second mark must still be taken.
+        await Deduplicator.MarkAsync("telegram:1:10");
+        await Deduplicator.MarkAsync("telegram:1:10");
+        await Deduplicator.MarkAsync("telegram:1:11");
+
+        Assert.True(await Deduplicator.WasProcessedAsync("telegram:1:10"));
+        Assert.True(await Deduplicator.WasProcessedAsync("telegram:1:11"));
+    }
+
+    [Fact]
     public async Task InATurnTheMarkIsStoredOnlyWhenTheTurnCommits()
     {
         UnitOfWork.Begin(_db.Writer);

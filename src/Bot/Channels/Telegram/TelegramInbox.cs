@@ -24,6 +24,10 @@ public sealed class TelegramInbox(
     public Task<IReadOnlyList<long>> StoreAsync(IReadOnlyList<Update> updates, CancellationToken ct) =>
         received.AddAsync(TelegramUpdateTranslator.Channel, [.. updates.Select(u => JsonSerializer.Serialize(u, JsonBotAPI.Options))], ct);
 
+    /// <summary>The webhook's way: stored with its turn's commit when that comes within <paramref name="within"/>, else alone.</summary>
+    public Task<PendingReceipt> ReceiveAsync(Update update, TimeSpan within, CancellationToken ct) =>
+        received.ReceiveAsync(TelegramUpdateTranslator.Channel, () => JsonSerializer.Serialize(update, JsonBotAPI.Options), within, ct);
+
     public string Channel => TelegramUpdateTranslator.Channel;
 
     /// <summary>Hands over what was stored and not handled before the last stop (with several instances: what nobody alive owns), oldest first.</summary>

@@ -27,6 +27,13 @@ public sealed class TelegramOptions
     /// <summary>How long one getUpdates waits for news; Telegram answers after about 50 s at most anyway.</summary>
     public int PollTimeoutSeconds { get; set; } = 50;
 
+    /// <summary>
+    /// Webhook mode: how long the answer to a post may wait for the update's own turn to commit. A quick turn's commit
+    /// stands for the stored update (one commit and one fsync per update instead of two); a slower turn's update is
+    /// stored alone when this runs out. 0 stores every update at once, before its turn.
+    /// </summary>
+    public int WebhookAnswerWithinMilliseconds { get; set; } = 150;
+
     public bool IsWebhook => string.Equals(Mode, WebhookMode, StringComparison.OrdinalIgnoreCase);
 
     public string WebhookPath => Uri.TryCreate(WebhookUrl, UriKind.Absolute, out var uri) ? uri.AbsolutePath : "/";
@@ -47,6 +54,8 @@ public sealed partial class TelegramOptionsValidator : IValidateOptions<Telegram
             problems.Add("Telegram:ApiBaseUrl must be an absolute http(s) address of a Bot API server, e.g. http://127.0.0.1:8081.");
         if (o.PollTimeoutSeconds is < 1 or > 100)
             problems.Add("Telegram:PollTimeoutSeconds must be between 1 and 100 (Telegram answers after about 50 s anyway).");
+        if (o.WebhookAnswerWithinMilliseconds is < 0 or > 1000)
+            problems.Add("Telegram:WebhookAnswerWithinMilliseconds must be between 0 (store each update before its turn) and 1000 (Telegram waits for the answer to each post).");
         if (o.IsWebhook) ValidateWebhook(o, problems);
         return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
     }

@@ -9,8 +9,9 @@ using Telegram.Bot.Types;
 namespace Bot.Channels.Telegram;
 
 /// <summary>
-/// The webhook endpoint: refuses posts without the right secret header (401), answers 200 as soon as the update
-/// is queued — a slow turn must never make Telegram re-send — and 503 when it cannot take more (Telegram retries).
+/// The webhook endpoint: refuses posts without the right secret header (401), answers 200 once the update is queued
+/// and durable — by its turn's commit, or stored alone within Telegram:WebhookAnswerWithinMilliseconds, so a slow turn
+/// never makes Telegram re-send — and 503 when it cannot take more (Telegram retries).
 /// </summary>
 public sealed class TelegramWebhookEndpoint(IOptions<TelegramOptions> options, TelegramInbox inbox, IReceivedUpdates received, ILogger<TelegramWebhookEndpoint> logger)
 {
@@ -19,6 +20,7 @@ public sealed class TelegramWebhookEndpoint(IOptions<TelegramOptions> options, T
     private const long MaxBodyBytes = 1 << 20;
 
     private readonly byte[] _secret = Encoding.UTF8.GetBytes(options.Value.WebhookSecret ?? "");
+    private readonly TimeSpan _answerWithin = TimeSpan.FromMilliseconds(options.Value.WebhookAnswerWithinMilliseconds);
     private readonly Channel<(Update Update, long Receipt)> _queue = Channel.CreateBounded<(Update, long)>(new BoundedChannelOptions(QueueCapacity) { SingleReader = true });
     private volatile bool _accepting = true;
 
@@ -71,15 +73,19 @@ public sealed class TelegramWebhookEndpoint(IOptions<TelegramOptions> options, T
             }
         }
         if (update is null) { response.StatusCode = StatusCodes.Status400BadRequest; return; }
-        // On disk before Telegram hears "200": an acknowledged update is never lost, even to kill -9.
-        var receipt = (await inbox.StoreAsync([update], context.RequestAborted))[0];
-        if (!_queue.Writer.TryWrite((update, receipt)))
+        // On disk before Telegram hears "200": an acknowledged update is never lost, even to kill -9. Either the update
+        // itself, or — when its turn commits within the bound — the turn's outcome, which then stands for it.
+        var receipt = _answerWithin > TimeSpan.Zero
+            ? await inbox.ReceiveAsync(update, _answerWithin, context.RequestAborted)
+            : new PendingReceipt((await inbox.StoreAsync([update], context.RequestAborted))[0], Task.CompletedTask);
+        if (!_queue.Writer.TryWrite((update, receipt.Id)))
         {
             logger.LogWarning("Webhook queue full ({Capacity}); Telegram will re-send update {UpdateId}", QueueCapacity, update.Id);
-            await received.CompleteAsync(receipt, CancellationToken.None);
+            await received.CompleteAsync(receipt.Id, CancellationToken.None);
             response.StatusCode = StatusCodes.Status503ServiceUnavailable;
             return;
         }
+        await receipt.Durable;
         response.StatusCode = StatusCodes.Status200OK;
     }
 

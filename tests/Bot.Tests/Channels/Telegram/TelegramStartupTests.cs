@@ -33,6 +33,22 @@ public class TelegramStartupTests
         Assert.DoesNotContain(FakeTelegramApi.Token, ex.Message);
     }
 
+    [Theory]
+    [InlineData("-1")]
+    [InlineData("1001")]
+    public async Task AWebhookAnswerBoundOutsideZeroToOneSecondStopsTheStart(string milliseconds)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["Telegram:BotToken"] = FakeTelegramApi.Token,
+            ["Telegram:WebhookAnswerWithinMilliseconds"] = milliseconds,
+        };
+
+        var ex = await Assert.ThrowsAsync<OptionsValidationException>(() => TestBot.StartAsync(settings));
+
+        Assert.Contains("Telegram:WebhookAnswerWithinMilliseconds must be between 0", ex.Message);
+    }
+
     [Fact]
     public async Task WithoutATokenTheTelegramChannelIsOff()
     {

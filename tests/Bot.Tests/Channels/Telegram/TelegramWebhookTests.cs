@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using Bot.Storage;
 using Bot.Tests.Fakes;
 
 namespace Bot.Tests.Channels.Telegram;
@@ -85,6 +86,45 @@ public class TelegramWebhookTests
         Assert.Empty(host.Api.BotMessagesIn(chat));
         host.Api.HoldSends.SetResult();
         Assert.Contains("Hôm nay", (await host.Api.NextBotMessageAsync(chat, 0)).Text);
+    }
+
+    [Fact]
+    public async Task AQuickTurnsUpdateIsAnswered200AfterOneCommitThatStoresTheTurnInsteadOfTheUpdate()
+    {
+        await using var host = await TelegramTestHost.StartAsync(webhook: true);
+        await host.Api.WaitForAsync(a => a.WebhookUrl, "setWebhook");
+        var chat = host.Api.PrivateChat(An);
+        var writer = host.Services.GetRequiredService<StorageWriter>();
+        host.Api.Say(An, chat, "/trogiup"); // the chat is new at its first message, which commits it on its own
+        await host.Api.NextBotMessageAsync(chat, 0);
+        var before = writer.Transactions;
+
+        // The fake clock stands still: the stored copy's bound never runs out, so only the turn's commit can answer.
+        Assert.Equal(200, await host.Api.PushAsync(ForgedUpdate(chat, "/dot"), TelegramTestHost.WebhookSecret));
+
+        Assert.Equal(before + 1, writer.Transactions);
+        Assert.Empty(await host.Services.GetRequiredService<IReceivedUpdates>().PendingAsync("telegram"));
+        Assert.True(await host.Services.GetRequiredService<IActivityDeduplicator>().WasProcessedAsync($"telegram:{chat.Id}:701"));
+    }
+
+    [Fact]
+    public async Task AnUpdateBehindASlowTurnIsStoredAndAnswered200WhenTheBoundRunsOut()
+    {
+        await using var host = await TelegramTestHost.StartAsync(webhook: true);
+        await host.Api.WaitForAsync(a => a.WebhookUrl, "setWebhook");
+        var chat = host.Api.PrivateChat(An);
+        host.Api.HoldSends = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        Assert.Equal(200, await host.Api.PushAsync(ForgedUpdate(chat, "/dot"), TelegramTestHost.WebhookSecret));
+
+        // The chat's next turn waits for the first one's reply, which Telegram holds: its update is stored alone.
+        var second = host.Api.PushAsync(ForgedUpdate(chat, "/trogiup", updateId: 800_000_002), TelegramTestHost.WebhookSecret);
+        await host.AdvanceUntilAsync(() => second.IsCompleted, TimeSpan.FromMilliseconds(50), "the answer to the second post");
+
+        Assert.Equal(200, await second);
+        Assert.Contains("800000002", Assert.Single(await host.Services.GetRequiredService<IReceivedUpdates>().PendingAsync("telegram")).Payload);
+        host.Api.HoldSends.SetResult();
+        await host.Api.NextBotMessageAsync(chat, 1, "the answer to the second update");
+        await host.Api.WaitForAsync(_ => host.Services.GetRequiredService<IReceivedUpdates>().PendingAsync("telegram").GetAwaiter().GetResult().Count == 0 ? "" : null, "the stored update to be removed by its turn");
     }
 
     [Fact]
