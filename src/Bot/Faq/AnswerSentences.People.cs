@@ -27,9 +27,26 @@ public sealed partial class AnswerSentences
                 // "ai là người phát biểu", "who was the official who reported": who did something, not who holds an office.
                 if (office is null || office.Length > IdentityWords || office[0] is "nguoi" or "person" or "one"
                     || office.Any(w => w is "who" or "which" or "that" or "whom" or "ai" or "nao")) return null;
-                return office.Any(_familyNames.Contains) ? null : office;
+                return office.Any(_familyNames.Contains) || WritesAName(question, office) ? null : office;
             }
         return null;
+    }
+
+    /// <summary>
+    /// "who is Hau A Lenh": three or more capitalised words in a row that hold the "office" are a person's full name
+    /// whatever the family name (an office is two words, or has "of", "the", "của" between: "Chủ tịch Tổng Liên đoàn").
+    /// </summary>
+    private static bool WritesAName(string question, string[] office)
+    {
+        var tokens = Tokens().Matches(question).Select(m => m.Value).ToArray();
+        for (var i = 0; i < tokens.Length; i++)
+        {
+            var j = i;
+            while (j < tokens.Length && char.IsUpper(tokens[j][0])) j++;
+            if (j - i >= 3 && tokens[i..j].Select(t => VietnameseText.Fold(t).ToLowerInvariant()).Intersect(office).Any()) return true;
+            i = j;
+        }
+        return false;
     }
 
     /// <summary>A person's name: a family name, capitalised, followed by a capitalised word ("Hoàng Văn Trinh", "ĐẶNG LỢI").</summary>

@@ -10,8 +10,12 @@ namespace Bot.Faq;
 /// </summary>
 public sealed class FaqReplies(Texts texts)
 {
-    /// <summary>A whole plan passage shorter than this also shows its Vietnamese wording in English.</summary>
-    private const int ShortPassage = 320;
+    /// <summary>
+    /// A whole passage up to this long also shows its Vietnamese wording in English: the names, offices and dates as
+    /// the document writes them, which a member takes to the union office (about 1.9k characters with the English at
+    /// most, well inside one message). A longer one gives its quoted names in brackets instead.
+    /// </summary>
+    internal const int ShortPassage = 1000;
 
     public Reply Render(FaqEngine engine, FaqItem item, string language, FaqMatch? match)
     {
@@ -71,7 +75,11 @@ public sealed class FaqReplies(Texts texts)
         {
             if (lang == match.Language) return string.Join(' ', picked.Select(i => sentences[i]));
             var other = AnswerSentences.Split(item.Answer.For(lang));
-            return other.Count == sentences.Count ? string.Join(' ', picked.Select(i => other[i])) : null;
+            if (other.Count == sentences.Count) return string.Join(' ', picked.Select(i => other[i]));
+            // The translation split into more or fewer sentences: take, for each picked sentence, the other side's sentence
+            // that shares the most names and numbers with it ("Hầu A Lềnh", "20/7" are written alike in both languages).
+            var aligned = picked.Select(i => Anchors.Closest(sentences[i], other)).Where(i => i >= 0).Distinct().Order().ToList();
+            return aligned.Count > 0 ? string.Join(' ', aligned.Select(i => other[i])) : null;
         }
         return Take(language) is { } text ? (text, Take(Languages.Vietnamese)) : null;
     }

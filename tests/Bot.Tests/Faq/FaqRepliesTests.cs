@@ -21,9 +21,33 @@ public class FaqRepliesTests
     }
 
     [Fact]
+    public void AParagraphOfSeveralSentencesInEnglishShowsItsVietnameseWholeUnderneath()
+    {
+        // A report's opening paragraph: the member asks in English who someone is; the office is written in Vietnamese.
+        var en = "On 20/7 the bloc met in Hanoi. " + string.Concat(Enumerable.Repeat("It reviewed the work of the first half of the year. ", 9)) + "Hầu A Lềnh is Vice President and Secretary-General.";
+        var vi = "Ngày 20/7 Khối họp tại Hà Nội. " + string.Concat(Enumerable.Repeat("Khối sơ kết công tác 6 tháng đầu năm. ", 9)) + "Hầu A Lềnh là Phó Chủ tịch- Tổng thư ký.";
+        Assert.InRange(vi.Length, 321, FaqReplies.ShortPassage);
+
+        var text = Replies.Render(FaqTestContent.Engine, Passage(en, vi), Languages.English, match: null).Text;
+
+        Assert.Contains("In the document (Vietnamese)", text);
+        Assert.Contains("Phó Chủ tịch- Tổng thư ký", text);
+    }
+
+    [Fact]
+    public void ASentenceFindsItsTranslationByTheNamesAndNumbersTheyShareWhenTheSidesSplitDifferently()
+    {
+        string[] vietnamese = ["Ngày 20/7, Khối họp tại Hà Nội; chủ trì là đồng chí Trần Thanh Mẫn.", "Đồng chí Hầu A Lềnh là Phó Chủ tịch- Tổng thư ký.", "Hội nghị thống nhất 5 nhiệm vụ."];
+
+        Assert.Equal(1, Anchors.Closest("Comrade Hầu A Lềnh is Vice President and Secretary-General.", vietnamese));
+        Assert.Equal(0, Anchors.Closest("On 20/7 the bloc met in Hanoi.", vietnamese));
+        Assert.Equal(-1, Anchors.Closest("nothing named here", vietnamese));
+    }
+
+    [Fact]
     public void ALongPlanPassageInEnglishGivesItsQuotedNamesInVietnameseInstead()
     {
-        var filler = new string('x', 320);
+        var filler = new string('x', FaqReplies.ShortPassage);
         var passage = Passage(en: $"Take part in “Good work, Creative work”. {filler}", vi: $"Tham gia “Lao động giỏi, Lao động sáng tạo”. {filler}");
 
         var text = Replies.Render(FaqTestContent.Engine, passage, Languages.English, match: null).Text;
