@@ -10,6 +10,7 @@ public class MemberKindsTests
     [InlineData("ai ky ke hoach thi dua nam 2021", "Nguyễn Đình Khang")]
     // abbreviations
     [InlineData("cnvclđ là gì", "công nhân")]
+    [InlineData("kh thi đua 2021 của tlđ có mấy nd", "5 nội dung")]
     [InlineData("lđlđ qt ra kế hoạch thi đua ngày nào", "22/02/2021")]
     // paraphrase
     [InlineData("giai đoạn đầu tiên của phong trào 2021 hết hạn lúc nào", "30/6/2021")]
