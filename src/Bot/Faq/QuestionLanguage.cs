@@ -9,7 +9,7 @@ namespace Bot.Faq;
 /// index but not the Vietnamese one; as Vietnamese when known to the Vietnamese index only. Any Vietnamese mark
 /// (other than in a name) settles it faster: a question with several marked words is Vietnamese.
 /// </summary>
-internal sealed class QuestionLanguage(FaqIndex vietnamese, FaqIndex english, IEnumerable<string> markers, IEnumerable<string> names)
+internal sealed partial class QuestionLanguage(FaqIndex vietnamese, FaqIndex english, IEnumerable<string> markers, IEnumerable<string> names)
 {
     private readonly HashSet<string> _markers = [.. markers.Select(VietnameseText.Fold)];
 
@@ -17,6 +17,16 @@ internal sealed class QuestionLanguage(FaqIndex vietnamese, FaqIndex english, IE
     private readonly HashSet<string> _neutral = [.. names.SelectMany(VietnameseText.Words)];
 
     public string Of(string question)
+    {
+        // A quoted name is the documents' own wording, not the member's language: "what did VGCL do under 'Ca nuoc
+        // chung tay vi nguoi ngheo'" is English. What is left outside the quotes decides only when it is English: in
+        // "what is the 'dual goal' (muc tieu kep)" the English is inside the quotes.
+        var unquoted = Quoted().Replace(question, " ");
+        if (unquoted != question && TextNormalizer.Words(unquoted).Count >= 2 && Count(unquoted) == Languages.English) return Languages.English;
+        return Count(question);
+    }
+
+    private string Count(string question)
     {
         var words = TextNormalizer.Words(question);
         int marked = 0, en = 0, vi = 0;
@@ -38,4 +48,9 @@ internal sealed class QuestionLanguage(FaqIndex vietnamese, FaqIndex english, IE
         if (marked >= 2 && marked >= en) return Languages.Vietnamese;
         return en > vi + marked ? Languages.English : Languages.Vietnamese;
     }
+
+    // An opening quote after a space (or at the start), a closing one before a space or punctuation: "what's" and
+    // "Tri's" are not quotes.
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<=^|\s)[""“'‘][^""”“‘'’]+[""”'’](?=$|[\s,.?!:;])")]
+    private static partial System.Text.RegularExpressions.Regex Quoted();
 }

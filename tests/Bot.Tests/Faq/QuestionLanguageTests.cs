@@ -14,6 +14,11 @@ public class QuestionLanguageTests
     [InlineData("ai ky ke hoach", Languages.Vietnamese)]
     [InlineData("Đợt 2 bắt đầu khi nào?", Languages.Vietnamese)]
     [InlineData("who is Nguyễn Đình Khang", Languages.English)]
+    // A quoted Vietnamese name does not make an English question Vietnamese; an apostrophe is not a quote.
+    [InlineData("what did the union do under 'Ca nuoc chung tay vi nguoi ngheo'", Languages.English)]
+    [InlineData("what's in the plan of 'Lao dong gioi, lao dong sang tao'", Languages.English)]
+    [InlineData("“Xanh sạch đẹp” là phong trào gì", Languages.Vietnamese)]
+    [InlineData("what is the 'dual goal' (muc tieu kep) exactly", Languages.English)]
     public void AQuestionGoesToTheSideOfItsLanguage(string question, string language) =>
         Assert.Equal(language, FaqTestContent.Engine.LanguageOf(question));
 
