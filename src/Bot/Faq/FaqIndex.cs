@@ -40,8 +40,9 @@ public sealed class FaqIndex : IDisposable
     private readonly WordRepair _repair;
     private readonly DocumentNames _documentNames;
 
-    /// <summary>The capitalised words the items hold, to tell a question that names something no document names.</summary>
-    internal KnownNames Names { get; }
+    /// <summary>The capitalised words the items hold, to tell a question that names something no document names (built at first use; a race builds it twice, alike).</summary>
+    internal KnownNames Names => _names ??= new KnownNames(_items, Profile.Normalizer);
+    private KnownNames? _names;
 
     private FaqIndex(FaqCatalog catalog, IndexProfile profile, RAMDirectory directory,
         FaqItem[] items, MatchConfidence confidence, Dictionary<string, HashSet<string>> fieldTerms, int maxQueryWords)
@@ -55,7 +56,6 @@ public sealed class FaqIndex : IDisposable
         _confidence = confidence;
         _maxQueryWords = maxQueryWords;
         _documentNames = new DocumentNames(SearchedWords);
-        Names = new KnownNames(items, profile.Normalizer);
         _repair = new WordRepair(w => confidence.Knows(w) || confidence.IsQuestionWord(w), KnownPair, Similar);
         _reader = DirectoryReader.Open(directory);
         // BM25 on both sides: the writer stores norms for it, the searcher scores with it.
