@@ -39,6 +39,8 @@ public class FaqContentTests
 
         Assert.NotEmpty(citing);
         Assert.All(citing, i => Assert.True(i.Answer.Vi.Contains("06/2022/QH15") && i.Answer.En.Contains("06/2022/QH15"), i.Id));
+        // …and cites it: the plans' documents are not where a member reads about the law in force.
+        Assert.All(citing, i => Assert.True(i.Source.Vi.Contains("06/2022/QH15") && i.Source.En.Contains("06/2022/QH15"), i.Id));
     }
 
     [Fact]
