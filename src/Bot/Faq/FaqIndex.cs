@@ -16,7 +16,7 @@ public sealed record FaqCandidate(FaqItem Item, double Confidence, float Score);
 /// each one actually covers, which is comparable across questions where raw BM25 scores are not.
 /// Immutable after building, so searches need no locks; a reload builds a new one.
 /// </summary>
-public sealed class FaqIndex : IDisposable
+public sealed partial class FaqIndex : IDisposable
 {
     // Field weights: the phrasings members use count more than the answer text, and a matching syllable pair
     // (a whole word, usually) more than a lone syllable.
@@ -85,72 +85,14 @@ public sealed class FaqIndex : IDisposable
     /// <summary>Whether an English word, once stemmed, is in this index's vocabulary.</summary>
     public bool KnowsEnglish(string word) => _analyzer.Terms(FaqFields.Questions, word) is [var stem] && _confidence.Knows(stem);
 
-    /// <summary>The words a question is searched with (normalised, analysed, repaired): what an answer should hold.</summary>
     /// <summary>How much a searched word says (1 + its IDF over the items; question words little).</summary>
     public double Weight(string word) => _confidence.WordWeight(word);
 
+    /// <summary>The words a question is searched with (normalised, analysed, repaired): what an answer should hold.</summary>
     public IReadOnlyList<string> SearchedWords(string question) => Prepare(question) is var (words, _) ? words.Words : [];
 
     /// <summary>Whether the searched words name the document a passage is from ("theo bài sơ kết khối thi đua…").</summary>
     public bool NamesDocument(FaqItem item, IReadOnlyList<string> searched) => _documentNames.Named(item, searched);
-
-    public static FaqIndex Build(FaqCatalog catalog, int maxQueryWords = 64) => Build(catalog, IndexProfile.Vietnamese(catalog), maxQueryWords);
-
-    public static FaqIndex Build(FaqCatalog catalog, IndexProfile profile, int maxQueryWords = 64)
-    {
-        var normalizer = profile.Normalizer;
-        var analyzer = profile.Analyzer;
-        var directory = new RAMDirectory();
-        // An item with nothing in this language (no English phrasing or answer) is not searchable in it.
-        var items = catalog.Items.Where(i => profile.Questions(i).Count > 0 || profile.Body(i).Length > 0).ToArray();
-        var terms = new ItemTerms[items.Length];
-        var fieldTerms = FaqFields.Searched.ToDictionary(f => f, _ => new HashSet<string>(StringComparer.Ordinal));
-        var config = new IndexWriterConfig(FaqAnalyzer.Version, analyzer) { Similarity = new BM25Similarity() };
-        using (var writer = new IndexWriter(directory, config))
-        {
-            for (var i = 0; i < items.Length; i++)
-            {
-                var questions = profile.Questions(items[i]).Where(q => !string.IsNullOrWhiteSpace(q)).Select(q => normalizer.Normalize(q).Text).ToArray();
-                var body = normalizer.Normalize(profile.Body(items[i])).Text;
-                var doc = new Document { new StringField(FaqFields.Id, i.ToString(System.Globalization.CultureInfo.InvariantCulture), Field.Store.YES) };
-                // One field value per phrasing, so syllable pairs never join the end of one phrasing to the next.
-                foreach (var q in questions)
-                    foreach (var field in new[] { FaqFields.Questions, FaqFields.QuestionPairs, FaqFields.QuestionsExact })
-                        Index(doc, field, q);
-                Index(doc, FaqFields.Body, body);
-                Index(doc, FaqFields.BodyPairs, body);
-                terms[i] = new ItemTerms(
-                    Terms(FaqFields.Questions, questions), Terms(FaqFields.QuestionPairs, questions),
-                    Terms(FaqFields.Body, [body]), Terms(FaqFields.BodyPairs, [body]),
-                    [.. questions.Concat(Sentences(items[i], profile, normalizer)).Select(q => Terms(FaqFields.Questions, [q]))])
-                {
-                    SentencesFrom = items[i].Extractable ? questions.Length : int.MaxValue,
-                    ContextFrom = items[i].Extractable ? questions.Length - items[i].ContextPhrasings : int.MaxValue,
-                };
-                // Every word the item knows, in one field, for typo correction.
-                doc.Add(new TextField(FaqFields.Vocabulary, string.Join(' ', terms[i].Questions.Union(terms[i].Body)), Field.Store.NO));
-                writer.AddDocument(doc);
-            }
-            writer.Commit();
-        }
-        return new FaqIndex(catalog, profile, directory, items, new MatchConfidence(terms, profile.QuestionWords, catalog.PlanYears, profile.Language == Bot.Content.Languages.English, profile.Normalizer.MarkedFillers), fieldTerms, maxQueryWords);
-
-        void Index(Document doc, string field, string text)
-        {
-            doc.Add(new TextField(field, text, Field.Store.NO));
-            fieldTerms[field].UnionWith(analyzer.Terms(field, text));
-        }
-
-        HashSet<string> Terms(string field, IEnumerable<string> texts) =>
-            texts.SelectMany(t => analyzer.Terms(field, t)).ToHashSet(StringComparer.Ordinal);
-    }
-
-    /// <summary>
-    /// A source passage is a whole paragraph: each of its sentences is compared with the question like a phrasing,
-    /// so the passage whose one sentence says what was asked ranks above a paragraph that merely shares its words.
-    /// </summary>
-    private static IEnumerable<string> Sentences(FaqItem item, IndexProfile profile, TextNormalizer normalizer) =>
-        item.Extractable ? AnswerSentences.Split(profile.Body(item)).Select(s => normalizer.Normalize(s).Text) : [];
 
     /// <summary>The best candidates for a question, most confident first; empty when nothing in it is searchable.</summary>
     public IReadOnlyList<FaqCandidate> Search(string question, int max = 5) => SearchWithWords(question, max).Candidates;
