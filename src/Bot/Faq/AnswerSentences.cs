@@ -142,6 +142,17 @@ public sealed partial class AnswerSentences(QuestionTypesFile types)
     public bool Holds(string sentence, QuestionType type)
     {
         if (type == QuestionType.Other) return false;
+        // Every question checks its ten candidates' answers, which never change: each answer is read once per type.
+        var known = _held.GetValue(sentence, _ => new sbyte[TypeCount]);
+        if (known[(int)type] == 0) known[(int)type] = HoldsUncached(sentence, type) ? (sbyte)1 : (sbyte)-1;
+        return known[(int)type] > 0;
+    }
+
+    private const int TypeCount = (int)QuestionType.Person + 1;
+    private readonly ConditionalWeakTable<string, sbyte[]> _held = new();
+
+    private bool HoldsUncached(string sentence, QuestionType type)
+    {
         var words = VietnameseText.Words(sentence);
         bool Followed(HashSet<string> marks, Func<string, bool> next) =>
             Enumerable.Range(0, words.Length - 1).Any(i => marks.Contains(words[i]) && next(words[i + 1]));

@@ -20,7 +20,6 @@ public sealed partial class FaqIndex
         // An item with nothing in this language (no English phrasing or answer) is not searchable in it.
         var items = catalog.Items.Where(i => profile.Questions(i).Count > 0 || profile.Body(i).Length > 0).ToArray();
         var terms = new ItemTerms[items.Length];
-        var fieldTerms = FaqFields.Searched.ToDictionary(f => f, _ => new HashSet<string>(StringComparer.Ordinal));
         var config = new IndexWriterConfig(FaqAnalyzer.Version, analyzer) { Similarity = new BM25Similarity() };
         using (var writer = new IndexWriter(directory, config))
         {
@@ -47,15 +46,13 @@ public sealed partial class FaqIndex
                 doc.Add(new TextField(FaqFields.Vocabulary, string.Join(' ', terms[i].Questions.Union(terms[i].Body)), Field.Store.NO));
                 writer.AddDocument(doc);
             }
+            // One segment: the terms' scores are read from it once (TermScores).
+            writer.ForceMerge(1);
             writer.Commit();
         }
-        return new FaqIndex(catalog, profile, directory, items, new MatchConfidence(terms, profile.QuestionWords, catalog.PlanYears, profile.Language == Bot.Content.Languages.English, profile.Normalizer.MarkedFillers), fieldTerms, maxQueryWords);
+        return new FaqIndex(catalog, profile, directory, items, new MatchConfidence(terms, profile.QuestionWords, catalog.PlanYears, profile.Language == Bot.Content.Languages.English, profile.Normalizer.MarkedFillers), maxQueryWords);
 
-        void Index(Document doc, string field, string text)
-        {
-            doc.Add(new TextField(field, text, Field.Store.NO));
-            fieldTerms[field].UnionWith(analyzer.Terms(field, text));
-        }
+        static void Index(Document doc, string field, string text) => doc.Add(new TextField(field, text, Field.Store.NO));
 
         HashSet<string> Terms(string field, IEnumerable<string> texts) =>
             texts.SelectMany(t => analyzer.Terms(field, t)).ToHashSet(StringComparer.Ordinal);

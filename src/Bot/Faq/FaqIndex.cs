@@ -35,7 +35,7 @@ public sealed partial class FaqIndex : IDisposable
     private readonly FaqItem[] _items;
     private readonly int[] _itemByDoc;
     private readonly MatchConfidence _confidence;
-    private readonly Dictionary<(string Field, string Text), TermContext> _terms = [];
+    private readonly TermScores _scores;
     private readonly int _maxQueryWords;
     private readonly WordRepair _repair;
     private readonly DocumentNames _documentNames;
@@ -45,7 +45,7 @@ public sealed partial class FaqIndex : IDisposable
     private KnownNames? _names;
 
     private FaqIndex(FaqCatalog catalog, IndexProfile profile, RAMDirectory directory,
-        FaqItem[] items, MatchConfidence confidence, Dictionary<string, HashSet<string>> fieldTerms, int maxQueryWords)
+        FaqItem[] items, MatchConfidence confidence, int maxQueryWords)
     {
         Catalog = catalog;
         Profile = profile;
@@ -64,11 +64,8 @@ public sealed partial class FaqIndex : IDisposable
         _itemByDoc = new int[_reader.MaxDoc];
         for (var doc = 0; doc < _reader.MaxDoc; doc++)
             _itemByDoc[doc] = int.Parse(_reader.Document(doc).Get(FaqFields.Id), System.Globalization.CultureInfo.InvariantCulture);
-        // Looking a term up in the term dictionary is most of a query's cost (~4 µs a clause); the index never
-        // changes, so every term's statistics are looked up once here.
-        foreach (var (field, texts) in fieldTerms)
-            foreach (var text in texts)
-                _terms[(field, text)] = TermContext.Build(_reader.Context, new Term(field, text));
+        // The index never changes: every term's BM25 score in every item is read once, and a question adds them up.
+        _scores = TermScores.Read(_searcher, _searcher.Similarity, FaqFields.Searched);
     }
 
     public FaqCatalog Catalog { get; }
@@ -101,7 +98,7 @@ public sealed partial class FaqIndex : IDisposable
     public (IReadOnlyList<FaqCandidate> Candidates, IReadOnlyList<string> Words) SearchWithWords(string question, int max = 5)
     {
         if (Prepare(question) is not var (words, query)) return ([], []);
-        var hits = _searcher.Search(query, Hits).ScoreDocs;
+        var hits = _scores.Search(query, Hits);
         var top = hits.Length > 0 ? hits[0].Score : 1;
         return ([.. hits
             .Select(hit => (Ord: _itemByDoc[hit.Doc], hit.Score))
@@ -115,7 +112,7 @@ public sealed partial class FaqIndex : IDisposable
     {
         if (Prepare(question) is not var (words, query)) yield break;
         yield return "words: " + string.Join(' ', words.Words.Select((w, i) => words.Corrected[i] ? w + "*" : w)) + " | plans: " + string.Join(',', words.Plans);
-        foreach (var hit in _searcher.Search(query, Hits).ScoreDocs.Take(max))
+        foreach (var hit in _scores.Search(query, Hits).Take(max))
         {
             var why = new System.Text.StringBuilder();
             var ord = _itemByDoc[hit.Doc];
@@ -124,7 +121,8 @@ public sealed partial class FaqIndex : IDisposable
         }
     }
 
-    private (QueryWords Words, BooleanQuery Query)? Prepare(string question)
+    /// <summary>The question's words and its query: each searched term's postings with the clause's boost.</summary>
+    private (QueryWords Words, List<(TermScores.Postings, float Boost)> Query)? Prepare(string question)
     {
         var normalized = Normalizer.Normalize(question);
         var words = _analyzer.Terms(FaqFields.Questions, normalized.Text);
@@ -137,7 +135,7 @@ public sealed partial class FaqIndex : IDisposable
         var corrected = repairedFlags.ToArray();
         var pairs = words.Zip(words.Skip(1), (a, b) => $"{a} {b}").ToList();
 
-        var query = new BooleanQuery();
+        var query = new List<(TermScores.Postings, float Boost)>();
         foreach (var w in words.Distinct())
         {
             Add(query, FaqFields.Questions, w, QuestionBoost);
@@ -153,7 +151,7 @@ public sealed partial class FaqIndex : IDisposable
             foreach (var x in _analyzer.Terms(FaqFields.QuestionsExact, normalized.Text).Take(_maxQueryWords).Distinct())
                 Add(query, FaqFields.QuestionsExact, x, ExactBoost);
         // "when", "là gì" alone ask about nothing: question words only shape a question.
-        if (query.Clauses.Count == 0 || words.All(_confidence.IsQuestionWord)) return null;
+        if (query.Count == 0 || words.All(_confidence.IsQuestionWord)) return null;
         // A plan's name typed wrong ("quangr trij", "quangtri") is found once the words are repaired.
         IReadOnlySet<string> plans = corrected.Any(c => c) ? new HashSet<string>(normalized.Plans.Union(Normalizer.PlansNamed(words)), StringComparer.Ordinal) : normalized.Plans;
         return (new QueryWords(words, corrected, pairs, plans), query);
@@ -179,13 +177,12 @@ public sealed partial class FaqIndex : IDisposable
             .Select(q => q.Term.Text);
     }
 
-    private bool KnownPair(string pair) => _terms.ContainsKey((FaqFields.QuestionPairs, pair)) || _terms.ContainsKey((FaqFields.BodyPairs, pair));
+    private bool KnownPair(string pair) => _scores.Has(FaqFields.QuestionPairs, pair) || _scores.Has(FaqFields.BodyPairs, pair);
 
-    /// <summary>Only terms the field has (a clause for an absent one can never match), with their looked-up statistics.</summary>
-    private void Add(BooleanQuery query, string field, string text, float boost)
+    /// <summary>Only terms the field has: a clause for an absent one can never match.</summary>
+    private void Add(List<(TermScores.Postings, float Boost)> query, string field, string text, float boost)
     {
-        if (_terms.TryGetValue((field, text), out var context))
-            query.Add(new TermQuery(new Term(field, text), context) { Boost = boost }, Occur.SHOULD);
+        if (_scores.Of(field, text) is { } postings) query.Add((postings, boost));
     }
 
     public void Dispose()
