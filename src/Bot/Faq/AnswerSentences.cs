@@ -56,30 +56,13 @@ public sealed partial class AnswerSentences(QuestionTypesFile types)
     private readonly string[][] _day = Phrases(types.Day);
     private readonly string[][] _person = Phrases(types.Person);
 
-    private readonly (QuestionType Type, string[][] Phrases)[] _types =
+    private readonly (QuestionType Type, TypePhrase[] Phrases)[] _types =
     [
-        (QuestionType.When, Phrases(types.When)),
-        (QuestionType.HowMany, Phrases(types.HowMany)),
-        (QuestionType.Who, Phrases(types.Who)),
-        (QuestionType.Where, Phrases(types.Where)),
+        (QuestionType.When, TypePhrases(types.When)),
+        (QuestionType.HowMany, TypePhrases(types.HowMany)),
+        (QuestionType.Who, TypePhrases(types.Who)),
+        (QuestionType.Where, TypePhrases(types.Where)),
     ];
-
-    public QuestionType TypeOf(string question)
-    {
-        var words = VietnameseText.Words(question);
-        foreach (var (type, phrases) in _types)
-            foreach (var phrase in phrases)
-                for (var i = 0; i + phrase.Length <= words.Length; i++)
-                    if (words.AsSpan(i, phrase.Length).SequenceEqual(phrase)) return Narrow(type, words);
-        return QuestionType.Other;
-    }
-
-    private QuestionType Narrow(QuestionType type, string[] words) => type switch
-    {
-        QuestionType.When when _day.Any(p => Contains(words, p)) => QuestionType.Day,
-        QuestionType.Who when _person.Any(p => Contains(words, p)) => QuestionType.Person,
-        _ => type,
-    };
 
     /// <summary>
     /// Indexes of the sentences to answer with, in order; null when the whole text is short enough. A sentence scores
