@@ -39,6 +39,7 @@ public sealed partial class FaqIndex
                     Terms(FaqFields.Body, [body]), Terms(FaqFields.BodyPairs, [body]),
                     [.. questions.Concat(Sentences(items[i], profile, normalizer)).Select(q => Terms(FaqFields.Questions, [q]))])
                 {
+                    Marked = Terms(FaqFields.QuestionsExact, [.. questions, body]),
                     SentencesFrom = items[i].Extractable ? questions.Length : int.MaxValue,
                     ContextFrom = items[i].Extractable ? questions.Length - items[i].ContextPhrasings : int.MaxValue,
                 };

@@ -147,14 +147,20 @@ public sealed partial class FaqIndex : IDisposable
             Add(query, FaqFields.BodyPairs, p, BodyPairBoost);
         }
         // Typed with diacritics: the same syllable with the same marks is a better match than one that only folds alike.
+        Dictionary<string, string[]>? marked = null;
         if (VietnameseText.HasDiacritics(question))
-            foreach (var x in _analyzer.Terms(FaqFields.QuestionsExact, normalized.Text).Take(_maxQueryWords).Distinct())
+        {
+            var exact = _analyzer.Terms(FaqFields.QuestionsExact, normalized.Text).Take(_maxQueryWords).Distinct().ToList();
+            foreach (var x in exact)
                 Add(query, FaqFields.QuestionsExact, x, ExactBoost);
+            if (TextNormalizer.TypedWithDiacritics(question))
+                marked = exact.Where(VietnameseText.HasDiacritics).GroupBy(VietnameseText.Fold, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
+        }
         // "when", "là gì" alone ask about nothing: question words only shape a question.
         if (query.Count == 0 || words.All(_confidence.IsQuestionWord)) return null;
         // A plan's name typed wrong ("quangr trij", "quangtri") is found once the words are repaired.
         IReadOnlySet<string> plans = corrected.Any(c => c) ? new HashSet<string>(normalized.Plans.Union(Normalizer.PlansNamed(words)), StringComparer.Ordinal) : normalized.Plans;
-        return (new QueryWords(words, corrected, pairs, plans), query);
+        return (new QueryWords(words, corrected, pairs, plans) { Marked = marked }, query);
     }
 
     /// <summary>

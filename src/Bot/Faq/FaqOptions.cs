@@ -13,7 +13,7 @@ public sealed class FaqOptions
 
     /// <summary>Answer directly from this confidence up (if no other entry is within <see cref="AnswerMargin"/>).</summary>
     [Range(0.0, 1.0)]
-    public double AnswerConfidence { get; set; } = 0.55;
+    public double AnswerConfidence { get; set; } = 0.56;
 
     /// <summary>How far the best entry must lead the next one to be answered without asking "did you mean".</summary>
     [Range(0.0, 1.0)]
@@ -28,7 +28,7 @@ public sealed class FaqOptions
 
     /// <summary>Below this the question is declined as outside the plans; between it and the answer level, "did you mean".</summary>
     [Range(0.0, 1.0)]
-    public double SuggestConfidence { get; set; } = 0.45;
+    public double SuggestConfidence { get; set; } = 0.40;
 
     /// <summary>"Did you mean" offers the candidates within this distance of the best one.</summary>
     [Range(0.0, 1.0)]
@@ -43,11 +43,11 @@ public sealed class FaqOptions
 
     /// <summary>Subtracted from a source paragraph (dialogs/sources/): the documents' own words, but not written as an answer.</summary>
     [Range(0.0, 1.0)]
-    public double SourcePenalty { get; set; } = 0.2;
+    public double SourcePenalty { get; set; } = 0.15;
 
     /// <summary>A curated entry this close below a passage on top is answered instead of the passage (they usually hold the same fact).</summary>
     [Range(0.0, 0.5)]
-    public double EntryTieWindow { get; set; } = 0.03;
+    public double EntryTieWindow { get; set; } = 0.05;
 
     /// <summary>Subtracted from every candidate when a Vietnamese question capitalises a name no text holds ("Pháp", "Samsung").</summary>
     [Range(0.0, 1.0)]

@@ -69,6 +69,7 @@ public sealed class FaqReplies(Texts texts)
         if (match.Index is not { } index) return null;
         var sentences = AnswerSentences.Split(item.Answer.For(match.Language));
         var words = index.SearchedWords(match.Question);
+        if (item.PlanId is { } plan) words = index.Normalizer.WithoutPlanName(words, plan);
         var picked = engine.Sentences.Pick(sentences, s => index.Profile.Analyzer.Terms(FaqFields.Body, index.Normalizer.Normalize(s).Text), words, engine.Sentences.TypeOf(match.Question), index.Weight);
         if (picked is null) return null;
         string? Take(string lang)

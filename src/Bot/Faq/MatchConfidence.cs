@@ -21,11 +21,17 @@ internal sealed record ItemTerms(HashSet<string> Questions, HashSet<string> Ques
     public HashSet<string> Context => _context ??= ContextFrom >= SentencesFrom ? [] : [.. Phrasings[ContextFrom..SentencesFrom].SelectMany(p => p)];
 
     private HashSet<string>? _context;
+
+    /// <summary>The item's words with their diacritics (lower case), to tell "giám" from the "giảm" a question typed.</summary>
+    public HashSet<string> Marked { get; init; } = [];
 }
 
 /// <summary>A question as searched: folded words (typos corrected), which were corrected, their pairs, the plans named.</summary>
 internal sealed record QueryWords(IReadOnlyList<string> Words, bool[] Corrected, IReadOnlyList<string> Pairs, IReadOnlySet<string> Plans)
 {
+    /// <summary>For a question typed with diacritics: each folded word's forms as typed, where they carry marks.</summary>
+    public IReadOnlyDictionary<string, string[]>? Marked { get; init; }
+
     internal (List<(string Word, double Weight)> Words, double Total)? Weighted { get; set; }
 }
 
@@ -56,6 +62,7 @@ internal sealed class MatchConfidence
     private const double OtherPlanPenalty = 0.30;  // the question names a plan, the item is about another
     private const double NotDefaultPenalty = 0.15; // the question names no plan, the item is not about the default one
     private const double OtherNumber = 0.5;        // the question names a number (or year) the item neither mentions nor covers
+    private const double OtherMarks = 0.5;         // a lone syllable typed with other marks than the item's ("giảm" for "giám")
 
     private static readonly char[] Vowels = ['a', 'e', 'i', 'o', 'u', 'y'];
     private readonly ItemTerms[] _items;
@@ -117,12 +124,17 @@ internal sealed class MatchConfidence
             // A year stands alone ("thi đua năm 2021" = "thi đua 2021"); a small number belongs to its noun, so
             // "đợt 1" (an ordinal) and "6 nội dung" (a count) are told apart by their pairs.
             var year = number && word.Length >= 4;
+            // Typed with its marks, a syllable means what they say: "giảm cân" shares no word with "giám sát cán bộ".
+            // Only a lone syllable: in a matched pair the wrong tone is a typo ("phát đọng thi đua").
+            var otherMarks = score > 0 && !query.Corrected[i] && query.Marked is { } marked && marked.TryGetValue(word, out var typed)
+                && !typed.Any(terms.Marked.Contains) ? OtherMarks : 1;
             if (query.Words.Count > 1 && !year)
             {
                 var left = i > 0 ? Pair(terms, query.Pairs[i - 1], bodyMatch) : 0;
                 var right = i < query.Pairs.Count ? Pair(terms, query.Pairs[i], bodyMatch) : 0;
-                score = Math.Max(Math.Max(left, right), score * _loneSyllable);
+                score = Math.Max(Math.Max(left, right), score * _loneSyllable * otherMarks);
             }
+            else score *= otherMarks;
             if (query.Corrected[i]) score *= CorrectedMatch;
             covered += weight * score;
             total += weight;

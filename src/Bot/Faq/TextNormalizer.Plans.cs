@@ -28,4 +28,20 @@ public sealed partial class TextNormalizer
                 if (folded.AsSpan(i, name.Length).SequenceEqual(name)) named.Add(plan);
         return named;
     }
+
+    /// <summary>
+    /// The words without the names of <paramref name="plan"/> ("what does the Quang Tri plan say about …" → "what does
+    /// the plan say about …"): inside that plan's passage every sentence stands in it, so its name picks no sentence.
+    /// All the words when nothing else would be left.
+    /// </summary>
+    public IReadOnlyList<string> WithoutPlanName(IReadOnlyList<string> words, string plan)
+    {
+        var folded = words.Select(VietnameseText.Fold).ToArray();
+        var named = new bool[folded.Length];
+        foreach (var (_, name) in _planNames.Where(p => p.Plan == plan))
+            for (var i = 0; i + name.Length <= folded.Length; i++)
+                if (folded.AsSpan(i, name.Length).SequenceEqual(name)) Array.Fill(named, true, i, name.Length);
+        var rest = words.Where((_, i) => !named[i]).ToList();
+        return rest.Count > 0 ? rest : words;
+    }
 }
