@@ -121,8 +121,21 @@ public sealed partial class FaqIndex : IDisposable
         }
     }
 
+    // A question is prepared twice in a row (its type is read from its repaired words, then it is searched): the last
+    // one per thread is kept, so the second time costs nothing.
+    [ThreadStatic] private static (FaqIndex Index, string Question, (QueryWords, List<(TermScores.Postings, float Boost)>)? Prepared)? _lastPrepared;
+
     /// <summary>The question's words and its query: each searched term's postings with the clause's boost.</summary>
     private (QueryWords Words, List<(TermScores.Postings, float Boost)> Query)? Prepare(string question)
+    {
+        if (_lastPrepared is { } last && ReferenceEquals(last.Index, this) && string.Equals(last.Question, question, StringComparison.Ordinal))
+            return last.Prepared;
+        var prepared = PrepareAnew(question);
+        _lastPrepared = (this, question, prepared);
+        return prepared;
+    }
+
+    private (QueryWords Words, List<(TermScores.Postings, float Boost)> Query)? PrepareAnew(string question)
     {
         var normalized = Normalizer.Normalize(question);
         var words = _analyzer.Terms(FaqFields.Questions, normalized.Text);
