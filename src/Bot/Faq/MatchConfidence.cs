@@ -22,6 +22,14 @@ internal sealed record ItemTerms(HashSet<string> Questions, HashSet<string> Ques
 
     private HashSet<string>? _context;
 
+    /// <summary>For each word, the phrasings that hold it (in order): a question's words are looked up once, not once per phrasing.</summary>
+    public Dictionary<string, int[]> PhrasingsOf => _phrasingsOf ??= Phrasings
+        .SelectMany((words, p) => words.Select(w => (w, p)))
+        .GroupBy(x => x.w, StringComparer.Ordinal)
+        .ToDictionary(g => g.Key, g => g.Select(x => x.p).ToArray(), StringComparer.Ordinal);
+
+    private Dictionary<string, int[]>? _phrasingsOf;
+
     /// <summary>The item's words with their diacritics (lower case), to tell "giám" from the "giảm" a question typed.</summary>
     public HashSet<string> Marked { get; init; } = [];
 }
@@ -165,20 +173,29 @@ internal sealed class MatchConfidence
     private double ClosestPhrasing(ItemTerms terms, QueryWords query, Dictionary<string, double> scores)
     {
         var (words, queryTotal) = Distinct(query);
-        var best = 0.0;
-        for (var p = 0; p < terms.Phrasings.Length; p++)
+        var count = terms.Phrasings.Length;
+        Span<double> shared = count <= 128 ? stackalloc double[count] : new double[count];
+        shared.Clear();
+        foreach (var (word, weight) in words)
         {
+            var share = weight * Math.Sqrt(Math.Min(1, scores.GetValueOrDefault(word, 1)));
             // A passage's context (its document and section) is not a phrasing of its own: it is where each of its sentences
             // stands, so a sentence holds the question's words together with its context ("phương châm khen thưởng" said at
             // "hội nghị cụm 5 thành phố" by "Chủ tịch UBND Hà Nội").
-            var sentence = p >= terms.SentencesFrom;
-            if (p >= terms.ContextFrom && !sentence) continue;
-            var phrasing = terms.Phrasings[p];
-            double shared = 0;
-            foreach (var (word, weight) in words)
-                if (phrasing.Contains(word) || (sentence && terms.Context.Contains(word))) shared += weight * Math.Sqrt(Math.Min(1, scores.GetValueOrDefault(word, 1)));
-            if (shared > 0) best = Math.Max(best, p >= terms.SentencesFrom ? shared / queryTotal : 2 * shared / (terms.PhrasingWeights[p] + queryTotal));
+            var inContext = terms.SentencesFrom < count && terms.Context.Contains(word);
+            if (inContext)
+                for (var p = terms.SentencesFrom; p < count; p++) shared[p] += share;
+            if (!terms.PhrasingsOf.TryGetValue(word, out var holding)) continue;
+            foreach (var p in holding)
+            {
+                var sentence = p >= terms.SentencesFrom;
+                if ((p >= terms.ContextFrom && !sentence) || (sentence && inContext)) continue;
+                shared[p] += share;
+            }
         }
+        var best = 0.0;
+        for (var p = 0; p < count; p++)
+            if (shared[p] > 0) best = Math.Max(best, p >= terms.SentencesFrom ? shared[p] / queryTotal : 2 * shared[p] / (terms.PhrasingWeights[p] + queryTotal));
         return best;
     }
 
