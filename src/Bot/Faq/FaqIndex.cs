@@ -36,6 +36,7 @@ public sealed partial class FaqIndex : IDisposable
     private readonly int[] _itemByDoc;
     private readonly MatchConfidence _confidence;
     private readonly TermScores _scores;
+    private readonly FuzzyVocabulary _fuzzy;
     private readonly int _maxQueryWords;
     private readonly WordRepair _repair;
     private readonly DocumentNames _documentNames;
@@ -66,6 +67,7 @@ public sealed partial class FaqIndex : IDisposable
             _itemByDoc[doc] = int.Parse(_reader.Document(doc).Get(FaqFields.Id), System.Globalization.CultureInfo.InvariantCulture);
         // The index never changes: every term's BM25 score in every item is read once, and a question adds them up.
         _scores = TermScores.Read(_searcher, _searcher.Similarity, FaqFields.Searched);
+        _fuzzy = FuzzyVocabulary.Read(_reader, FaqFields.Vocabulary);
     }
 
     public FaqCatalog Catalog { get; }
@@ -188,12 +190,10 @@ public sealed partial class FaqIndex : IDisposable
         if (word.Length < MinFuzzyLength)
             return WordRepair.OneEditAway(word).Where(_confidence.Knows).Distinct(StringComparer.Ordinal)
                 .OrderByDescending(_confidence.Frequency).ThenBy(w => w, StringComparer.Ordinal);
-        var fuzzy = new FuzzyQuery(new Term(FaqFields.Vocabulary, word), maxEdits: edits, prefixLength: 1, maxExpansions: 16, transpositions: true);
-        if (fuzzy.Rewrite(_reader) is not BooleanQuery expansions) return [];
-        return expansions.Clauses
-            .Select(c => c.Query).OfType<TermQuery>()
-            .OrderByDescending(q => q.Boost).ThenByDescending(q => _confidence.Frequency(q.Term.Text)).ThenBy(q => q.Term.Text, StringComparer.Ordinal)
-            .Select(q => q.Term.Text);
+        if (edits != 1) throw new ArgumentOutOfRangeException(nameof(edits), "Only one edit is looked up.");
+        return _fuzzy.Near(word)
+            .OrderByDescending(c => c.Boost).ThenByDescending(c => _confidence.Frequency(c.Term)).ThenBy(c => c.Term, StringComparer.Ordinal)
+            .Select(c => c.Term);
     }
 
     private bool KnownPair(string pair) => _scores.Has(FaqFields.QuestionPairs, pair) || _scores.Has(FaqFields.BodyPairs, pair);
