@@ -180,7 +180,7 @@ public sealed partial class FaqIndex : IDisposable
 
     /// <summary>
     /// A word the index has never seen is probably a typo ("phog", "thưởg"): the closest indexed word within one
-    /// edit, found by Lucene's fuzzy matching (the most frequent one on a tie). Only unknown words are corrected,
+    /// edit, as Lucene's fuzzy matching finds it (<see cref="FuzzyVocabulary"/>; the most frequent one on a tie). Only unknown words are corrected,
     /// which keeps searches fast.
     /// </summary>
     private IEnumerable<string> Similar(string word, int edits)
