@@ -34,7 +34,12 @@ public static class FaqMatcher
     private static bool Echoes(string answer, HashSet<string> asked)
     {
         var words = AnswerWords.GetValue(answer, a => Bot.Builder.Recognizers.VietnameseText.Words(a));
-        return words.Length > 0 && words.Count(w => !asked.Contains(w)) < EchoShare * words.Length;
+        // Counting stops as soon as the answer says enough that was not asked (most answers, within a few words).
+        var enough = EchoShare * words.Length;
+        var unasked = 0;
+        foreach (var word in words)
+            if (!asked.Contains(word) && ++unasked >= enough) return false;
+        return words.Length > 0;
     }
 
     /// <param name="office">The office a "who holds it" question asks about, in the index's language (see <see cref="AnswerSentences.Office"/>).</param>

@@ -41,6 +41,9 @@ internal sealed record QueryWords(IReadOnlyList<string> Words, bool[] Corrected,
     public IReadOnlyDictionary<string, string[]>? Marked { get; init; }
 
     internal (List<(string Word, double Weight)> Words, double Total)? Weighted { get; set; }
+
+    /// <summary>Each word's weight, in order: computed for the first candidate, read for the other nine.</summary>
+    internal double[]? WordWeights { get; set; }
 }
 
 /// <summary>
@@ -122,10 +125,11 @@ internal sealed class MatchConfidence
         var terms = _items[ord];
         double covered = 0, total = 0;
         var scores = new Dictionary<string, double>(query.Words.Count, StringComparer.Ordinal);
+        var weights = query.WordWeights ??= [.. query.Words.Select(w => Weight(w))];
         for (var i = 0; i < query.Words.Count; i++)
         {
             var word = query.Words[i];
-            var weight = Weight(word);
+            var weight = weights[i];
             var number = char.IsDigit(word[0]);
             var bodyMatch = terms.SentencesFrom < int.MaxValue ? 1 : BodyMatch;
             var score = terms.Questions.Contains(word) ? 1 : terms.Body.Contains(word) ? (number ? BodyNumber : bodyMatch) : 0;
