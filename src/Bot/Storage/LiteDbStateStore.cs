@@ -60,8 +60,9 @@ public sealed class LiteDbStateStore(LiteDatabase db, StorageWriter writer, Time
         await UnitOfWork.CommitNowAsync(writer, new LiteWrite($"move state {fromPrefix}", db =>
         {
             var docs = db.GetCollection(Collection);
-            Pending();
-            _pendingUnknown = true; // keys it cannot name one by one: the rest of this transaction reads the file
+            // Keys it cannot name one by one (some written earlier in this transaction): the rest of it reads the file.
+            Pending().Clear();
+            _pendingUnknown = true;
             foreach (var doc in docs.Find(Query.Or(Query.EQ("_id", fromPrefix), Query.StartsWith("_id", fromPrefix + "/"))).ToList())
             {
                 var key = doc["_id"].AsString;

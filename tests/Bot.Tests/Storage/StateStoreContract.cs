@@ -190,6 +190,27 @@ public sealed class LiteDbFileStateStoreTests : StateStoreContract, IDisposable
     }
 
     [Fact]
+    public async Task AWriteAfterAPrefixMoveInTheSameCommitIsCheckedAgainstTheMove()
+    {
+        await Store.WriteAsync("telegram/chat/-5/member/7", "{}", 0);
+        using var gate = new ManualResetEventSlim();
+        using var waiting = new ManualResetEventSlim();
+        var held = _db.Writer.RunBetweenCommitsAsync(_ => { waiting.Set(); gate.Wait(); });
+        waiting.Wait();
+        var written = Store.WriteAsync("telegram/chat/-5/member/7", """{"v":2}""", 1);
+        var moved = Store.MovePrefixAsync("telegram/chat/-5", "telegram/chat/-1009");
+        // Built on the version written before the move, which moved the document away.
+        var stale = Store.WriteAsync("telegram/chat/-5/member/7", """{"v":3}""", 2);
+        gate.Set();
+        await held;
+
+        Assert.Equal(2, await written);
+        Assert.Equal(1, await moved);
+        await Assert.ThrowsAsync<StateConflictException>(() => stale);
+        Assert.Null(await Store.ReadAsync("telegram/chat/-5/member/7"));
+    }
+
+    [Fact]
     public async Task DatesAreReadBackAsUtcWhateverTheServersTimeZone()
     {
         _db.Database.GetCollection("dates").Insert(new LiteDB.BsonDocument { ["_id"] = 1, ["At"] = new DateTime(2026, 11, 24, 2, 0, 0, DateTimeKind.Utc) });
