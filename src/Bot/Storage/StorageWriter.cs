@@ -27,6 +27,7 @@ public sealed partial class StorageWriter : IUnitOfWorkCommitter, IDisposable
     private int _flushArmed;
     private readonly Thread _thread;
     private long _transactions;
+    private long _opened;
     private long _units;
     private int _disposed;
 
@@ -42,6 +43,12 @@ public sealed partial class StorageWriter : IUnitOfWorkCommitter, IDisposable
 
     /// <summary>Transactions committed so far (fewer than <see cref="Units"/> when units were grouped).</summary>
     public long Transactions => Interlocked.Read(ref _transactions);
+
+    /// <summary>
+    /// Which transaction the writer has open, for a write's check and apply (writer thread): what a store remembers of the
+    /// transaction's earlier writes belongs to this number, and a rolled-back group is retried under new ones.
+    /// </summary>
+    public long OpenTransaction => _opened;
 
     /// <summary>Units of work committed or rejected so far.</summary>
     public long Units => Interlocked.Read(ref _units);
@@ -149,6 +156,7 @@ public sealed partial class StorageWriter : IUnitOfWorkCommitter, IDisposable
         var applying = false;
         try
         {
+            _opened++;
             if (!_db.BeginTrans()) throw new InvalidOperationException("The storage writer found a transaction already open.");
             applying = true;
             for (var i = 0; i < group.Count; i++) rejections[i] = Apply(group[i]);

@@ -34,6 +34,12 @@ public sealed class StoredCopies<T>(int capacity = StoredCopies<T>.DefaultCapaci
         return copy;
     }
 
+    /// <summary>
+    /// The copy of <paramref name="key"/> if one is kept (<paramref name="stored"/> null: remembered missing). On the writer
+    /// thread, between commits, a kept copy is what the last commit left: every write reports here before the next begins.
+    /// </summary>
+    public bool TryGet(string key, out T? stored) => _copies.TryGetValue(key, out stored);
+
     /// <summary>Called after a write to <paramref name="key"/> committed; <paramref name="stored"/> is what it wrote, when known.</summary>
     public void Written(string key, T? stored = null)
     {

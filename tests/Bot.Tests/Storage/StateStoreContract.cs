@@ -152,11 +152,62 @@ public sealed class LiteDbFileStateStoreTests : StateStoreContract, IDisposable
             { ["_id"] = "k", ["Version"] = 7L, ["Json"] = "{}", ["UpdatedAt"] = DateTime.UtcNow });
 
         Assert.Equal((1L, """{"v":1}"""), ((await Store.ReadAsync("k"))!.Version, (await Store.ReadAsync("k"))!.Json));
+    }
 
-        // The version check at commit reads the file, so a write from the older copy is still refused.
+    [Fact]
+    public async Task TheVersionCheckAtCommitUsesWhatTheLastCommitLeftWithoutReadingTheFile()
+    {
+        await Store.WriteAsync("k", """{"v":1}""", 0);
+        // Changed behind the store's back (the product has no such writer: one process, one writer): only a read of the
+        // file would see it, and the check no longer reads it.
+        _db.Database.GetCollection(LiteDbStateStore.Collection).Update(new LiteDB.BsonDocument
+            { ["_id"] = "k", ["Version"] = 7L, ["Json"] = "{}", ["UpdatedAt"] = DateTime.UtcNow });
+
+        Assert.Equal(2, await Store.WriteAsync("k", """{"v":2}""", 1));
         await Assert.ThrowsAsync<StateConflictException>(() => Store.WriteAsync("k", """{"v":2}""", 1));
-        await Store.WriteAsync("k", """{"v":8}""", 7);
-        Assert.Equal((8L, """{"v":8}"""), ((await Store.ReadAsync("k"))!.Version, (await Store.ReadAsync("k"))!.Json));
+    }
+
+    [Fact]
+    public async Task TwoWritesOfOneKeyInOneCommitAreCheckedAgainstEachOther()
+    {
+        await Store.WriteAsync("k", "{}", 0);
+        // A guard for the check's in-transaction memory: the writer is held so that the writes below are one group.
+        using var gate = new ManualResetEventSlim();
+        using var waiting = new ManualResetEventSlim();
+        var held = _db.Writer.RunBetweenCommitsAsync(_ => { waiting.Set(); gate.Wait(); });
+        waiting.Wait();
+        var first = Store.WriteAsync("k", """{"v":2}""", 1);
+        var stale = Store.WriteAsync("k", """{"v":"stale"}""", 1);
+        var next = Store.WriteAsync("k", """{"v":3}""", 2);
+        gate.Set();
+        await held;
+
+        Assert.Equal(2, await first);
+        await Assert.ThrowsAsync<StateConflictException>(() => stale);
+        Assert.Equal(3, await next);
+        Assert.Equal(1, _db.Writer.Transactions - 2); // the three were one commit
+        Assert.Equal((3L, """{"v":3}"""), ((await Store.ReadAsync("k"))!.Version, (await Store.ReadAsync("k"))!.Json));
+    }
+
+    [Fact]
+    public async Task AWriteAfterAPrefixMoveInTheSameCommitIsCheckedAgainstTheMove()
+    {
+        await Store.WriteAsync("telegram/chat/-5/member/7", "{}", 0);
+        using var gate = new ManualResetEventSlim();
+        using var waiting = new ManualResetEventSlim();
+        var held = _db.Writer.RunBetweenCommitsAsync(_ => { waiting.Set(); gate.Wait(); });
+        waiting.Wait();
+        var written = Store.WriteAsync("telegram/chat/-5/member/7", """{"v":2}""", 1);
+        var moved = Store.MovePrefixAsync("telegram/chat/-5", "telegram/chat/-1009");
+        // Built on the version written before the move, which moved the document away.
+        var stale = Store.WriteAsync("telegram/chat/-5/member/7", """{"v":3}""", 2);
+        gate.Set();
+        await held;
+
+        Assert.Equal(2, await written);
+        Assert.Equal(1, await moved);
+        await Assert.ThrowsAsync<StateConflictException>(() => stale);
+        Assert.Null(await Store.ReadAsync("telegram/chat/-5/member/7"));
     }
 
     [Fact]

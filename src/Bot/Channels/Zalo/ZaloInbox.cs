@@ -19,6 +19,14 @@ public sealed class ZaloInbox(Inbox inbox, ZaloActivityMapper mapper, IReceivedU
     public Task<IReadOnlyList<long>> StoreAsync(IReadOnlyList<ZaloUpdate> updates, CancellationToken ct) =>
         received.AddAsync(ZaloActivityMapper.Channel, [.. updates.Select(u => JsonSerializer.Serialize(u))], ct);
 
+    /// <summary>The webhook's way: each event is stored with its turn's commit when that comes within <paramref name="within"/>, else alone.</summary>
+    public async Task<IReadOnlyList<PendingReceipt>> ReceiveAsync(IReadOnlyList<ZaloUpdate> updates, TimeSpan within, CancellationToken ct)
+    {
+        var receipts = new List<PendingReceipt>(updates.Count);
+        foreach (var update in updates) receipts.Add(await received.ReceiveAsync(ZaloActivityMapper.Channel, () => JsonSerializer.Serialize(update), within, ct));
+        return receipts;
+    }
+
     public string Channel => ZaloActivityMapper.Channel;
 
     /// <summary>Hands over what was stored and not handled before the last stop (with several instances: what nobody alive owns), oldest first.</summary>

@@ -14,6 +14,12 @@ public sealed class ZaloOptions
 
     public ZaloMode Mode { get; set; } = ZaloMode.Polling;
 
+    /// <summary>
+    /// Webhook mode: the longest "200" waits for an event's turn to commit (its outcome then stands for the stored
+    /// event, one commit instead of two) before the event is stored alone. 0 stores every event at once, before its turn.
+    /// </summary>
+    public int WebhookAnswerWithinMilliseconds { get; set; } = 150;
+
     /// <summary>Public HTTPS address Zalo posts to (Webhook mode); its path is also the local route.</summary>
     public string? WebhookUrl { get; set; }
 
@@ -47,6 +53,8 @@ public sealed partial class ZaloOptionsValidator : IValidateOptions<ZaloOptions>
             errors.Add("Zalo:ApiBaseUrl must be an absolute http(s) address.");
         if (o.PollTimeoutSeconds is < 1 or > 60)
             errors.Add("Zalo:PollTimeoutSeconds must be between 1 and 60.");
+        if (o.WebhookAnswerWithinMilliseconds is < 0 or > 1000)
+            errors.Add("Zalo:WebhookAnswerWithinMilliseconds must be between 0 (store each event before its turn) and 1000 (Zalo is said to wait 5 s for an answer).");
         if (o.TypingAfter <= TimeSpan.Zero)
             errors.Add("Zalo:TypingAfter must be positive.");
         if (o.Mode == ZaloMode.Webhook)

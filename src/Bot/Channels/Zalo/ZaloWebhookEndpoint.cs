@@ -21,7 +21,10 @@ public static class ZaloWebhookEndpoint
     public const string SecretHeader = "X-Bot-Api-Secret-Token";
     private const long MaxBodyBytes = 256 * 1024;
 
-    /// <summary>POST {path of Zalo:WebhookUrl}: checks the secret, queues the event and answers 200 at once.</summary>
+    /// <summary>
+    /// POST {path of Zalo:WebhookUrl}: checks the secret, queues the events and answers 200 once they are durable — by
+    /// their turns' commits, or stored alone within Zalo:WebhookAnswerWithinMilliseconds, so a slow turn never holds it up.
+    /// </summary>
     public static IEndpointConventionBuilder MapZaloWebhook(this IEndpointRouteBuilder endpoints)
     {
         var options = endpoints.ServiceProvider.GetRequiredService<IOptions<ZaloOptions>>().Value;
@@ -66,18 +69,23 @@ public static class ZaloWebhookEndpoint
             return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
         }
         if (updates.Count == 0) logger.LogInformation("Zalo webhook call without a message ignored");
-        // On disk before Zalo hears "200": an acknowledged event is never lost, even to kill -9.
-        var receipts = updates.Count == 0 ? [] : await inbox.StoreAsync(updates, http.RequestAborted);
+        // On disk before Zalo hears "200": an acknowledged event is never lost, even to kill -9. Either the event itself,
+        // or — when its turn commits within the bound — the turn's outcome, which then stands for it (one commit, not two).
+        var within = TimeSpan.FromMilliseconds(options.Value.WebhookAnswerWithinMilliseconds);
+        IReadOnlyList<PendingReceipt> receipts = updates.Count == 0 ? []
+            : within > TimeSpan.Zero ? await inbox.ReceiveAsync(updates, within, http.RequestAborted)
+            : [.. (await inbox.StoreAsync(updates, http.RequestAborted)).Select(id => new PendingReceipt(id, Task.CompletedTask))];
         for (var i = 0; i < updates.Count; i++)
         {
             // Full queue: a 503 lets Zalo deliver again later instead of us dropping an acknowledged event.
-            if (!queue.Updates.Writer.TryWrite((updates[i], receipts[i])))
+            if (!queue.Updates.Writer.TryWrite((updates[i], receipts[i].Id)))
             {
                 logger.LogWarning("Zalo webhook queue is full; answering 503");
-                foreach (var unqueued in receipts.Skip(i)) await received.CompleteAsync(unqueued, CancellationToken.None);
+                foreach (var unqueued in receipts.Skip(i)) await received.CompleteAsync(unqueued.Id, CancellationToken.None);
                 return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
             }
         }
+        foreach (var receipt in receipts) await receipt.Durable;
         return Results.Ok(new { ok = true });
     }
 

@@ -15,6 +15,8 @@ public class ZaloOptionsTests
         { "Zalo:BotToken", "123:has/slash" + Secret, "Zalo:BotToken must look like" },
         { "Zalo:ApiBaseUrl", "not a url", "Zalo:ApiBaseUrl" },
         { "Zalo:PollTimeoutSeconds", "120", "Zalo:PollTimeoutSeconds" },
+        { "Zalo:WebhookAnswerWithinMilliseconds", "-1", "Zalo:WebhookAnswerWithinMilliseconds must be between 0" },
+        { "Zalo:WebhookAnswerWithinMilliseconds", "1001", "Zalo:WebhookAnswerWithinMilliseconds must be between 0" },
         { "Zalo:WebhookUrl", "http://bot.example.org/zalo/webhook", "Zalo:WebhookUrl must be an absolute https address" },
         { "Zalo:WebhookUrl", "/zalo/webhook", "Zalo:WebhookUrl must be an absolute https address" },
         { "Zalo:WebhookSecret", "1234567", "Zalo:WebhookSecret must be 8 to 256 characters" },
