@@ -81,13 +81,16 @@ public sealed class ContentReloadFollowerTests : IAsyncLifetime
         Assert.True(follower.ExecuteTask.IsCompletedSuccessfully);
     }
 
-    /// <summary>Moves both instances' clocks on, one check interval at a time, until the condition holds (10 s at most).</summary>
+    /// <summary>
+    /// Moves both instances' clocks on, one check interval at a time, until the condition holds: 30 s at most, since the
+    /// follower rebuilds its own FAQ index from the copied files, which took over 10 s on a loaded 2-core machine.
+    /// </summary>
     private static async Task UntilAsync(TestBot[] bots, Func<bool> condition)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
+        var deadline = DateTime.UtcNow.AddSeconds(30);
         while (!condition())
         {
-            Assert.True(DateTime.UtcNow < deadline, "the condition did not come true within 10 s");
+            Assert.True(DateTime.UtcNow < deadline, "the condition did not come true within 30 s");
             foreach (var bot in bots) bot.Time.Advance(ContentReloadFollower.Every);
             await Task.Delay(20);
         }
