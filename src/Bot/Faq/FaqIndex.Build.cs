@@ -47,9 +47,15 @@ public sealed partial class FaqIndex
                 doc.Add(new TextField(FaqFields.Vocabulary, string.Join(' ', terms[i].Questions.Union(terms[i].Body)), Field.Store.NO));
                 writer.AddDocument(doc);
             }
-            // One segment: the terms' scores are read from it once (TermScores).
-            writer.ForceMerge(1);
             writer.Commit();
+            // One segment: the terms' scores are read from it once (TermScores). A few hundred items flush as one; merging
+            // is only for more (ForceMerge rewrites even a lone segment, a sixth of the build).
+            using (var written = DirectoryReader.Open(directory))
+                if (written.Leaves.Count > 1)
+                {
+                    writer.ForceMerge(1);
+                    writer.Commit();
+                }
         }
         return new FaqIndex(catalog, profile, directory, items, new MatchConfidence(terms, profile.QuestionWords, catalog.PlanYears, profile.Language == Bot.Content.Languages.English, profile.Normalizer.MarkedFillers), maxQueryWords);
 
