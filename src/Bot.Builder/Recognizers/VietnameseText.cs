@@ -42,6 +42,23 @@ public static class VietnameseText
         return sb.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries);
     }
 
+    /// <summary>
+    /// The words <see cref="Words"/> gives, one for one, in lower case with their precomposed marks kept. A combining mark
+    /// is dropped as <see cref="Fold"/> drops it (the app runs with invariant globalization, which composes nothing), so
+    /// such a word reads as typed bare.
+    /// </summary>
+    public static string[] MarkedWords(string? text)
+    {
+        if (string.IsNullOrEmpty(text)) return [];
+        var sb = new StringBuilder(text.Length);
+        foreach (var c in text)
+        {
+            if (c is >= '\u0300' and <= '\u036F') continue;
+            sb.Append(char.IsLetterOrDigit(c) ? char.ToLowerInvariant(c) : ' ');
+        }
+        return sb.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries);
+    }
+
     public static bool HasDiacritics(string? text) =>
         !string.IsNullOrEmpty(text) && text.Any(c => Map.ContainsKey(char.ToLowerInvariant(c)) || c is >= '\u0300' and <= '\u036F');
 

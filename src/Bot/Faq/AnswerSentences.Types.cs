@@ -13,7 +13,7 @@ public sealed partial class AnswerSentences
         var words = VietnameseText.Words(question);
         // Typed with diacritics, a word means what its marks say: "dùng máy tính" holds no "mấy", "may" typed bare
         // still may. (Without marks every folded match counts, as before.)
-        var marked = TextNormalizer.TypedWithDiacritics(question) && MarkedWords(question) is var m && m.Length == words.Length ? m : null;
+        var marked = TextNormalizer.TypedWithDiacritics(question) && VietnameseText.MarkedWords(question) is var m && m.Length == words.Length ? m : null;
         foreach (var (type, phrases) in _types)
             foreach (var phrase in phrases)
                 for (var i = 0; i + phrase.Folded.Length <= words.Length; i++)
@@ -40,17 +40,5 @@ public sealed partial class AnswerSentences
     };
 
     private static TypePhrase[] TypePhrases(IEnumerable<string> list) =>
-        [.. list.Select(p => new TypePhrase(VietnameseText.Words(p), MarkedWords(p))).Where(p => p.Folded.Length > 0 && p.Folded.Length == p.Marked.Length).OrderByDescending(p => p.Folded.Length)];
-
-    /// <summary>The words as <see cref="VietnameseText.Words"/> splits them, lower case, marks kept (composed).</summary>
-    private static string[] MarkedWords(string text)
-    {
-        var sb = new System.Text.StringBuilder(text.Length);
-        foreach (var c in text.Normalize(System.Text.NormalizationForm.FormC))
-        {
-            if (c is >= '\u0300' and <= '\u036F') continue;
-            sb.Append(char.IsLetterOrDigit(c) ? char.ToLowerInvariant(c) : ' ');
-        }
-        return sb.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries);
-    }
+        [.. list.Select(p => new TypePhrase(VietnameseText.Words(p), VietnameseText.MarkedWords(p))).Where(p => p.Folded.Length > 0 && p.Folded.Length == p.Marked.Length).OrderByDescending(p => p.Folded.Length)];
 }

@@ -1,5 +1,4 @@
 using Bot.Builder.Recognizers;
-using Lucene.Net.Documents;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Search.Similarities;

@@ -117,4 +117,13 @@ public class RecognizerTests
     [InlineData("huỷ hợp đồng là gì", null)]
     public void InterruptionsAreRecognisedOnlyAsTheWholeMessage(string input, Interruption? expected) =>
         Assert.Equal(expected, InterruptionRecognizer.Recognize(input));
+
+    [Theory]
+    [InlineData("Dùng MÁY tính, mạng?", "dùng máy tính mạng")]
+    [InlineData("Đợt 2.1: thi\u0301 đua", "đợt 2 1 thi đua")]   // a combining mark is dropped, as Fold drops it
+    public void MarkedWordsAreTheFoldedWordsWithTheirMarksKept(string input, string expected)
+    {
+        Assert.Equal(expected, string.Join(' ', VietnameseText.MarkedWords(input)));
+        Assert.Equal(VietnameseText.Words(input), VietnameseText.MarkedWords(input).Select(VietnameseText.Fold));
+    }
 }
