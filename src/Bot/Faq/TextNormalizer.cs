@@ -179,11 +179,25 @@ public sealed partial class TextNormalizer
 
     /// <summary>
     /// "sau" is "after" and "sáu" is six: someone who types diacritics means the word as typed, unless the word
-    /// itself carries a wrong mark ("môt").
+    /// itself carries marks but left its tone out ("môt"). A word typed with a tone of its own is that word: "từ
+    /// tháng 1" is "from January", not "tư" (four) months.
     /// </summary>
     private bool NumberWord(string word, string folded, bool typedWithDiacritics, out string digits) =>
         _numbersExact.TryGetValue(word, out digits!)
-        || ((!typedWithDiacritics || VietnameseText.HasDiacritics(word)) && _numbers.TryGetValue(folded, out digits!));
+        || ((VietnameseText.HasDiacritics(word) ? !HasTone(word) : !typedWithDiacritics) && _numbers.TryGetValue(folded, out digits!));
+
+    /// <summary>Whether the syllable carries one of Vietnamese's five tone marks (not the vowel marks of â, ơ, ư, đ).</summary>
+    private static bool HasTone(string word)
+    {
+        // No string.Normalize: the bot runs with invariant globalization, where it does not decompose.
+        foreach (var c in word)
+            if (c is '\u0300' or '\u0301' or '\u0303' or '\u0309' or '\u0323'
+                || (c > '\u007F' && VietnameseText.HasDiacritics(c.ToString()) && !ToneLessMarked.Contains(char.ToLowerInvariant(c))))
+                return true;
+        return false;
+    }
+
+    private const string ToneLessMarked = "âăêôơưđ";
 
     /// <summary>
     /// Lower-case words: letters, digits and combining marks; "2.1" stays one word; "dot1" becomes "dot 1", "5tp" "5 tp".

@@ -56,6 +56,9 @@ public class VietnameseAnalyzerTests
         { "năm 2021 có mấy đợt", "năm 2021 có mấy đợt" },
         { "đại hội lần thứ X", "đại hội lần thứ 10" },
         { "đợt sau", "đợt 2" },
+        { "bắt đầu từ tháng mấy", "bắt đầu từ tháng mấy" }, // "từ" (from) typed with its tone is not "tư" (four)
+        { "tu thang 1", "4 thang 1" }, // typed bare it may be either: the number wins before "tháng" as before
+        { "đợt môt", "đợt 1" }, // marks without the tone: a slip of "một"
         // digits glued to a word, leading zeros
         { "dot1", "dot 1" },
         { "cụm 5tp", "cụm 5 tp thành phố" },
