@@ -59,6 +59,8 @@ public class VietnameseAnalyzerTests
         { "bắt đầu từ tháng mấy", "bắt đầu từ tháng mấy" }, // "từ" (from) typed with its tone is not "tư" (four)
         { "tu thang 1", "4 thang 1" }, // typed bare it may be either: the number wins before "tháng" as before
         { "đợt môt", "đợt 1" }, // marks without the tone: a slip of "một"
+        { "cách mạng tháng tám", "cách mạng tháng 8" }, // a month by its name, as "tháng 8" is typed
+        { "phó ct tổng liên đoàn", "phó chủ tịch tổng liên đoàn" }, // "ct" next to an office is "chủ tịch"
         // digits glued to a word, leading zeros
         { "dot1", "dot 1" },
         { "cụm 5tp", "cụm 5 tp thành phố" },
