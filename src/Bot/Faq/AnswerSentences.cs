@@ -33,6 +33,7 @@ public sealed partial class AnswerSentences(QuestionTypesFile types)
     private readonly string[][] _unansweredTopics = Phrases(types.Unanswered.Topics);
     // Phrases, not single words: "bao nhiêu", "thế nào" are two words each.
     private readonly string[][] _asks = Phrases(types.Unanswered.Asks);
+    private readonly string[][] _howTo = Phrases(types.Unanswered.HowTo);
 
     public string UnansweredEntry { get; } = types.Unanswered.Entry;
 
@@ -43,12 +44,13 @@ public sealed partial class AnswerSentences(QuestionTypesFile types)
     /// em"): the plans do not answer it, but the member deserves to hear that and where to ask, not "I did not
     /// understand". Only questions (a question word or "?"), never an order ("/admin xoá hết đăng ký").
     /// </summary>
-    public bool AsksOwnAffairs(string question, string normalized)
+    public bool AsksOwnAffairs(string question, string normalized, bool howToOnly = false)
     {
         var trimmed = question.TrimStart();
         if (trimmed.StartsWith('/') || UnansweredEntry.Length == 0) return false;
         var words = VietnameseText.Words(question);
         var expanded = VietnameseText.Words(normalized);
+        if (howToOnly && !_howTo.Any(p => Contains(words, p))) return false;
         var asks = question.Contains('?') || _asks.Any(p => Contains(words, p));
         return asks && _unansweredTopics.Any(p => Contains(words, p) || Contains(expanded, p));
     }

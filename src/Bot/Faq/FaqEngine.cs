@@ -44,9 +44,15 @@ public sealed class FaqEngine : IDisposable
         var match = Match(question, options);
         // A member's own affairs (a form, founding a union, their own case) that nothing answers with confidence: the
         // honest answer (the plans do not say; ask your CĐCS) serves better than guesses offered as "did you mean".
+        // Asked how to do one of them ("công ty chưa có công đoàn thì lập công đoàn thế nào"), a passage that only
+        // mentions the affair ("đẩy mạnh thành lập công đoàn cơ sở") does not answer either; the bot's own entries
+        // about registering (no plan) may.
         var unsure = match.Outcome == FaqOutcome.Declined
             || (match.Outcome == FaqOutcome.DidYouMean && match.Candidates[0].Confidence < options.AnswerConfidence);
-        return unsure && Sentences.AsksOwnAffairs(question, Vietnamese.Normalizer.Normalize(question).Text)
+        var passageForHowTo = match.Outcome == FaqOutcome.Answer
+            && (match.Items[0].Kind == FaqItemKind.Passage || match.Items[0].PlanId is not null);
+        return (unsure || passageForHowTo)
+            && Sentences.AsksOwnAffairs(question, Vietnamese.Normalizer.Normalize(question).Text, howToOnly: !unsure)
             && Find(Sentences.UnansweredEntry) is { } honest
             ? match with { Outcome = FaqOutcome.Answer, Items = [honest], Index = null }
             : match;

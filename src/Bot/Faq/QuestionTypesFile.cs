@@ -46,6 +46,9 @@ public sealed class UnansweredWords
 
     /// <summary>Words that make the text a question (a command or an order is not one).</summary>
     public List<string> Asks { get; set; } = [];
+
+    /// <summary>Words of a "how do I" question ("thế nào", "làm sao"): a procedure the plans do not describe.</summary>
+    public List<string> HowTo { get; set; } = [];
 }
 
 public sealed class FactWords
