@@ -64,6 +64,15 @@ internal sealed class MatchConfidence
     /// <summary>A question word or an abbreviation as typed ("cđ", "bao"): meant as written, never a typo to repair.</summary>
     public bool IsQuestionWord(string word) => _questionWords.Contains(word);
 
+    /// <summary>
+    /// "có 4 chữ gì", "gồm 3 đột phá nào": the member says how many things they ask about, and the text lists them
+    /// without the digit ("Trung thành, trách nhiệm, liêm chính, sáng tạo"). Not "đợt 2 làm gì": there the number
+    /// names which one.
+    /// </summary>
+    private static bool GivenCount(IReadOnlyList<string> words, int i) =>
+        i + 2 < words.Count && char.IsLetter(words[i + 1][0]) && words[i + 2] is "gi" or "nao"
+        && (i == 0 || words[i - 1] is "co" or "gom" or "nhung" or "cac");
+
     /// <summary>1 + IDF without the floor for numbers: how much a word tells one sentence from another.</summary>
     public double WordWeight(string word)
     {
@@ -114,7 +123,7 @@ internal sealed class MatchConfidence
         var confidence = (1 - PhrasingShare) * coverage + PhrasingShare * phrasing;
         // "Chủ đề thi đua năm 2015", "đợt 3": close in words to an item, but about a number it never mentions (for a
         // year: nor covers), so about something else.
-        if (query.Words.Any(w => char.IsDigit(w[0]) && !terms.Questions.Contains(w) && !terms.Body.Contains(w) && !(Year(w) is { } y && Covers(item, y))))
+        if (query.Words.Where((w, i) => char.IsDigit(w[0]) && !GivenCount(query.Words, i)).Any(w => !terms.Questions.Contains(w) && !terms.Body.Contains(w) && !(Year(w) is { } y && Covers(item, y))))
             confidence *= OtherNumber;
         if (item.PlanId is { } plan)
         {

@@ -66,6 +66,19 @@ public class FaqMatcherTests
     }
 
     [Fact]
+    public void HowManyThingsAMemberAsksAboutIsNotANumberTheTextMustHold()
+    {
+        // Lai Châu lists "Trung thành, trách nhiệm, liêm chính, sáng tạo" without a 4; "đợt 3" still names a phase.
+        const string entry = "lai-chau-2020-2025-trung-thanh";
+        var counted = FaqTestContent.Index.Search("cuoc van dong xay dung nguoi can bo cong chuc vien chuc co 4 chu gi", 10).Single(c => c.Item.Id == entry);
+        var plain = FaqTestContent.Index.Search("cuoc van dong xay dung nguoi can bo cong chuc vien chuc co nhung chu gi", 10).Single(c => c.Item.Id == entry);
+        Assert.True(counted.Confidence > plain.Confidence * 0.75, $"{counted.Confidence} vs {plain.Confidence}");
+        var ordinal = FaqTestContent.Index.Search("dot 3 lam gi", 10).SingleOrDefault(c => c.Item.Id == "tld-2021-dot-1");
+        var named = FaqTestContent.Index.Search("dot 1 lam gi", 10).Single(c => c.Item.Id == "tld-2021-dot-1");
+        Assert.True(ordinal is null || ordinal.Confidence < named.Confidence * 0.6, $"{ordinal?.Confidence} vs {named.Confidence}");
+    }
+
+    [Fact]
     public void AQuestionNamingNoPlanIsAboutTheNationalOne() => Assert.Equal("tld-2021-dot-1", Ask("đợt 1 thi đua làm gì").First?.Id);
 
     [Fact]
