@@ -23,6 +23,9 @@ public sealed record FaqItem
     /// <summary>The plan document a passage is quoted from (entries name theirs in <see cref="Source"/>).</summary>
     public Localized? Document { get; init; }
 
+    /// <summary>The years a source passage's document speaks of; a question naming one of them is not about another year.</summary>
+    public IReadOnlySet<int> Years { get; init; } = new HashSet<int>();
+
     /// <summary>How members name a source passage's document in a question (<see cref="SourceFile.Names"/>).</summary>
     public IReadOnlyList<string> DocumentNames { get; init; } = [];
 

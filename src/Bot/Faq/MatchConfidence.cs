@@ -181,7 +181,7 @@ internal sealed class MatchConfidence
     internal double[] PhrasingWeights(IEnumerable<HashSet<string>> phrasings) => [.. phrasings.Select(p => p.Sum(Weight))];
 
     private bool Covers(FaqItem item, int year) =>
-        item.PlanId is { } plan && _planYears.TryGetValue(plan, out var years) && year >= years.From && year <= years.To;
+        item.Years.Contains(year) || (item.PlanId is { } plan && _planYears.TryGetValue(plan, out var years) && year >= years.From && year <= years.To);
 
     private static int? Year(string word) =>
         word.Length == 4 && int.TryParse(word, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var y) && y is >= 1900 and <= 2100 ? y : null;

@@ -37,8 +37,9 @@ internal static partial class SourcePassages
                     problems.Add(file.Problem($"passages[{i}].asks", "a question is empty"));
             }
             if (problems.Count > before) continue;
+            var years = Years(source);
             for (var i = 0; i < source.Passages.Count; i++)
-                items.Add(ToItem(id, i + 1, source, source.Passages[i]));
+                items.Add(ToItem(id, i + 1, source, source.Passages[i]) with { Years = years });
         }
         return items;
     }
@@ -63,6 +64,23 @@ internal static partial class SourcePassages
         Extractable = true,
         ContextPhrasings = 1,
     };
+
+    /// <summary>
+    /// The years a document speaks of (its date and every year its text names): "ai viết bài sơ kết khối năm 2020" is
+    /// about the 2020 report though its byline names no year.
+    /// </summary>
+    private static HashSet<int> Years(SourceFile source)
+    {
+        var years = new HashSet<int>();
+        if (source.Published is { } published) years.Add(published.Year);
+        foreach (var p in source.Passages)
+            foreach (Match m in YearWord().Matches(p.Text?.Vi ?? ""))
+                years.Add(int.Parse(m.Value, System.Globalization.CultureInfo.InvariantCulture));
+        return years;
+    }
+
+    [GeneratedRegex(@"(?<!\d)(19|20)\d\d(?!\d)")]
+    private static partial Regex YearWord();
 
     /// <summary>A document's title without its date in brackets: a date there would match every question naming the year.</summary>
     internal static string Title(string document) => Bracketed().Replace(document, "");

@@ -78,6 +78,17 @@ public class FaqMatcherTests
         Assert.True(ordinal is null || ordinal.Confidence < named.Confidence * 0.6, $"{ordinal?.Confidence} vs {named.Confidence}");
     }
 
+    [Theory]
+    [InlineData("ai viết bài về khối thi đua 2020")]
+    [InlineData("who wrote the article about the bloc review 2020")]
+    public void AYearTheReportSpeaksOfDoesNotSinkAPassageThatDoesNotRepeatIt(string question)
+    {
+        // The byline "ĐẶNG LỢI" names no year; the report is dated 20/7/2020 and speaks of 2020 throughout.
+        var match = FaqTestContent.Engine.Ask(question, new FaqOptions());
+        Assert.Equal(FaqOutcome.Answer, match.Outcome);
+        Assert.Equal("003-khoi-ctxh-review-2020/15", match.Items[0].Id);
+    }
+
     [Fact]
     public void AQuestionNamingNoPlanIsAboutTheNationalOne() => Assert.Equal("tld-2021-dot-1", Ask("đợt 1 thi đua làm gì").First?.Id);
 
