@@ -118,16 +118,23 @@ public sealed partial class TextNormalizer
     /// plan), while "5 cttw" names exactly one document.
     /// </summary>
     private static string? JoinDocumentCodes(string? text) =>
-        string.IsNullOrEmpty(text) ? text : DocumentCode().Replace(text, m =>
-        {
-            var digits = m.Groups[1].Value.TrimStart('0');
-            return $" {(digits.Length > 0 ? digits : "0")} {string.Concat(Words(m.Groups[2].Value).Select(VietnameseText.Fold))} ";
-        });
+        string.IsNullOrEmpty(text) ? text : SpacedDocumentCode().Replace(DocumentCode().Replace(text, Joined), Joined);
+
+    private static string Joined(System.Text.RegularExpressions.Match m)
+    {
+        var digits = m.Groups[1].Value.TrimStart('0');
+        return $" {(digits.Length > 0 ? digits : "0")} {string.Concat(Words(m.Groups[2].Value).Select(VietnameseText.Fold))} ";
+    }
 
     // Digits, then letter groups joined by "-" or "/" with no space: "05-CT/TW". Not a date ("2/9/1945"), "covid-19",
     // nor a dash between words ("năm 2020 - Công đoàn").
     [System.Text.RegularExpressions.GeneratedRegex(@"(?<![\p{L}\d])(\d{1,4})[-/](\p{L}[\p{L}&]*(?:[-/]\p{L}[\p{L}&]*)*)")]
     private static partial System.Text.RegularExpressions.Regex DocumentCode();
+
+    // The same code typed on a phone with spaces: "chi thi 05 ct tw", "so 13 pdtd ldld": two or three groups of letters
+    // without a vowel after the number ("cụm 5 tp" is one group, a place, not a code).
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<![\p{L}\d])(\d{1,4})((?:\s+[bcdfghjklmnpqrstvwxzđBCDFGHJKLMNPQRSTVWXZĐ]{1,5}){2,3})(?![\p{L}\d])")]
+    private static partial System.Text.RegularExpressions.Regex SpacedDocumentCode();
 
     private (Rule? Rule, int Length) Match(string[] words, string[] folded, int start)
     {

@@ -68,6 +68,8 @@ public class VietnameseAnalyzerTests
         // a document's number is one word too ("TW" in it does not name the national plan); a date is not a number
         { "Chỉ thị 05-CT/TW", "chỉ thị 5 cttw" },
         { "số 13/PĐTD-LĐLĐ", "số 13 pdtdldld" },
+        { "chi thi 05 ct tw", "chi thi 5 cttw" }, // typed with spaces on a phone
+        { "cụm 5 tp", "cụm 5 tp thành phố" }, // one group of letters is a word, not a code
         { "ngày 2/9/1945", "ngày 2 9 1945" },
         { "năm 2020 - Công đoàn", "năm 2020 công đoàn" }, // a one-letter unit stays with its number ("k" alone would be "không")
         { "từ 01/7/2021", "từ 1 7 2021" },
