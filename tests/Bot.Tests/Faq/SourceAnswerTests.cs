@@ -105,6 +105,7 @@ public class SourceAnswerTests
     // close enough to registration entries for "did you mean", too far to answer: the honest answer serves better
     [InlineData("mẫu đơn đăng ký thi đua lấy ở đâu vậy")]
     [InlineData("công ty chưa có công đoàn thì lập công đoàn thế nào")]
+    [InlineData("thang điểm thi đua ở phân xưởng em chấm ra sao")]
     public async Task AQuestionTheDocumentsDoNotAnswerSaysSoAndPointsToTheGrassrootsUnion(string question)
     {
         await using var bot = await TestBot.StartAsync();
