@@ -57,7 +57,7 @@ public sealed partial class FaqIndex
                     writer.Commit();
                 }
         }
-        return new FaqIndex(catalog, profile, directory, items, new MatchConfidence(terms, profile.QuestionWords, catalog.PlanYears, profile.Language == Bot.Content.Languages.English, profile.Normalizer.MarkedFillers), maxQueryWords);
+        return new FaqIndex(catalog, profile, directory, items, new MatchConfidence(terms, profile.QuestionWords, catalog.PlanYears, profile.Language == Bot.Content.Languages.English, profile.Normalizer.MarkedFillers, catalog.QuestionTypes), maxQueryWords);
 
         static void Index(Document doc, string field, string text) => doc.Add(new TextField(field, text, Field.Store.NO));
 

@@ -45,8 +45,14 @@ internal sealed class MatchConfidence
     // Words that weigh like question words when no item holds them: one-word fillers typed without their marks.
     private readonly HashSet<string> _lightWhenUnknown;
 
-    public MatchConfidence(ItemTerms[] items, IEnumerable<string> questionWords, IReadOnlyDictionary<string, (int From, int To)> planYears, bool wholeWords = false, IEnumerable<string>? lightWhenUnknown = null)
+    // Folded: the words after a number that make it a count of what is asked ("gì", "nào"), and before it ("có", "gồm").
+    private readonly HashSet<string> _focus;
+    private readonly HashSet<string> _countLeads;
+
+    public MatchConfidence(ItemTerms[] items, IEnumerable<string> questionWords, IReadOnlyDictionary<string, (int From, int To)> planYears, bool wholeWords = false, IEnumerable<string>? lightWhenUnknown = null, QuestionTypesFile? types = null)
     {
+        _focus = [.. (types?.Focus ?? []).Select(Bot.Builder.Recognizers.VietnameseText.Fold)];
+        _countLeads = [.. (types?.CountLeads ?? []).Select(Bot.Builder.Recognizers.VietnameseText.Fold)];
         _lightWhenUnknown = [.. lightWhenUnknown ?? []];
         _loneSyllable = wholeWords ? LoneWord : LoneSyllable;
         _items = items;
@@ -69,9 +75,9 @@ internal sealed class MatchConfidence
     /// without the digit ("Trung thành, trách nhiệm, liêm chính, sáng tạo"). Not "đợt 2 làm gì": there the number
     /// names which one.
     /// </summary>
-    private static bool GivenCount(IReadOnlyList<string> words, int i) =>
-        i + 2 < words.Count && char.IsLetter(words[i + 1][0]) && words[i + 2] is "gi" or "nao"
-        && (i == 0 || words[i - 1] is "co" or "gom" or "nhung" or "cac");
+    private bool GivenCount(IReadOnlyList<string> words, int i) =>
+        i + 2 < words.Count && char.IsLetter(words[i + 1][0]) && _focus.Contains(words[i + 2])
+        && (i == 0 || _countLeads.Contains(words[i - 1]));
 
     /// <summary>1 + IDF without the floor for numbers: how much a word tells one sentence from another.</summary>
     public double WordWeight(string word)

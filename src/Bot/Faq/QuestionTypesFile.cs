@@ -29,6 +29,9 @@ public sealed class QuestionTypesFile
     /// <summary>Question words before the asked thing: "ai đọc báo cáo", "what social programmes".</summary>
     public List<string> FocusAfter { get; set; } = [];
 
+    /// <summary>Words before a number that counts what is asked about ("có 4 chữ gì").</summary>
+    public List<string> CountLeads { get; set; } = [];
+
     /// <summary>What a sentence holding each kind of fact looks like, beside its digits (see the file).</summary>
     public FactWords Facts { get; set; } = new();
 
