@@ -44,15 +44,21 @@ public sealed partial class AnswerSentences(QuestionTypesFile types)
     /// em"): the plans do not answer it, but the member deserves to hear that and where to ask, not "I did not
     /// understand". Only questions (a question word or "?"), never an order ("/admin xoá hết đăng ký").
     /// </summary>
-    public bool AsksOwnAffairs(string question, string normalized, bool howToOnly = false)
+    public bool AsksOwnAffairs(string question, string normalized)
     {
         var trimmed = question.TrimStart();
         if (trimmed.StartsWith('/') || UnansweredEntry.Length == 0) return false;
         var words = VietnameseText.Words(question);
         var expanded = VietnameseText.Words(normalized);
-        if (howToOnly && !_howTo.Any(p => Contains(words, p))) return false;
         var asks = question.Contains('?') || _asks.Any(p => Contains(words, p));
         return asks && _unansweredTopics.Any(p => Contains(words, p) || Contains(expanded, p));
+    }
+
+    /// <summary>"… thế nào", "làm sao để …", "how do I …": asks for a procedure.</summary>
+    public bool AsksHowTo(string question)
+    {
+        var words = VietnameseText.Words(question);
+        return _howTo.Any(p => Contains(words, p));
     }
 
     private readonly string[][] _day = Phrases(types.Day);

@@ -50,9 +50,9 @@ public sealed class FaqEngine : IDisposable
         var unsure = match.Outcome == FaqOutcome.Declined
             || (match.Outcome == FaqOutcome.DidYouMean && match.Candidates[0].Confidence < options.AnswerConfidence);
         var passageForHowTo = match.Outcome == FaqOutcome.Answer
-            && (match.Items[0].Kind == FaqItemKind.Passage || match.Items[0].PlanId is not null);
+            && (match.Items[0].Kind == FaqItemKind.Passage || match.Items[0].PlanId is not null) && Sentences.AsksHowTo(question);
         return (unsure || passageForHowTo)
-            && Sentences.AsksOwnAffairs(question, Vietnamese.Normalizer.Normalize(question).Text, howToOnly: !unsure)
+            && Sentences.AsksOwnAffairs(question, Vietnamese.Normalizer.Normalize(question).Text)
             && Find(Sentences.UnansweredEntry) is { } honest
             ? match with { Outcome = FaqOutcome.Answer, Items = [honest], Index = null }
             : match;
