@@ -21,7 +21,7 @@ public sealed partial class StorageWriter : IUnitOfWorkCommitter, IDisposable
     private readonly LiteDatabase _db;
     private readonly BotDatabase _database;
     private readonly ILogger<StorageWriter> _logger;
-    private readonly BlockingCollection<Unit> _queue = [];
+    private readonly WriterQueue<Unit> _queue = new();
     private readonly ConcurrentQueue<Unit> _deferred = new();
     private readonly TimeProvider _time;
     private readonly Thread _thread;
@@ -87,7 +87,7 @@ public sealed partial class StorageWriter : IUnitOfWorkCommitter, IDisposable
     {
         try
         {
-            _queue.Add(unit, CancellationToken.None);
+            _queue.Add(unit);
         }
         catch (InvalidOperationException)
         {
@@ -114,15 +114,9 @@ public sealed partial class StorageWriter : IUnitOfWorkCommitter, IDisposable
         {
             group.Clear();
             Unit? first;
-            try
-            {
-                // Waits for work; a deferred write queues an empty unit to wake it when it is due (see Defer).
-                if (!_queue.TryTake(out first, Timeout.Infinite)) first = null;
-            }
-            catch (InvalidOperationException)
-            {
-                first = null; // completed while waiting: commit what was deferred, then stop
-            }
+            // Waits for work; a deferred write queues an empty unit to wake it when it is due (see Defer). Null: completed
+            // while waiting, so what was deferred or held is committed, then the writer stops.
+            if (!_queue.Take(out first)) first = null;
             Interlocked.Increment(ref _wakeups);
             // Disarmed before draining: a write held from here on arms a new wake-up.
             DisarmHeld();
