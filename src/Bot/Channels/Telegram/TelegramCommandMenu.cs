@@ -37,6 +37,25 @@ public sealed partial class TelegramCommandMenu(
     // Officers whose chat Telegram did not know yet ("chat not found"): their menu goes up when they first write.
     private readonly ConcurrentDictionary<long, byte> _officersPending = new();
 
+    /// <summary>
+    /// Publishes the menu beside receiving, not before it: it is a request per language, scope and officer, each a round
+    /// trip to Telegram, and after a restart the updates Telegram kept are waiting to be answered meanwhile.
+    /// </summary>
+    public void StartPublishing(CancellationToken ct) => _ = Task.Run(async () =>
+    {
+        try
+        {
+            await PublishAsync(ct);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+        }
+        catch (Exception ex)
+        {
+            logger.LogError(ex, "Could not publish the Telegram command menu");
+        }
+    }, CancellationToken.None);
+
     public async Task PublishAsync(CancellationToken ct)
     {
         foreach (var (language, code) in MenuLanguages)
