@@ -59,6 +59,16 @@ public sealed partial class StorageWriter
         }
     }
 
+    /// <summary>On dispose, in the gate: a wake-up already running finds no timer to arm again.</summary>
+    private void StopDeferredTimer()
+    {
+        lock (_deferredGate)
+        {
+            _deferredTimer?.Dispose();
+            _deferredTimer = null;
+        }
+    }
+
     private void WakeForDeferred()
     {
         try

@@ -103,7 +103,7 @@ public sealed partial class StorageWriter : IUnitOfWorkCommitter, IDisposable
         _queue.CompleteAdding();
         _thread.Join();
         _heldTimer?.Dispose();
-        _deferredTimer?.Dispose();
+        StopDeferredTimer();
     }
 
     private void Run()

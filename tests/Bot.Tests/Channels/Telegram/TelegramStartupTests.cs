@@ -89,6 +89,7 @@ public class TelegramStartupTests
     {
         var menus = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         await using var host = await TelegramTestHost.StartAsync(webhook, arrange: api => api.HoldMenus = menus);
+        if (webhook) await host.Api.WaitForAsync(a => a.WebhookUrl, "setWebhook"); // the fake pushes only once it knows where
         var member = new FakeUser(1001, "An");
         var chat = host.Api.PrivateChat(member);
 
