@@ -65,8 +65,13 @@ public sealed partial class TelegramCommandMenu(
             await SetAsync(lists.Groups, BotCommandScope.AllGroupChats(), code, "groups", ct);
         }
         foreach (var (channel, userId) in officers.All)
-            if (channel == TelegramUpdateTranslator.Channel && long.TryParse(userId, out var id) && !await PublishOfficerAsync(id, ct))
-                _officersPending.TryAdd(id, 0);
+        {
+            if (channel != TelegramUpdateTranslator.Channel || !long.TryParse(userId, out var id)) continue;
+            // Pending before the attempt, not after it failed: the menu goes up beside receiving, and an officer who
+            // writes meanwhile must find it pending (their first message then publishes it).
+            _officersPending.TryAdd(id, 0);
+            if (await PublishOfficerAsync(id, ct)) _officersPending.TryRemove(id, out _);
+        }
     }
 
     /// <summary>Called for every private message: an officer the menu could not reach at start gets it now.</summary>
