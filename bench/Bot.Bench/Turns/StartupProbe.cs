@@ -12,19 +12,25 @@ public static class StartupProbe
 {
     public static async Task<int> ChildAsync()
     {
+        // Where the start goes: the runtime up to Main, building the host (configuration, content, services), starting it
+        // (the database, hosted services, ASP.NET Core), then the first turn.
+        var started = Process.GetCurrentProcess().StartTime;
+        var phases = new List<string>();
+        void Mark(string phase) => phases.Add(string.Create(CultureInfo.InvariantCulture, $"{phase}_ms={(TimeProvider.System.GetLocalNow().DateTime - started).TotalMilliseconds:F0}"));
+        Mark("main");
         var folder = Directory.CreateTempSubdirectory("bot-bench-start-").FullName;
         try
         {
-            await using var host = await TurnsHost.StartAsync(folder);
+            await using var host = await TurnsHost.StartAsync(folder, Mark);
             await host.SendAsync(1, "/start");
-            var sinceStart = DateTime.Now - Process.GetCurrentProcess().StartTime;
+            var sinceStart = DateTime.Now - started;
             // Idle means after the background work of the start (the FAQ index) is done too.
             await host.FaqReady;
             GC.Collect();
             GC.WaitForPendingFinalizers();
             GC.Collect();
             var process = Process.GetCurrentProcess();
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"STARTUP first_answer_ms={sinceStart.TotalMilliseconds:F0} idle_rss_mb={process.WorkingSet64 / 1048576.0:F1} heap_mb={GC.GetTotalMemory(false) / 1048576.0:F1} {RssParts()}"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"STARTUP first_answer_ms={sinceStart.TotalMilliseconds:F0} idle_rss_mb={process.WorkingSet64 / 1048576.0:F1} heap_mb={GC.GetTotalMemory(false) / 1048576.0:F1} {RssParts()} {string.Join(' ', phases)}"));
             return 0;
         }
         finally

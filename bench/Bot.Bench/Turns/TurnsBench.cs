@@ -97,6 +97,7 @@ public static class TurnsBench
             var latencies = new double[n];
             var sentBefore = host.Api.Sent;
             var (commits0, units0, syncs0, pledges0) = (host.Writer.Transactions, host.Writer.Units, host.Database.LogSyncs, await host.PledgesAsync());
+            var (wakeups0, switches0) = (host.Writer.Wakeups, ContextSwitches());
             var process = Process.GetCurrentProcess();
             var cpu0 = process.TotalProcessorTime;
             var (allocated0, gen0, gen2) = (GC.GetTotalAllocatedBytes(), GC.CollectionCount(0), GC.CollectionCount(2));
@@ -106,12 +107,13 @@ public static class TurnsBench
             process.Refresh();
             var cpu = process.TotalProcessorTime - cpu0;
             var (commits, units, syncs, pledges) = (host.Writer.Transactions - commits0, host.Writer.Units - units0, host.Database.LogSyncs - syncs0, await host.PledgesAsync() - pledges0);
+            var (wakeups, switches) = (host.Writer.Wakeups - wakeups0, ContextSwitches() - switches0);
             Array.Sort(latencies);
             var replies = host.Api.Sent - sentBefore;
             if (replies < n) throw new InvalidOperationException($"{scenario}: {replies} replies for {n} updates.");
             return new TurnResult(n, n / seconds, Percentile(latencies, 0.5), Percentile(latencies, 0.99), cpu.TotalMicroseconds / n,
                 process.WorkingSet64 / 1048576.0, commits / seconds, commits == 0 ? 0 : (double)units / commits,
-                string.Create(CultureInfo.InvariantCulture, $"replies={replies} fsyncs_per_s={syncs / seconds:F0} pledges_stored={pledges} alloc_kb={(GC.GetTotalAllocatedBytes() - allocated0) / 1024.0 / n:F0} gen0={GC.CollectionCount(0) - gen0} gen2={GC.CollectionCount(2) - gen2}"));
+                string.Create(CultureInfo.InvariantCulture, $"replies={replies} fsyncs_per_s={syncs / seconds:F0} pledges_stored={pledges} alloc_kb={(GC.GetTotalAllocatedBytes() - allocated0) / 1024.0 / n:F0} gen0={GC.CollectionCount(0) - gen0} gen2={GC.CollectionCount(2) - gen2} writer_wakeups={(double)wakeups / n:F2} ctx_switches={(double)switches / n:F1}"));
         }
         finally
         {
@@ -131,6 +133,30 @@ public static class TurnsBench
         var done = await Task.WhenAll(batch);
         if (latencies is not null)
             for (var j = from; j < to; j++) latencies[j] = done[j - from].TotalMicroseconds;
+    }
+
+    /// <summary>
+    /// Context switches of all the process's threads so far (Linux; 0 elsewhere): each is a thread that went to sleep
+    /// or was pushed off its core, so per update they count the hand-overs between threads that cost a wake-up.
+    /// </summary>
+    private static long ContextSwitches()
+    {
+        if (!Directory.Exists("/proc/self/task")) return 0;
+        long sum = 0;
+        foreach (var task in Directory.GetDirectories("/proc/self/task"))
+        {
+            try
+            {
+                foreach (var line in File.ReadLines(Path.Combine(task, "status")))
+                    if (line.Contains("ctxt_switches:", StringComparison.Ordinal)) // voluntary_… and nonvoluntary_…
+                        sum += long.Parse(line[(line.IndexOf(':') + 1)..].Trim(), CultureInfo.InvariantCulture);
+            }
+            catch (IOException)
+            {
+                // The thread ended meanwhile.
+            }
+        }
+        return sum;
     }
 
     private static double Percentile(double[] sorted, double p) => sorted[Math.Max(0, (int)Math.Ceiling(p * sorted.Length) - 1)];

@@ -36,7 +36,7 @@ public sealed class TurnsHost : IAsyncDisposable, ITurnObserver
     public async Task<int> PledgesAsync() => (await _app.Services.GetRequiredService<Bot.Pledges.IPledgeStore>().AllAsync()).Count;
     public string DbPath { get; private set; } = "";
 
-    public static async Task<TurnsHost> StartAsync(string folder)
+    public static async Task<TurnsHost> StartAsync(string folder, Action<string>? mark = null)
     {
         var host = new TurnsHost { DbPath = Path.Combine(folder, "bot.db") };
         host._app = BotHost.Build([], new BotHostOverrides
@@ -62,7 +62,9 @@ public sealed class TurnsHost : IAsyncDisposable, ITurnObserver
                 s.Replace(ServiceDescriptor.Singleton<ISendPacer, ImmediatePacer>());
             },
         });
+        mark?.Invoke("built");
         await host._app.StartAsync();
+        mark?.Invoke("started");
         host._endpoint = host._app.Services.GetRequiredService<TelegramWebhookEndpoint>();
         return host;
     }

@@ -11,7 +11,18 @@ public sealed class DialogInstance
 {
     public required string Id { get; set; }
     public int Version { get; set; }
-    public JsonElement? State { get; set; }
+    public JsonElement? State
+    {
+        get;
+        set
+        {
+            field = value;
+            Writes++;
+        }
+    }
+
+    /// <summary>How often <see cref="State"/> was set in this turn (not stored): a reader can tell that nobody wrote since it did.</summary>
+    internal int Writes { get; private set; }
     public DateTimeOffset StartedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
 }

@@ -22,32 +22,46 @@ public class WaterfallDialog<TValues>(string id, IEnumerable<WaterfallStep<TValu
         return RunStepAsync(dc, 0, null, back: false, cancellationToken);
     }
 
-    public override Task<DialogTurnResult> ContinueDialogAsync(DialogContext dc, CancellationToken cancellationToken) =>
+    public override Task<DialogTurnResult> ContinueDialogAsync(DialogContext dc, CancellationToken cancellationToken)
+    {
         // A waterfall waits only on its children; reaching it here means a child ended without a result.
-        RunStepAsync(dc, State(dc).Index + 1, null, back: false, cancellationToken);
+        var state = State(dc);
+        return RunStepAsync(dc, state.Index + 1, null, back: false, cancellationToken, read: state);
+    }
 
-    public override Task<DialogTurnResult> ResumeDialogAsync(DialogContext dc, DialogReason reason, object? result, CancellationToken cancellationToken) =>
-        RunStepAsync(dc, State(dc).Index + 1, result, back: false, cancellationToken);
+    public override Task<DialogTurnResult> ResumeDialogAsync(DialogContext dc, DialogReason reason, object? result, CancellationToken cancellationToken)
+    {
+        var state = State(dc);
+        return RunStepAsync(dc, state.Index + 1, result, back: false, cancellationToken, read: state);
+    }
 
     public override bool CanGoBack(DialogInstance instance) => ReadState<WaterfallState<TValues>>(instance)?.Index > 0;
 
     public override Task<DialogTurnResult> BackAsync(DialogContext dc, CancellationToken cancellationToken) =>
         RunStepAsync(dc, State(dc).Index - 1, null, back: true, cancellationToken);
 
-    internal async Task<DialogTurnResult> RunStepAsync(DialogContext dc, int index, object? result, bool back, CancellationToken ct, TValues? carried = null)
+    /// <param name="read">The state as the caller just read it (a fresh copy nobody else holds), saving a second read.</param>
+    internal async Task<DialogTurnResult> RunStepAsync(DialogContext dc, int index, object? result, bool back, CancellationToken ct, TValues? carried = null, WaterfallState<TValues>? read = null)
     {
         var instance = dc.ActiveDialog!;
-        var state = State(dc);
+        var state = read ?? State(dc);
         // A step that skips ahead hands over the values it changed; the stored ones do not have those changes yet.
         if (carried is not null) state = state with { Values = carried };
         if (index >= _steps.Length) return await dc.EndDialogAsync(state.Values, ct);
         if (index < 0) index = 0;
-        WriteState(instance, state with { Index = index });
+        var written = state with { Index = index };
+        WriteState(instance, written);
+        var writes = instance.Writes;
         var step = new WaterfallStepContext<TValues>(this, dc, index, _steps[index].Method.Name, state.Values, result, back);
         var turnResult = await _steps[index](step, ct);
         // The step may have mutated Values; keep them with the instance if it is still on the stack — unless it moved on,
-        // in which case the step it moved to stored the newer values.
-        if (!step.MovedOn && dc.Stack.Contains(instance)) WriteState(instance, ReadState<WaterfallState<TValues>>(instance)! with { Values = step.Values });
+        // in which case the step it moved to stored the newer values. What is stored besides the values is what was
+        // written above, unless someone wrote the instance since: only then is it read back (reading costs a parse).
+        if (!step.MovedOn && dc.Stack.Contains(instance))
+        {
+            var stored = instance.Writes == writes ? written : ReadState<WaterfallState<TValues>>(instance)!;
+            WriteState(instance, stored with { Values = step.Values });
+        }
         return turnResult;
     }
 

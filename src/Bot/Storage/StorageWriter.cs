@@ -21,14 +21,14 @@ public sealed partial class StorageWriter : IUnitOfWorkCommitter, IDisposable
     private readonly LiteDatabase _db;
     private readonly BotDatabase _database;
     private readonly ILogger<StorageWriter> _logger;
-    private readonly BlockingCollection<Unit> _queue = [];
+    private readonly WriterQueue<Unit> _queue = new();
     private readonly ConcurrentQueue<Unit> _deferred = new();
     private readonly TimeProvider _time;
-    private int _flushArmed;
     private readonly Thread _thread;
     private long _transactions;
     private long _opened;
     private long _units;
+    private long _wakeups;
     private int _disposed;
 
     private readonly IHostApplicationLifetime? _lifetime;
@@ -49,6 +49,9 @@ public sealed partial class StorageWriter : IUnitOfWorkCommitter, IDisposable
     /// transaction's earlier writes belongs to this number, and a rolled-back group is retried under new ones.
     /// </summary>
     public long OpenTransaction => _opened;
+
+    /// <summary>Times the writer woke to take work (commits, and wake-ups that found nothing to write).</summary>
+    public long Wakeups => Interlocked.Read(ref _wakeups);
 
     /// <summary>Units of work committed or rejected so far.</summary>
     public long Units => Interlocked.Read(ref _units);
@@ -84,7 +87,7 @@ public sealed partial class StorageWriter : IUnitOfWorkCommitter, IDisposable
     {
         try
         {
-            _queue.Add(unit, CancellationToken.None);
+            _queue.Add(unit);
         }
         catch (InvalidOperationException)
         {
@@ -100,6 +103,7 @@ public sealed partial class StorageWriter : IUnitOfWorkCommitter, IDisposable
         _queue.CompleteAdding();
         _thread.Join();
         _heldTimer?.Dispose();
+        StopDeferredTimer();
     }
 
     private void Run()
@@ -110,17 +114,11 @@ public sealed partial class StorageWriter : IUnitOfWorkCommitter, IDisposable
         {
             group.Clear();
             Unit? first;
-            try
-            {
-                // Waits for work; a deferred write queues an empty unit to wake it when it is due (see Defer).
-                if (!_queue.TryTake(out first, Timeout.Infinite)) first = null;
-            }
-            catch (InvalidOperationException)
-            {
-                first = null; // completed while waiting: commit what was deferred, then stop
-            }
-            // Disarmed before draining: a write deferred or held from here on arms a new wake-up.
-            Volatile.Write(ref _flushArmed, 0);
+            // Waits for work; a deferred write queues an empty unit to wake it when it is due (see Defer). Null: completed
+            // while waiting, so what was deferred or held is committed, then the writer stops.
+            if (!_queue.Take(out first)) first = null;
+            Interlocked.Increment(ref _wakeups);
+            // Disarmed before draining: a write held from here on arms a new wake-up.
             DisarmHeld();
             taken.Clear();
             if (first is not null) taken.Add(first);
@@ -230,6 +228,9 @@ public sealed partial class StorageWriter : IUnitOfWorkCommitter, IDisposable
 
         /// <summary>Committed after every held write not settled yet (<see cref="CommitAfterHeldAsync"/>).</summary>
         public bool AfterHeld { get; init; }
+
+        /// <summary>When a deferred unit was queued (<see cref="Defer"/>).</summary>
+        public long QueuedAt { get; init; }
 
         public TaskCompletionSource Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }

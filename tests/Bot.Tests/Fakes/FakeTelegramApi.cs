@@ -55,6 +55,9 @@ public sealed partial class FakeTelegramApi : IAsyncDisposable
     /// <summary>While set, sendMessage waits for it: a slow Telegram (or a slow turn) on demand.</summary>
     public TaskCompletionSource? HoldSends { get; set; }
 
+    /// <summary>While set, setMyCommands waits for it: a command menu that takes long to publish (a round trip per request).</summary>
+    public TaskCompletionSource? HoldMenus { get; set; }
+
     /// <summary>Extra context for a timeout message (the host's warnings and errors).</summary>
     public Func<string>? Diagnostics { get; set; }
 

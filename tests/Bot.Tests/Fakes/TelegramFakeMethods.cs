@@ -26,7 +26,7 @@ public sealed partial class FakeTelegramApi
             "editmessagetext" => EditMessageText(request),
             "editmessagereplymarkup" => EditMessageReplyMarkup(request),
             "answercallbackquery" => AnswerCallbackQuery(request),
-            "setmycommands" => SetMyCommands(request),
+            "setmycommands" => await SetMyCommandsAsync(request),
             "setwebhook" => SetWebhook(request),
             "deletewebhook" => DeleteWebhook(),
             _ => Error(404, "Not Found"),
@@ -125,6 +125,12 @@ public sealed partial class FakeTelegramApi
             _answers.Add(new FakeCallbackAnswer(id, text));
             return Ok(true);
         }
+    }
+
+    private async Task<(int, JsonNode?)> SetMyCommandsAsync(JsonObject request)
+    {
+        if (HoldMenus is { } hold) await hold.Task;
+        return SetMyCommands(request);
     }
 
     private (int, JsonNode?) SetMyCommands(JsonObject request)

@@ -37,6 +37,25 @@ public sealed partial class TelegramCommandMenu(
     // Officers whose chat Telegram did not know yet ("chat not found"): their menu goes up when they first write.
     private readonly ConcurrentDictionary<long, byte> _officersPending = new();
 
+    /// <summary>
+    /// Publishes the menu beside receiving, not before it: it is a request per language, scope and officer, each a round
+    /// trip to Telegram, and after a restart the updates Telegram kept are waiting to be answered meanwhile.
+    /// </summary>
+    public void StartPublishing(CancellationToken ct) => _ = Task.Run(async () =>
+    {
+        try
+        {
+            await PublishAsync(ct);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+        }
+        catch (Exception ex)
+        {
+            logger.LogError(ex, "Could not publish the Telegram command menu");
+        }
+    }, CancellationToken.None);
+
     public async Task PublishAsync(CancellationToken ct)
     {
         foreach (var (language, code) in MenuLanguages)
@@ -46,8 +65,13 @@ public sealed partial class TelegramCommandMenu(
             await SetAsync(lists.Groups, BotCommandScope.AllGroupChats(), code, "groups", ct);
         }
         foreach (var (channel, userId) in officers.All)
-            if (channel == TelegramUpdateTranslator.Channel && long.TryParse(userId, out var id) && !await PublishOfficerAsync(id, ct))
-                _officersPending.TryAdd(id, 0);
+        {
+            if (channel != TelegramUpdateTranslator.Channel || !long.TryParse(userId, out var id)) continue;
+            // Pending before the attempt, not after it failed: the menu goes up beside receiving, and an officer who
+            // writes meanwhile must find it pending (their first message then publishes it).
+            _officersPending.TryAdd(id, 0);
+            if (await PublishOfficerAsync(id, ct)) _officersPending.TryRemove(id, out _);
+        }
     }
 
     /// <summary>Called for every private message: an officer the menu could not reach at start gets it now.</summary>

@@ -37,7 +37,7 @@ public sealed class TelegramPollingService(
         {
             await identity.WhenKnownAsync(stoppingToken);
             await DeleteWebhookAsync(stoppingToken);
-            await menu.PublishAsync(stoppingToken);
+            menu.StartPublishing(stoppingToken);
             await inbox.ResumeAsync(stoppingToken);
             await PollAsync(stoppingToken);
         }

@@ -137,7 +137,7 @@ public sealed class TelegramWebhookService(
         {
             await identity.WhenKnownAsync(stoppingToken);
             await SetWebhookAsync(stoppingToken);
-            await menu.PublishAsync(stoppingToken);
+            menu.StartPublishing(stoppingToken);
             await inbox.ResumeAsync(stoppingToken);
             await foreach (var (update, receipt) in endpoint.Updates.ReadAllAsync(stoppingToken))
             {

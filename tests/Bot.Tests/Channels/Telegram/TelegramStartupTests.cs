@@ -82,6 +82,25 @@ public class TelegramStartupTests
         Assert.Contains("export", Menu("chat", "en").Names);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task MembersAreAnsweredWhileTheCommandMenuIsStillBeingPublished(bool webhook)
+    {
+        var menus = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var host = await TelegramTestHost.StartAsync(webhook, arrange: api => api.HoldMenus = menus);
+        if (webhook) await host.Api.WaitForAsync(a => a.WebhookUrl, "setWebhook"); // the fake pushes only once it knows where
+        var member = new FakeUser(1001, "An");
+        var chat = host.Api.PrivateChat(member);
+
+        host.Api.Say(member, chat, "/start");
+
+        await host.Api.NextBotMessageAsync(chat, 0);
+        Assert.Empty(host.Api.Menus);
+        menus.SetResult();
+        await host.Api.WaitForAsync(a => a.Menus.Count >= 4, "the command menu");
+    }
+
     [Fact]
     public async Task AnOfficerTelegramDidNotKnowAtStartGetsTheirMenuOnTheirFirstMessage()
     {
