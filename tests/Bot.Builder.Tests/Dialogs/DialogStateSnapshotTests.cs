@@ -1,13 +1,5 @@
-using Bot.Builder.Activities;
 using Bot.Builder.Dialogs;
-using Bot.Builder.Pipeline;
 using Bot.Builder.Prompts;
-using Bot.Builder.State;
-using Bot.Builder.Testing;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Time.Testing;
 
 namespace Bot.Builder.Tests.Dialogs;
 
@@ -16,28 +8,11 @@ namespace Bot.Builder.Tests.Dialogs;
 /// copy of its own. The state types are mutable (a waterfall's values), so a cache that handed out one shared object
 /// would let a change reach the stored state without a write; these tests are what such a cache must still pass.
 /// </summary>
-public class DialogStateSnapshotTests : IBot, IEngineTexts, IInterruptionResponder
+public class DialogStateSnapshotTests : OneWaterfallBot<DialogStateSnapshotTests.Notes>
 {
-    private static readonly TimeProvider Clock = new FakeTimeProvider();
-    private readonly TestConnector _connector = new("test", new ChannelCapabilities());
-    private readonly ServiceProvider _services;
-    private readonly DialogRunner _runner;
     private Notes? _leaked;
 
-    public DialogStateSnapshotTests()
-    {
-        var services = new ServiceCollection()
-            .AddSingleton(Clock)
-            .AddSingleton<IStateStore>(new MemoryStateStore())
-            .AddSingleton<IChannelConnector>(_connector)
-            .AddSingleton<IEngineTexts>(this)
-            .AddSingleton<IBot>(this)
-            .AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance)
-            .AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
-        services.AddTurnPipeline();
-        _services = services.BuildServiceProvider();
-        _runner = new DialogRunner(new DialogSet().Add(new WaterfallDialog<Notes>("notes", [Ask, AskAgain, Show])).Add(new TextPrompt("text")), this);
-    }
+    protected override WaterfallStep<Notes>[] Steps => [Ask, AskAgain, Show];
 
     public sealed class Notes
     {
@@ -83,8 +58,7 @@ public class DialogStateSnapshotTests : IBot, IEngineTexts, IInterruptionRespond
     [Fact]
     public async Task AStepsChangesAreStoredWithItButAChangeAfterItReturnedIsNot()
     {
-        var flow = new TestFlow(a => _services.GetRequiredService<TurnPipeline>().ProcessAsync(a), _connector,
-            new Activity { Channel = "test", ChatId = "c1", UserId = "u1" }, new FakeTimeProvider());
+        var flow = Flow();
         await flow.Send("/go").AssertReply("first");
         _leaked!.Seen.Add("changed after the step returned");
         await flow.Send("one").AssertReply("second");
@@ -113,18 +87,4 @@ public class DialogStateSnapshotTests : IBot, IEngineTexts, IInterruptionRespond
         await step.Context.SendAsync($"seen {string.Join(',', step.Values.Seen)}", ct);
         return await step.EndDialogAsync(null, ct);
     }
-
-    async Task IBot.OnTurnAsync(ITurnContext turn, CancellationToken ct)
-    {
-        if (turn.Activity.Text == "/go") await _runner.BeginAsync(turn, "notes", null, ct);
-        else await _runner.ContinueAsync(turn, ct);
-    }
-
-    string IEngineTexts.TurnFailed(ITurnContext turn) => "sorry";
-    string IEngineTexts.ButtonExpired(ITurnContext turn) => "expired";
-    string IEngineTexts.ButtonNotYours(ITurnContext turn) => "not yours";
-    Task IInterruptionResponder.OnCancelledAsync(ITurnContext turn, CancellationToken ct) => Task.CompletedTask;
-    Task IInterruptionResponder.OnHelpAsync(ITurnContext turn, DialogInstance active, CancellationToken ct) => Task.CompletedTask;
-    Task IInterruptionResponder.OnCannotGoBackAsync(ITurnContext turn, CancellationToken ct) => Task.CompletedTask;
-    Task IInterruptionResponder.OnStaleStackAsync(ITurnContext turn, CancellationToken ct) => Task.CompletedTask;
 }

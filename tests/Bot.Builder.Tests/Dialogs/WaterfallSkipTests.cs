@@ -1,40 +1,14 @@
-using Bot.Builder.Activities;
 using Bot.Builder.Dialogs;
-using Bot.Builder.Pipeline;
 using Bot.Builder.Prompts;
-using Bot.Builder.State;
-using Bot.Builder.Testing;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Time.Testing;
 
 namespace Bot.Builder.Tests.Dialogs;
 
 /// <summary>A step that changes its values and then skips ahead must hand those changes to the steps after it.</summary>
-public class WaterfallSkipTests : IBot, IEngineTexts, IInterruptionResponder
+public class WaterfallSkipTests : OneWaterfallBot<WaterfallSkipTests.Notes>
 {
-    private readonly DialogRunner _runner;
-    private readonly TestConnector _connector = new("test", new ChannelCapabilities());
-    private readonly ServiceProvider _services;
+    protected override WaterfallStep<Notes>[] Steps => [Mark, SkipAndMark, Ask, Show];
 
-    public WaterfallSkipTests()
-    {
-        var services = new ServiceCollection()
-            .AddSingleton<TimeProvider>(new FakeTimeProvider())
-            .AddSingleton<IStateStore>(new MemoryStateStore())
-            .AddSingleton<IChannelConnector>(_connector)
-            .AddSingleton<IEngineTexts>(this)
-            .AddSingleton<IBot>(this)
-            .AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance)
-            .AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
-        services.AddTurnPipeline();
-        _services = services.BuildServiceProvider();
-        var steps = new WaterfallDialog<Notes>("notes", [Mark, SkipAndMark, Ask, Show]);
-        _runner = new DialogRunner(new DialogSet().Add(steps).Add(new TextPrompt("text")), this);
-    }
-
-    private sealed class Notes
+    public sealed class Notes
     {
         public List<string> Seen { get; set; } = [];
     }
@@ -42,8 +16,7 @@ public class WaterfallSkipTests : IBot, IEngineTexts, IInterruptionResponder
     [Fact]
     public async Task ValuesChangedBeforeSkippingAheadReachTheLaterSteps()
     {
-        var flow = new TestFlow(a => _services.GetRequiredService<TurnPipeline>().ProcessAsync(a), _connector,
-            new Activity { Channel = "test", ChatId = "c1", UserId = "u1" }, new FakeTimeProvider());
+        var flow = Flow();
         await flow.Send("/go").AssertReply("asking after mark,skip")
             .Send("answer").AssertReply("seen mark,skip,ask,answer");
     }
@@ -73,18 +46,4 @@ public class WaterfallSkipTests : IBot, IEngineTexts, IInterruptionResponder
         await step.Context.SendAsync($"seen {string.Join(',', step.Values.Seen)}", ct);
         return await step.EndDialogAsync(null, ct);
     }
-
-    async Task IBot.OnTurnAsync(ITurnContext turn, CancellationToken ct)
-    {
-        if (turn.Activity.Text == "/go") await _runner.BeginAsync(turn, "notes", null, ct);
-        else await _runner.ContinueAsync(turn, ct);
-    }
-
-    string IEngineTexts.TurnFailed(ITurnContext turn) => "sorry";
-    string IEngineTexts.ButtonExpired(ITurnContext turn) => "expired";
-    string IEngineTexts.ButtonNotYours(ITurnContext turn) => "not yours";
-    Task IInterruptionResponder.OnCancelledAsync(ITurnContext turn, CancellationToken ct) => Task.CompletedTask;
-    Task IInterruptionResponder.OnHelpAsync(ITurnContext turn, DialogInstance active, CancellationToken ct) => Task.CompletedTask;
-    Task IInterruptionResponder.OnCannotGoBackAsync(ITurnContext turn, CancellationToken ct) => Task.CompletedTask;
-    Task IInterruptionResponder.OnStaleStackAsync(ITurnContext turn, CancellationToken ct) => Task.CompletedTask;
 }
