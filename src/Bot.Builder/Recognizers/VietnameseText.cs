@@ -62,6 +62,16 @@ public static class VietnameseText
     public static bool HasDiacritics(string? text) =>
         !string.IsNullOrEmpty(text) && text.Any(c => Map.ContainsKey(char.ToLowerInvariant(c)) || c is >= '\u0300' and <= '\u036F');
 
+    /// <summary>
+    /// Whether the text carries one of the five tone marks (huyền, sắc, hỏi, ngã, nặng), not only the vowel marks of
+    /// â, ă, ê, ô, ơ, ư or đ: "từ" has a tone, "tư" and "môt" do not.
+    /// </summary>
+    public static bool HasTone(string? text) =>
+        !string.IsNullOrEmpty(text) && text.Any(c => c is '\u0300' or '\u0301' or '\u0303' or '\u0309' or '\u0323'
+            || (Map.ContainsKey(char.ToLowerInvariant(c)) && !ToneLess.Contains(char.ToLowerInvariant(c))));
+
+    private const string ToneLess = "ăâêôơưđ";
+
     private static Dictionary<char, char> Build()
     {
         var groups = new Dictionary<char, string>

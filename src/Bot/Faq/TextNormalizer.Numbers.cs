@@ -39,18 +39,5 @@ public sealed partial class TextNormalizer
     /// </summary>
     private bool NumberWord(string word, string folded, bool typedWithDiacritics, out string digits) =>
         _numbersExact.TryGetValue(word, out digits!)
-        || ((VietnameseText.HasDiacritics(word) ? !HasTone(word) : !typedWithDiacritics) && _numbers.TryGetValue(folded, out digits!));
-
-    /// <summary>Whether the syllable carries one of Vietnamese's five tone marks (not the vowel marks of â, ơ, ư, đ).</summary>
-    private static bool HasTone(string word)
-    {
-        // No string.Normalize: the bot runs with invariant globalization, where it does not decompose.
-        foreach (var c in word)
-            if (c is '\u0300' or '\u0301' or '\u0303' or '\u0309' or '\u0323'
-                || (c > '\u007F' && VietnameseText.HasDiacritics(c.ToString()) && !ToneLessMarked.Contains(char.ToLowerInvariant(c))))
-                return true;
-        return false;
-    }
-
-    private const string ToneLessMarked = "âăêôơưđ";
+        || ((VietnameseText.HasDiacritics(word) ? !VietnameseText.HasTone(word) : !typedWithDiacritics) && _numbers.TryGetValue(folded, out digits!));
 }

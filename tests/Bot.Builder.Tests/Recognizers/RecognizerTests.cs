@@ -16,6 +16,17 @@ public class RecognizerTests
         Assert.Equal(expected, VietnameseText.Fold(input));
 
     [Theory]
+    [InlineData("từ", true)]
+    [InlineData("Sáu", true)]
+    [InlineData("tu\u0300", true)] // decomposed: letter + combining grave
+    [InlineData("tư", false)]
+    [InlineData("môt", false)] // vowel marks without the tone
+    [InlineData("đơn", false)]
+    [InlineData("sau", false)]
+    public void ATextHasAToneOnlyWhenOneOfTheFiveToneMarksIsOnIt(string input, bool expected) =>
+        Assert.Equal(expected, VietnameseText.HasTone(input));
+
+    [Theory]
     [InlineData("có", true)]
     [InlineData("co", true)]
     [InlineData("Ừ", true)]
