@@ -167,20 +167,36 @@ public sealed class LiteDbFileStateStoreTests : StateStoreContract, IDisposable
         await Assert.ThrowsAsync<StateConflictException>(() => Store.WriteAsync("k", """{"v":2}""", 1));
     }
 
+    /// <summary>Holds the writer between commits, so that the writes queued meanwhile go to disk as one group.</summary>
+    private HeldWriter HoldWriter()
+    {
+        var gate = new ManualResetEventSlim();
+        using var waiting = new ManualResetEventSlim();
+        var held = _db.Writer.RunBetweenCommitsAsync(_ => { waiting.Set(); gate.Wait(); });
+        waiting.Wait();
+        return new HeldWriter(gate, held);
+    }
+
+    private sealed record HeldWriter(ManualResetEventSlim Gate, Task Held)
+    {
+        public async Task ReleaseAsync()
+        {
+            Gate.Set();
+            await Held;
+            Gate.Dispose();
+        }
+    }
+
     [Fact]
     public async Task TwoWritesOfOneKeyInOneCommitAreCheckedAgainstEachOther()
     {
         await Store.WriteAsync("k", "{}", 0);
         // A guard for the check's in-transaction memory: the writer is held so that the writes below are one group.
-        using var gate = new ManualResetEventSlim();
-        using var waiting = new ManualResetEventSlim();
-        var held = _db.Writer.RunBetweenCommitsAsync(_ => { waiting.Set(); gate.Wait(); });
-        waiting.Wait();
+        var held = HoldWriter();
         var first = Store.WriteAsync("k", """{"v":2}""", 1);
         var stale = Store.WriteAsync("k", """{"v":"stale"}""", 1);
         var next = Store.WriteAsync("k", """{"v":3}""", 2);
-        gate.Set();
-        await held;
+        await held.ReleaseAsync();
 
         Assert.Equal(2, await first);
         await Assert.ThrowsAsync<StateConflictException>(() => stale);
@@ -193,16 +209,12 @@ public sealed class LiteDbFileStateStoreTests : StateStoreContract, IDisposable
     public async Task AWriteAfterAPrefixMoveInTheSameCommitIsCheckedAgainstTheMove()
     {
         await Store.WriteAsync("telegram/chat/-5/member/7", "{}", 0);
-        using var gate = new ManualResetEventSlim();
-        using var waiting = new ManualResetEventSlim();
-        var held = _db.Writer.RunBetweenCommitsAsync(_ => { waiting.Set(); gate.Wait(); });
-        waiting.Wait();
+        var held = HoldWriter();
         var written = Store.WriteAsync("telegram/chat/-5/member/7", """{"v":2}""", 1);
         var moved = Store.MovePrefixAsync("telegram/chat/-5", "telegram/chat/-1009");
         // Built on the version written before the move, which moved the document away.
         var stale = Store.WriteAsync("telegram/chat/-5/member/7", """{"v":3}""", 2);
-        gate.Set();
-        await held;
+        await held.ReleaseAsync();
 
         Assert.Equal(2, await written);
         Assert.Equal(1, await moved);
