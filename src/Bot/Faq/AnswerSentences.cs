@@ -49,10 +49,13 @@ public sealed partial class AnswerSentences(QuestionTypesFile types)
         var trimmed = question.TrimStart();
         if (trimmed.StartsWith('/') || UnansweredEntry.Length == 0) return false;
         var words = VietnameseText.Words(question);
-        var expanded = VietnameseText.Words(normalized);
+        // The normaliser keeps an abbreviation before its expansion ("lập cđ công đoàn"); the phrases are written expanded.
+        var expanded = VietnameseText.Words(normalized).Where(w => w.Any(IsVowel) || w.Any(char.IsDigit)).ToArray();
         var asks = question.Contains('?') || _asks.Any(p => Contains(words, p));
         return asks && _unansweredTopics.Any(p => Contains(words, p) || Contains(expanded, p));
     }
+
+    private static bool IsVowel(char c) => c is 'a' or 'e' or 'i' or 'o' or 'u' or 'y';
 
     /// <summary>"… thế nào", "làm sao để …", "how do I …": asks for a procedure.</summary>
     public bool AsksHowTo(string question)

@@ -106,6 +106,7 @@ public class SourceAnswerTests
     [InlineData("mẫu đơn đăng ký thi đua lấy ở đâu vậy")]
     [InlineData("công ty chưa có công đoàn thì lập công đoàn thế nào")]
     [InlineData("thang điểm thi đua ở phân xưởng em chấm ra sao")]
+    [InlineData("cty e ko co cd thi lap cd ntn ad")] // abbreviations: "lập cđ" is "lập công đoàn"
     public async Task AQuestionTheDocumentsDoNotAnswerSaysSoAndPointsToTheGrassrootsUnion(string question)
     {
         await using var bot = await TestBot.StartAsync();
