@@ -45,9 +45,23 @@ internal static class MemberBench
             File.WriteAllLines(dump, questions.Select((q, i) =>
             {
                 var c = engines(q);
-                return string.Join('\t', q.Kind, results[i].Outcome, results[i].Top1, c.Count > 0 ? c[0].Confidence.ToString("0.000", System.Globalization.CultureInfo.InvariantCulture) : "0",
-                    c.Count > 1 ? c[1].Confidence.ToString("0.000", System.Globalization.CultureInfo.InvariantCulture) : "0", c.Count > 0 ? c[0].Item.Kind.ToString() : "-", c.Count > 1 ? c[1].Item.Kind.ToString() : "-", q.Q);
+                return string.Join('\t', q.Kind.Replace("\t"," "), results[i].Outcome, results[i].Top1, c.Count > 0 ? c[0].Confidence.ToString("0.000", System.Globalization.CultureInfo.InvariantCulture) : "0",
+                    c.Count > 1 ? c[1].Confidence.ToString("0.000", System.Globalization.CultureInfo.InvariantCulture) : "0", c.Count > 0 ? c[0].Item.Kind.ToString() : "-", c.Count > 1 ? c[1].Item.Kind.ToString() : "-", q.Q.Replace("\n", " ").Replace("\t", " "), (engine.Vietnamese.Explain(q.Q).FirstOrDefault() ?? "").Split("| plans: ").Last(), c.Count > 0 ? c[0].Item.PlanId ?? "-" : "-", c.Count > 0 ? c[0].Item.Id : "-", c.Count > 0 && !q.MustDecline && q.HeldBy(replies.Render(engine, c[0].Item, engine.Ask(q.Q, options).Language, null).Text));
             }));
+        if (showFailures && Environment.GetEnvironmentVariable("FAQ_RECALL") is { Length: > 0 })
+        {
+            var ranks = new int[12];
+            for (var i = 0; i < questions.Count; i++)
+            {
+                var q = questions[i];
+                if (q.MustDecline || q.MustPoint || results[i].Right) continue;
+                var m = engine.Ask(q.Q, options);
+                var rank = m.Candidates.Select((c, k) => (c, k)).FirstOrDefault(x => q.HeldBy(replies.Render(engine, x.c.Item, m.Language, null).Text), (null!, 11)).Item2;
+                ranks[Math.Min(rank, 11)]++;
+                Console.WriteLine($"  R{rank} [{q.Kind}/{results[i].Outcome}{(results[i].ExcerptMissed ? "/cut" : "")}] {q.Q} | {string.Join(", ", m.Candidates.Take(3).Select(c => $"{c.Item.Id} {c.Confidence:0.00}"))}");
+            }
+            Console.WriteLine("  failures by rank of first right candidate: " + string.Join(' ', ranks.Select((n, k) => $"{k}:{n}")));
+        }
         if (!showFailures) return;
         for (var i = 0; i < questions.Count; i++)
             if (!results[i].Right)

@@ -48,7 +48,8 @@ public sealed class FaqEngine : IDisposable
         // mentions the affair ("đẩy mạnh thành lập công đoàn cơ sở") does not answer either; the bot's own entries
         // about registering (no plan) may.
         var unsure = match.Outcome == FaqOutcome.Declined
-            || (match.Outcome == FaqOutcome.DidYouMean && match.Candidates[0].Confidence < options.AnswerConfidence);
+            || (match.Outcome == FaqOutcome.DidYouMean && match.Candidates[0].Confidence < options.AnswerConfidence)
+            || (match.Outcome == FaqOutcome.Answer && match.Candidates[0].Confidence < options.ClearConfidence);
         var passageForHowTo = match.Outcome == FaqOutcome.Answer
             && (match.Items[0].Kind == FaqItemKind.Passage || match.Items[0].PlanId is not null) && Sentences.AsksHowTo(question);
         return (unsure || passageForHowTo)

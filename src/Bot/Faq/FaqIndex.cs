@@ -89,6 +89,11 @@ public sealed partial class FaqIndex : IDisposable
     /// <summary>The words a question is searched with (normalised, analysed, repaired): what an answer should hold.</summary>
     public IReadOnlyList<string> SearchedWords(string question) => Prepare(question) is var (words, _) ? words.Words : [];
 
+    /// <summary>The plans a question names ("Lai Châu", "Quảng Trị", "Tổng Liên đoàn"), typos repaired.</summary>
+    public IReadOnlySet<string> PlansNamed(string question) => Prepare(question) is var (words, _) ? words.Plans : NoPlans;
+
+    private static readonly IReadOnlySet<string> NoPlans = new HashSet<string>();
+
     /// <summary>Whether the searched words name the document a passage is from ("theo bài sơ kết khối thi đua…").</summary>
     public bool NamesDocument(FaqItem item, IReadOnlyList<string> searched) => _documentNames.Named(item, searched);
 

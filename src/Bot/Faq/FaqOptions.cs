@@ -26,6 +26,17 @@ public sealed class FaqOptions
     [Range(0.0, 1.0)]
     public double ClearMargin { get; set; } = 0.1;
 
+    /// <summary>
+    /// A question that names a plan ("Lai Châu", "Tổng Liên đoàn") and whose best item, of that plan, leads the next by
+    /// <see cref="AnchoredMargin"/> is answered from this confidence up: a member who describes a fact in their own words
+    /// shares few words with the documents, but the plan they name and the lead of one item say what they ask about.
+    /// </summary>
+    [Range(0.0, 1.0)]
+    public double AnchoredConfidence { get; set; } = 0.35;
+
+    [Range(0.0, 1.0)]
+    public double AnchoredMargin { get; set; } = 0.12;
+
     /// <summary>Below this the question is declined as outside the plans; between it and the answer level, "did you mean".</summary>
     [Range(0.0, 1.0)]
     public double SuggestConfidence { get; set; } = 0.40;
