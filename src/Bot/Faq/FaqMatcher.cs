@@ -14,6 +14,9 @@ public sealed record FaqMatch(FaqOutcome Outcome, IReadOnlyList<FaqItem> Items, 
     /// <summary>The question as matched (for an English question answered through the glossary: its Vietnamese words).</summary>
     public string Question { get; init; } = "";
 
+    /// <summary>With an answer: an item as close as the answered one, offered beside it (one choice away).</summary>
+    public IReadOnlyList<FaqItem> Also { get; init; } = [];
+
     public FaqItem? Answer => Outcome == FaqOutcome.Answer ? Items[0] : null;
 
     /// <summary>What the member sees first: the answer, or the first "did you mean" choice.</summary>
@@ -108,6 +111,10 @@ public static class FaqMatcher
         var rival = ranked.Skip(1).FirstOrDefault(c => c.Item.Kind == best.Item.Kind || best.Item.Kind == FaqItemKind.Passage);
         var clear = rival is null || best.Confidence - rival.Confidence >= options.AnswerMargin;
         if (best.Confidence >= options.AnswerConfidence && clear) return new FaqMatch(FaqOutcome.Answer, [best.Item], ranked);
+        // Two items alike on top, both at the answer level: the first is answered and the other offered beside it. A
+        // member who asked one thing reads an answer at once instead of choosing between two titles first.
+        if (best.Confidence >= options.AnswerConfidence && rival!.Confidence >= options.AnswerConfidence)
+            return new FaqMatch(FaqOutcome.Answer, [best.Item], ranked) { Also = [rival.Item] };
         // A long question full of context words ("theo bài sơ kết…, ai là…") covers less of itself, but one item far
         // ahead of every other is still the answer.
         var farAhead = rival is null || best.Confidence - rival.Confidence >= options.ClearMargin;

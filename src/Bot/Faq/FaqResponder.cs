@@ -25,7 +25,10 @@ public sealed class FaqResponder(FaqLibrary library, FaqReplies replies, Say say
         switch (match.Outcome)
         {
             case FaqOutcome.Answer:
-                await turn.SendAsync(Render(match.Items[0], language, match), cancellationToken);
+                var answer = Render(match.Items[0], language, match);
+                if (match.Also.Count > 0)
+                    answer = answer with { Choices = [.. answer.Choices, .. match.Also.Select(i => new Choice(ChoiceValue(i), i.Label.For(language)))] };
+                await turn.SendAsync(answer, cancellationToken);
                 break;
             case FaqOutcome.DidYouMean:
                 var choices = match.Items.Select(i => new Choice(ChoiceValue(i), i.Label.For(language))).ToList();

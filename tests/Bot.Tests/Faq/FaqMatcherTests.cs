@@ -160,9 +160,11 @@ public class FaqMatcherTests
         var tie = FaqMatcher.Decide(Ranked(), Options);
         var noTie = FaqMatcher.Decide(Ranked(), new FaqOptions { EntryTieWindow = 0 });
 
-        Assert.Equal(FaqOutcome.DidYouMean, noTie.Outcome);
+        // Without the window the paragraph is answered and the entry only offered beside it.
+        Assert.Equal(("000-tld-2021-news/11", "tld-2021-dot-1"), (noTie.Items[0].Id, noTie.Also.Single().Id));
         Assert.Equal(FaqOutcome.Answer, tie.Outcome);
         Assert.Equal("tld-2021-dot-1", tie.Items[0].Id);
+        Assert.Empty(tie.Also);
     }
 
     [Fact]

@@ -53,6 +53,22 @@ public class FaqTranscriptTests
     }
 
     [Fact]
+    public async Task TwoEntriesAlikeOnTopAnswerTheFirstAndOfferTheOtherBesideIt()
+    {
+        // The two entries score 0.83 and 0.82 for this question: alike within a margin of 0.05.
+        await using var bot = await TestBot.StartAsync(settings: new Dictionary<string, string?> { ["Faq:AnswerMargin"] = "0.05" });
+        var faq = bot.Services.GetRequiredService<FaqLibrary>();
+        var (first, other) = (faq.Find("quang-tri-2021-pledge")!, faq.Find("quang-tri-2021-tasks-grassroots")!);
+        var flow = bot.Flow();
+        await flow.Send("công đoàn cơ sở Quảng Trị phải ký kết gì")
+            .AssertReply(r => r.Text.Contains(Opening(first)) && !r.Text.Contains("Có phải bạn muốn hỏi")
+                && r.Reply.Choices.Any(c => c.Label == other.Label.Vi), "the first answer, the other as a choice");
+        await flow.Press(other.Label.Vi).AssertReply(r => r.Text.Contains(Opening(other)), "the other entry's answer");
+    }
+
+    private static string Opening(FaqItem item) => item.Answer.Vi[..40];
+
+    [Fact]
     public async Task AnOffTopicQuestionIsDeclinedWithWhatTheBotCanHelpWith()
     {
         await using var bot = await TestBot.StartAsync();
