@@ -63,6 +63,9 @@ public sealed class TurnsHost : IAsyncDisposable, ITurnObserver
             },
         });
         mark?.Invoke("built");
+        // As the bot's RunAsync does: the database opened beside the FAQ files being read, before the host starts.
+        await BotHost.OpenAsync(host._app.Services);
+        mark?.Invoke("opened");
         await host._app.StartAsync();
         mark?.Invoke("started");
         host._endpoint = host._app.Services.GetRequiredService<TelegramWebhookEndpoint>();

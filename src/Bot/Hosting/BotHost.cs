@@ -13,6 +13,7 @@ using Bot.Operations;
 using Bot.Pledges;
 using Bot.Storage;
 using Bot.Web;
+using System.Runtime.ExceptionServices;
 
 namespace Bot.Hosting;
 
@@ -49,6 +50,28 @@ public static class BotHost
         return app;
     }
 
+    /// <summary>
+    /// Opens the storage and reads the FAQ files side by side, before the host starts: both are checked at start (a
+    /// locked or damaged database, a broken FAQ file stop it with one sentence), both took 0.2–0.6 s one after the
+    /// other on the start's one thread, and neither needs the other. A storage error is reported first, as when the
+    /// database was opened before anything read the FAQ.
+    /// </summary>
+    public static async Task OpenAsync(IServiceProvider services)
+    {
+        var storage = Task.Run(() => services.OpenStorageAsync());
+        ExceptionDispatchInfo? faq = null;
+        try
+        {
+            services.GetRequiredService<FaqLibrary>();
+        }
+        catch (Exception ex)
+        {
+            faq = ExceptionDispatchInfo.Capture(ex);
+        }
+        await storage;
+        faq?.Throw();
+    }
+
     /// <summary>Runs until Ctrl+C; a broken content file or setting ends the start with its message, not a stack trace.</summary>
     public static async Task<int> RunAsync(string[] args, TextWriter? errors = null, BotHostOverrides? overrides = null, TextWriter? output = null)
     {
@@ -73,7 +96,7 @@ public static class BotHost
             // Check settings and open the database before the host starts, so a mistake is reported as one
             // sentence here instead of the host's "failed to start" stack trace.
             app.CheckSettings();
-            await app.Services.OpenStorageAsync();
+            await OpenAsync(app.Services);
             // Taken before the run: RunAsync disposes the host's services when it returns. PostgreSQL has no writer that
             // can fail for good: a lost connection fails the turns until the server answers again.
             var writer = StorageExtensions.IsPostgreSql(app.Services) ? null : app.Services.GetRequiredService<Storage.StorageWriter>();

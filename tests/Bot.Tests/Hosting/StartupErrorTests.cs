@@ -1,4 +1,5 @@
 using Bot.Hosting;
+using Bot.Storage;
 
 namespace Bot.Tests.Hosting;
 
@@ -62,6 +63,31 @@ public sealed class StartupErrorTests : IDisposable
     [Fact]
     public async Task AMissingCoreTextsFileStopsTheStartWithTheFileAndWhy()
     {
+        var content = CopyOfDialogs();
+        File.Delete(Path.Combine(content, "texts", "core.yaml"));
+        var message = await FailsAsync($"Content:Path={content}");
+        Assert.Contains("texts/core.yaml: missing (it holds the bot's basic replies", message);
+    }
+
+    // The database is opened while the FAQ files are read (BotHost.OpenAsync): with both broken, the database's
+    // sentence is the one reported, as when it was opened first, and the file is not left locked.
+    [Fact]
+    public async Task WithABrokenFaqFileAndADatabaseInUseTheDatabaseIsReportedAndABrokenFaqAloneLeavesTheFileFree()
+    {
+        var content = CopyOfDialogs();
+        File.WriteAllText(Path.Combine(content, "faq", "zz-broken.yaml"), "entries:\n  - id: [\n");
+        var db = Path.Combine(_dir, "bot.db");
+
+        var faqOnly = await FailsAsync($"Content:Path={content}");
+        Assert.Contains("zz-broken.yaml", faqOnly);
+        using (new BotDatabase(new StorageOptions { Path = db }, [])) { }
+
+        using var running = new BotDatabase(new StorageOptions { Path = db }, []);
+        Assert.StartsWith("Another bot process is using", await FailsAsync($"Content:Path={content}"));
+    }
+
+    private string CopyOfDialogs()
+    {
         var shipped = Path.Combine(AppContext.BaseDirectory, "dialogs");
         var content = Path.Combine(_dir, "dialogs");
         foreach (var file in Directory.EnumerateFiles(shipped, "*", SearchOption.AllDirectories))
@@ -70,8 +96,6 @@ public sealed class StartupErrorTests : IDisposable
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
             File.Copy(file, target);
         }
-        File.Delete(Path.Combine(content, "texts", "core.yaml"));
-        var message = await FailsAsync($"Content:Path={content}");
-        Assert.Contains("texts/core.yaml: missing (it holds the bot's basic replies", message);
+        return content;
     }
 }
