@@ -34,6 +34,7 @@ public sealed partial class AnswerSentences(QuestionTypesFile types)
     // Phrases, not single words: "bao nhiêu", "thế nào" are two words each.
     private readonly string[][] _asks = Phrases(types.Unanswered.Asks);
     private readonly string[][] _howTo = Phrases(types.Unanswered.HowTo);
+    private readonly string[][] _procedures = Phrases(types.Unanswered.Procedures);
 
     public string UnansweredEntry { get; } = types.Unanswered.Entry;
 
@@ -50,18 +51,24 @@ public sealed partial class AnswerSentences(QuestionTypesFile types)
         if (trimmed.StartsWith('/') || UnansweredEntry.Length == 0) return false;
         var words = VietnameseText.Words(question);
         // The normaliser keeps an abbreviation before its expansion ("lập cđ công đoàn"); the phrases are written expanded.
-        var expanded = VietnameseText.Words(normalized).Where(w => w.Any(IsVowel) || w.Any(char.IsDigit)).ToArray();
+        var expanded = Expanded(normalized);
         var asks = question.Contains('?') || _asks.Any(p => Contains(words, p));
         return asks && _unansweredTopics.Any(p => Contains(words, p) || Contains(expanded, p));
     }
 
+    private static string[] Expanded(string normalized) =>
+        [.. VietnameseText.Words(normalized).Where(w => w.Any(IsVowel) || w.Any(char.IsDigit))];
+
     private static bool IsVowel(char c) => c is 'a' or 'e' or 'i' or 'o' or 'u' or 'y';
 
-    /// <summary>"… thế nào", "làm sao để …", "how do I …": asks for a procedure.</summary>
-    public bool AsksHowTo(string question)
+    /// <summary>"… thế nào", "làm sao để …", "how do I …" about one of the member's own procedures (registering, founding a union).</summary>
+    /// <param name="normalized">The question normalised (abbreviations expanded), asked for only when it has a "how" word.</param>
+    public bool AsksHowTo(string question, Func<string> normalized)
     {
         var words = VietnameseText.Words(question);
-        return _howTo.Any(p => Contains(words, p));
+        if (!_howTo.Any(p => Contains(words, p))) return false;
+        var expanded = Expanded(normalized());
+        return _procedures.Any(p => Contains(words, p) || Contains(expanded, p));
     }
 
     private readonly string[][] _day = Phrases(types.Day);

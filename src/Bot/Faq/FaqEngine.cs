@@ -50,10 +50,12 @@ public sealed class FaqEngine : IDisposable
         var unsure = match.Outcome == FaqOutcome.Declined
             || (match.Outcome == FaqOutcome.DidYouMean && match.Candidates[0].Confidence < options.AnswerConfidence)
             || (match.Outcome == FaqOutcome.Answer && match.Candidates[0].Confidence < options.ClearConfidence);
+        string? normalized = null;
+        string Normalized() => normalized ??= Vietnamese.Normalizer.Normalize(question).Text;
         var passageForHowTo = match.Outcome == FaqOutcome.Answer
-            && (match.Items[0].Kind == FaqItemKind.Passage || match.Items[0].PlanId is not null) && Sentences.AsksHowTo(question);
+            && (match.Items[0].Kind == FaqItemKind.Passage || match.Items[0].PlanId is not null) && Sentences.AsksHowTo(question, Normalized);
         return (unsure || passageForHowTo)
-            && Sentences.AsksOwnAffairs(question, Vietnamese.Normalizer.Normalize(question).Text)
+            && Sentences.AsksOwnAffairs(question, Normalized())
             && Find(Sentences.UnansweredEntry) is { } honest
             ? match with { Outcome = FaqOutcome.Answer, Items = [honest], Index = null }
             : match;

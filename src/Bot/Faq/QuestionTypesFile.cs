@@ -52,6 +52,12 @@ public sealed class UnansweredWords
 
     /// <summary>Words of a "how do I" question ("thế nào", "làm sao"): a procedure the plans do not describe.</summary>
     public List<string> HowTo { get; set; } = [];
+
+    /// <summary>
+    /// The affairs a member does themselves (registering, founding a union, forms, dues): asked "how" about one of these,
+    /// a passage that only names it does not answer. "Khen thưởng cần đổi mới thế nào" asks what the documents say.
+    /// </summary>
+    public List<string> Procedures { get; set; } = [];
 }
 
 public sealed class FactWords

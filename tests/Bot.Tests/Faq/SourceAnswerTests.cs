@@ -114,6 +114,17 @@ public class SourceAnswerTests
             .AssertReply(r => r.Text.Contains("không") && r.Text.Contains("công đoàn cơ sở") && r.Text.Contains("Nguồn:"), "the documents are silent; ask your CĐCS");
     }
 
+    [Theory]
+    // "how" about what the documents say should change, not about a member's own procedure: the report answers.
+    [InlineData("công tác thi đua khen thưởng cần đổi mới như thế nào")]
+    [InlineData("hội đồng thi đua khen thưởng các cấp phải đổi mới ntn")]
+    public async Task AskedHowSomethingTheDocumentsDescribeShouldChangeTheDocumentAnswers(string question)
+    {
+        await using var bot = await TestBot.StartAsync();
+        await bot.Flow().Send(question)
+            .AssertReply(r => r.Text.Contains("Hội đồng Thi đua - Khen thưởng") && !r.Text.Contains("không nói về việc này"), "the report's passage");
+    }
+
     [Fact]
     public async Task AHowManyQuestionIsAnsweredByTheItemThatGivesTheCountNotByOneHoldingADigit()
     {
