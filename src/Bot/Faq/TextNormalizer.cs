@@ -30,7 +30,9 @@ public sealed partial class TextNormalizer
     private readonly HashSet<string> _numberBefore;
     private readonly HashSet<string> _numberAfter;
     private readonly List<(string Plan, string[] Name)> _planNames = [];
-    private readonly int _longest;
+    // For each folded first word of a key of several words, how many words its longest key has: most words begin no
+    // key, and a question's words were each joined with up to seven followers to be looked up (round 10).
+    private readonly Dictionary<string, int> _longestFrom = new(StringComparer.Ordinal);
     private readonly HashSet<string> _endFillers;
 
     public TextNormalizer(SynonymFile synonyms)
@@ -67,7 +69,11 @@ public sealed partial class TextNormalizer
         _numberAfter = [.. synonyms.NumberContext.After.Select(Key)];
         foreach (var (plan, names) in synonyms.Plans)
             foreach (var name in names.Names) _planNames.Add((plan, Key(name).Split(' ')));
-        _longest = _folded.Keys.Concat(_exact.Keys).Select(k => k.Count(c => c == ' ') + 1).DefaultIfEmpty(1).Max();
+        foreach (var key in _folded.Keys.Concat(_exact.Keys).Where(k => k.Contains(' ')))
+        {
+            var first = VietnameseText.Fold(key[..key.IndexOf(' ')]);
+            _longestFrom[first] = Math.Max(_longestFrom.GetValueOrDefault(first), key.Count(c => c == ' ') + 1);
+        }
     }
 
     /// <summary>
@@ -131,7 +137,7 @@ public sealed partial class TextNormalizer
 
     private (Rule? Rule, int Length) Match(string[] words, string[] folded, int start)
     {
-        for (var n = Math.Min(_longest, words.Length - start); n >= 1; n--)
+        for (var n = Math.Min(_longestFrom.GetValueOrDefault(folded[start], 1), words.Length - start); n >= 1; n--)
         {
             if (_exact.TryGetValue(n == 1 ? words[start] : string.Join(' ', words, start, n), out var exact)) return (exact, n);
             if (_folded.TryGetValue(n == 1 ? folded[start] : string.Join(' ', folded, start, n), out var rule)) return (rule, n);
